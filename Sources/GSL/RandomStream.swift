@@ -1,0 +1,79 @@
+import CGSL
+
+/// A seeded GSL random-number generator owned by one task (`gsl_rng` is mutable C state: never
+/// share a stream between threads; derive one per task from `(masterSeed, index)`).
+///
+/// Seeding: for mt19937 (the default) all 624 state words are filled from a `SeedSequence`,
+/// so streams are distinct for all 2⁶⁴ × 2⁶⁴ (seed, index) pairs — GSL's own `gsl_rng_set`
+/// keeps only 32 bits of the seed, which makes collisions likely among ~10⁵ toys. ranlxd2
+/// (Lüscher's RANLUX, luxury level 2) takes a 32-bit seed derived the same way.
+public final class RandomStream {
+    public enum Algorithm: String, Sendable, CaseIterable {
+        case mt19937
+        case ranlxd2
+    }
+
+    public let algorithm: Algorithm
+    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+
+    public init(seed: UInt64, index: UInt64 = 0, algorithm: Algorithm = .mt19937) {
+        GSLRuntime.prepare()
+        self.algorithm = algorithm
+        let type: UnsafePointer<gsl_rng_type>
+        switch algorithm {
+        case .mt19937: type = cgsl_rng_mt19937()
+        case .ranlxd2: type = cgsl_rng_ranlxd2()
+        }
+        guard let r = gsl_rng_alloc(type) else { fatalError("gsl_rng_alloc: out of memory") }
+        rng = r
+        reseed(seed: seed, index: index)
+    }
+
+    deinit { gsl_rng_free(rng) }
+
+    /// Restarts the stream at `(seed, index)` without reallocating.
+    public func reseed(seed: UInt64, index: UInt64) {
+        var words = SeedSequence(masterSeed: seed, index: index)
+        switch algorithm {
+        case .mt19937:
+            let state = gsl_rng_state(rng)!.assumingMemoryBound(to: cgsl_mt19937_state.self)
+            withUnsafeMutableBytes(of: &state.pointee.mt) { raw in
+                let mt = raw.bindMemory(to: UInt.self)
+                var anyNonZero = false
+                for k in 0..<624 {
+                    let w = UInt(truncatingIfNeeded: words.next() & 0xFFFF_FFFF)
+                    mt[k] = w
+                    if w != 0 { anyNonZero = true }
+                }
+                if !anyNonZero { mt[0] = 0x8000_0000 }
+            }
+            state.pointee.mti = 624
+        case .ranlxd2:
+            var s = UInt(truncatingIfNeeded: words.next() & 0x7FFF_FFFF)
+            if s == 0 { s = 1 }
+            gsl_rng_set(rng, s)
+        }
+    }
+
+    /// Uniform in [0, 1).
+    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
+
+    /// Uniform in (0, 1).
+    @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
+
+    /// Gaussian with mean 0 and standard deviation `sigma` (Marsaglia–Tsang ziggurat).
+    @inlinable public func gaussian(sigma: Double = 1) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
+
+    /// Poisson-distributed count with mean `mean` ≥ 0.
+    @inlinable public func poisson(mean: Double) -> UInt32 {
+        mean > 0 ? gsl_ran_poisson(rng, mean) : 0
+    }
+
+    /// The raw 32-bit output of the generator.
+    @inlinable public func nextWord() -> UInt { gsl_rng_get(rng) }
+
+    /// Index drawn from a preprocessed discrete distribution (Walker's alias method).
+    @inlinable public func discrete(_ table: DiscreteDistribution) -> Int {
+        Int(gsl_ran_discrete(rng, table.table))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GSL
+
+/// The distribution ρ(E_x) of ⁸Be excitation energies fed by ⁸Li β⁻ decay (and by its mirror,
+/// ⁸B β⁺): the broad 2⁺ level at E_x ≈ 3.03 MeV (Γ ≈ 1.513 MeV; Tilley et al., Nucl. Phys. A745,
+/// 155, 2004) that breaks up into two α particles. E_x is measured from the ⁸Be ground state,
+/// which lies 91.84 keV above the α + α threshold.
+public enum Beryllium8FinalState: Sendable, Equatable {
+    /// A sharp level at `excitation` MeV (the crude model: ⟨E_ν̄⟩ too high).
+    case sharp(excitation: Double)
+    /// A single-level Breit–Wigner with the energy-dependent width of an ℓ = 2 α–α resonance
+    /// (Lane & Thomas, Rev. Mod. Phys. 30, 257, 1958, §XII):
+    ///
+    ///     ρ(E) ∝ Γ(E) / [(E − E_r)² + Γ(E)²/4],   Γ(E) = Γ_r P₂(E)/P₂(E_r),   P_ℓ = ka/(F_ℓ² + G_ℓ²)
+    ///
+    /// with E the α–α c.m. energy, F, G the Coulomb wave functions (GSL), a the channel radius.
+    case resonance(excitation: Double, width: Double, channelRadiusFm: Double)
+
+    /// The default: E_x = 3.03 MeV, Γ = 1.513 MeV, a = 4.5 fm (Barker, Aust. J. Phys. 42, 25, 1989).
+    public static let standard = Beryllium8FinalState.resonance(excitation: 3.03, width: 1.513, channelRadiusFm: 4.5)
+
+    /// The ⁸Be ground state above the α + α threshold, MeV.
+    public static let groundStateAboveAlphaThreshold = 0.09184
+
+    /// The lowest excitation energy fed, MeV (the α + α threshold for a resonance).
+    public var minimumExcitation: Double {
+        switch self {
+        case .sharp(let ex): ex
+        case .resonance: -Self.groundStateAboveAlphaThreshold
+        }
+    }
+
+    /// ℓ = 2 α–α penetrability P₂ at c.m. energy `e` MeV for channel radius `a` fm.
+    public static func alphaAlphaPenetrability(energy e: Double, channelRadiusFm a: Double) throws -> Double {
+        guard e > 0 else { return 0 }
+        let mu = PhysicalConstants.alphaMass / 2
+        let k = (2 * mu * e).squareRoot() / PhysicalConstants.hbarC
+        let rho = k * a
+        let eta = 4 * PhysicalConstants.fineStructure * (mu / (2 * e)).squareRoot()
+        let (f, g) = try SpecialFunctions.coulombWave(L: 2, eta: eta, rho: rho)
+        return rho / (f * f + g * g)
+    }
+
+    /// The unnormalized density at excitation `ex` (MeV) for the resonance model.
+    public func density(excitation ex: Double) throws -> Double {
+        switch self {
+        case .sharp: return 0
+        case let .resonance(exR, width, a):
+            let e = ex + Self.groundStateAboveAlphaThreshold
+            let er = exR + Self.groundStateAboveAlphaThreshold
+            guard e > 0 else { return 0 }
+            let gamma = width * (try Self.alphaAlphaPenetrability(energy: e, channelRadiusFm: a))
+                / (try Self.alphaAlphaPenetrability(energy: er, channelRadiusFm: a))
+            return gamma / ((e - er) * (e - er) + gamma * gamma / 4)
+        }
+    }
+}

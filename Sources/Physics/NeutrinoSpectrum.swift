@@ -1,0 +1,86 @@
+import Foundation
+import GSL
+
+/// A normalized neutrino energy spectrum dN/dE (per MeV) on a tabulated grid, interpolated with
+/// Steffen's monotone cubic (never negative between non-negative points).
+public struct NeutrinoSpectrum: Sendable {
+    public let name: String
+    /// Grid energies, MeV, strictly increasing.
+    public let energies: [Double]
+    /// dN/dE at the grid energies, per MeV, normalized so that ∫ dN/dE dE = 1.
+    public let densities: [Double]
+    private let spline: Spline
+
+    /// - Parameters: `weights` proportional to dN/dE at `energies`; non-negative, not all zero.
+    public init(name: String, energies: [Double], weights: [Double]) throws {
+        guard energies.count >= 3 else { throw SpectrumError.tooFewPoints(energies.count) }
+        guard energies.count == weights.count else { throw SpectrumError.lengthMismatch(energies.count, weights.count) }
+        for (i, e) in energies.enumerated() where !(e.isFinite && e >= 0) { throw SpectrumError.badEnergy(index: i, value: e) }
+        for (i, w) in weights.enumerated() where !(w.isFinite && w >= 0) { throw SpectrumError.badWeight(index: i, value: w) }
+        for i in 1..<energies.count where !(energies[i] > energies[i - 1]) {
+            throw SpectrumError.notIncreasing(index: i, previous: energies[i - 1], value: energies[i])
+        }
+        let raw = try Spline(x: energies, y: weights, kind: .steffen)
+        let norm = raw.integral(from: energies[0], to: energies[energies.count - 1])
+        guard norm > 0 else { throw SpectrumError.zeroIntegral }
+        self.name = name
+        self.energies = energies
+        self.densities = weights.map { $0 / norm }
+        self.spline = try Spline(x: energies, y: densities, kind: .steffen)
+    }
+
+    /// dN/dE at `e` MeV, per MeV; 0 outside the grid.
+    public func density(at e: Double) -> Double { max(0, spline(e)) }
+
+    /// The highest energy with non-zero density, MeV.
+    public var endpoint: Double {
+        let last = densities.lastIndex(where: { $0 > 0 }) ?? densities.count - 1
+        return energies[min(last + 1, energies.count - 1)]
+    }
+
+    public var lowestEnergy: Double { energies[0] }
+
+    /// ∫ f(E) dN/dE dE with GSL QAG over the grid's range, piecewise between grid points where
+    /// the interpolant is smooth.
+    public func average(_ f: @escaping (Double) -> Double) throws -> Double {
+        let integrator = Integrator(limit: 200)
+        var sum = 0.0
+        let stride = max(1, energies.count / 64)
+        var i = 0
+        while i < energies.count - 1 {
+            let j = min(i + stride, energies.count - 1)
+            sum += try integrator.qag({ f($0) * self.density(at: $0) }, from: energies[i], to: energies[j],
+                                      absoluteTolerance: 1e-14, relativeTolerance: 1e-9).value
+            i = j
+        }
+        return sum
+    }
+
+    /// ⟨E⟩, MeV.
+    public func meanEnergy() throws -> Double { try average { $0 } }
+}
+
+/// Problems with a tabulated spectrum, with the row that is wrong.
+public enum SpectrumError: Error, CustomStringConvertible, Equatable {
+    case tooFewPoints(Int)
+    case lengthMismatch(Int, Int)
+    case badEnergy(index: Int, value: Double)
+    case badWeight(index: Int, value: Double)
+    case notIncreasing(index: Int, previous: Double, value: Double)
+    case zeroIntegral
+    case unreadableLine(line: Int, text: String)
+    case unreadableFile(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .tooFewPoints(let n): "spectrum needs at least 3 points, got \(n)"
+        case let .lengthMismatch(a, b): "spectrum has \(a) energies but \(b) weights"
+        case let .badEnergy(i, v): "spectrum point \(i + 1): energy \(v) is not a finite non-negative number of MeV"
+        case let .badWeight(i, v): "spectrum point \(i + 1): weight \(v) is not finite and non-negative"
+        case let .notIncreasing(i, p, v): "spectrum point \(i + 1): energy \(v) MeV does not increase (previous \(p) MeV)"
+        case .zeroIntegral: "spectrum integrates to zero"
+        case let .unreadableLine(line, text): "line \(line): expected two numbers 'E_MeV weight', got '\(text)'"
+        case let .unreadableFile(path, reason): "cannot read spectrum file \(path): \(reason)"
+        }
+    }
+}
