@@ -19,7 +19,7 @@ public enum Minimization {
     /// as a bounded minimum).
     public static func brent(
         _ f: @escaping (Double) -> Double, lower: Double, upper: Double, guess: Double,
-        absoluteTolerance: Double = 1e-10, relativeTolerance: Double = 1e-10, maxIterations: Int = 200
+        absoluteTolerance: Double = 1e-7, relativeTolerance: Double = 1e-7, maxIterations: Int = 200
     ) throws -> MinimizationResult {
         GSLRuntime.prepare()
         let fl = f(lower), fu = f(upper), fg = f(guess)
