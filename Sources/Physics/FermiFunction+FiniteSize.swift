@@ -14,8 +14,8 @@ extension FermiFunction {
     /// W is the electron total energy and R the nuclear radius, both in electron units
     /// (m_e, ħ/m_e c); Z > 0 for β⁻ and Z → −Z for β⁺. R = 1.2 A^{1/3} fm (`radius`).
     /// Validity: the parametrization is fitted for |αZ| ≤ 0.8 (Z ≲ 100) and W R ≲ 0.1; for
-    /// ⁴²K → ⁴²Ca (Z = 20, R = 0.0108, W ≤ 7.9) L₀ falls from ≈ 1.005 at rest to ≈ 0.992 at
-    /// the endpoint, a 1.3 % tilt of the spectrum. Dimensionless; `totalEnergy` in MeV.
+    /// ⁴²K → ⁴²Ca (Z = 20, R = 0.0108, W ≤ 7.9) L₀ falls from ≈ 1.002 at rest to ≈ 0.992 at
+    /// the endpoint, a 1 % tilt of the spectrum. Dimensionless; `totalEnergy` in MeV.
     public func finiteSizeCorrection(totalEnergy wMeV: Double) -> Double {
         finiteSizeCoefficients.correction(totalEnergy: wMeV)
     }
