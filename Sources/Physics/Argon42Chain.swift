@@ -109,6 +109,16 @@ public struct Argon42Chain: Sendable {
             * IsotropicDirection.fractionPassing(cosineCut: cosineCut)
     }
 
+    /// Expected background counts per reconstructed-energy bin (edges in MeV, see
+    /// `VisibleEnergySpectrum.smearedBinFractions`), after the directional cut cos θ_reco > c:
+    /// N_decays × P_i × (1 − c)/2. Build `visibleSpectrum()` once and call its methods directly
+    /// when scanning many settings.
+    public func expectedCounts(binEdges edges: [Double], cosineCut: Double = -1,
+                               resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
+        let scale = totalDecays * IsotropicDirection.fractionPassing(cosineCut: cosineCut)
+        return try visibleSpectrum().smearedBinFractions(edges: edges, resolution: sigma).map { $0 * scale }
+    }
+
     /// The specific activity (Bq/kg) for which ⁴²Ar + bulk ⁴²K give `decays` in this mass and
     /// live time (constant activity): A = N / [(1 + f_bulk) M t].
     public func activity(forTotalDecays decays: Double) -> Double {

@@ -165,3 +165,53 @@ struct Argon42ChainTests {
         #expect(abs(n / expected - 1) < 1e-9)
     }
 }
+
+@Suite("⁴²Ar/⁴²K binned fast path")
+struct Argon42BinnedTests {
+    @Test("bin fractions: each bin equals the direct erf fold; the sum equals the range fraction")
+    func binsMatchRanges() throws {
+        let spectrum = try Argon42Chain(gammaContainment: 0.8).visibleSpectrum()
+        let sigma: (Double) -> Double = { 0.03 + 0.06 * $0.squareRoot() }
+        let edges = stride(from: 0.5, through: 4.0, by: 0.125).map { $0 }
+        let bins = try spectrum.smearedBinFractions(edges: edges, resolution: sigma)
+        for i in 0..<bins.count {
+            let direct = try spectrum.smearedFraction(from: edges[i], to: edges[i + 1], resolution: sigma)
+            #expect(abs(bins[i] - direct) < 1e-12 + 1e-10 * direct, "bin \(i): \(bins[i]) vs \(direct)")
+        }
+        let range = try spectrum.smearedFraction(from: 0.5, to: 4.0, resolution: sigma)
+        #expect(abs(bins.reduce(0, +) - range) < 1e-10)
+        // Unsmeared (σ ≡ 0) bins are the exact branch integrals.
+        let sharp = try spectrum.smearedBinFractions(edges: [1, 2, 3], resolution: { _ in 0 })
+        #expect(abs(sharp[0] - (try spectrum.fraction(from: 1, to: 2))) < 1e-12)
+    }
+
+    @Test("bin fractions vs a smeared Monte Carlo histogram: χ² p > 10⁻³ (seed 41, 400 000 decays)")
+    func binsVsMonteCarlo() throws {
+        let chain = Argon42Chain(potassiumBulkFraction: 0.2, gammaContainment: 0.9)
+        let spectrum = try chain.visibleSpectrum()
+        let sampler = try chain.sampler()
+        let sigma: (Double) -> Double = { 0.1 * $0.squareRoot() }
+        let edges = stride(from: 0.0, through: 4.0, by: 0.1).map { $0 }
+        let p = try spectrum.smearedBinFractions(edges: edges, resolution: sigma)
+        let rng = RandomStream(seed: 41, index: 0)
+        let n = 400_000
+        var counts = [Double](repeating: 0, count: p.count)
+        for _ in 0..<n {
+            let e = sampler.sample(using: rng).visibleEnergy(gammaContainment: 0.9)
+            let reco = e + rng.gaussian(sigma: sigma(e))
+            let k = Int((reco / 0.1).rounded(.up)) - 1 // bins are (e_i, e_{i+1}]
+            if reco > 0 && k >= 0 && k < counts.count { counts[k] += 1 }
+        }
+        var chi2 = 0.0, dof = -1
+        for (c, q) in zip(counts, p) where Double(n) * q >= 5 {
+            chi2 += (c - Double(n) * q) * (c - Double(n) * q) / (Double(n) * q)
+            dof += 1
+        }
+        let pValue = Distributions.chiSquaredSurvival(chi2, degreesOfFreedom: Double(dof))
+        #expect(dof > 30)
+        #expect(pValue > 1e-3, "χ² = \(chi2) / \(dof), p = \(pValue)")
+        // Counts scale: N_decays × P_i × (1 − c)/2.
+        let counted = try chain.expectedCounts(binEdges: edges, cosineCut: 0.5, resolution: sigma)
+        #expect(abs(counted[25] / (chain.totalDecays * p[25] * 0.25) - 1) < 1e-12)
+    }
+}
