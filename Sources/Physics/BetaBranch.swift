@@ -10,7 +10,8 @@ import GSL
 /// in electron units, with F the Fermi function of the daughter charge Z (`BetaCoulombModel`;
 /// default F₀ L₀) and C the shape factor (`BetaShape`). Neglected: radiative (outer) corrections,
 /// atomic screening and exchange, recoil-order and weak-magnetism terms, the finite-size
-/// convolution C(Z, W) of allowed decays — each ≲ 1 % on the shape at Z ≈ 20, T ≳ 0.1 MeV.
+/// convolution C(Z, W) of allowed decays — each at the ≲ 1–2 % level on the shape at Z ≈ 20
+/// (the outer radiative correction is the largest, near the endpoint).
 ///
 /// Energies in MeV. `normalization` is computed once with GSL QAG (61-point Gauss–Kronrod,
 /// relative tolerance 10⁻¹⁰), so `density(kineticEnergy:)` integrates to 1 over [0, T₀].
