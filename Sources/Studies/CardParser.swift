@@ -25,7 +25,7 @@ struct CardParser {
         let scenarios = try m.required("scenarios").list(minCount: 1).map { node throws(RunCardError) in
             try scenario(node, knownDetectors: known)
         }
-        let models = try m.required("models").list(minCount: 1).map(model)
+        let models = try m.optional("models")?.list(minCount: 1).map(model) ?? []
         let scans = try m.optional("scans").map(self.scans)
         let sin2 = try m.optional("sin2_theta_w")?.double("in (0, 1)") { $0 > 0 && $0 < 1 } ?? RunCard.defaultSin2ThetaW
         let statistic = try m.optional("statistic")?.choice(RunCard.StatisticChoice.self) ?? .poisson
@@ -46,7 +46,9 @@ struct CardParser {
         func missing(_ key: String, _ analysis: RunCard.Analysis) -> RunCardError {
             RunCardError(file: file, line: node.line, key: key, message: "missing required key (analysis '\(analysis.rawValue)' needs it)")
         }
+        let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan]
         for analysis in card.analyses {
+            if card.models.isEmpty && needModels.contains(analysis) { throw missing("models", analysis) }
             switch analysis {
             case .thresholdScan where card.scans?.thresholdsMeV == nil: throw missing("scans.thresholds_mev", analysis)
             case .normScan where card.scans?.normSigmas == nil: throw missing("scans.norm_sigmas", analysis)

@@ -23,7 +23,7 @@ public struct RunCard: Codable, Equatable, Sendable {
     public var detectors: [Detector]
     /// Detector × threshold × normalization rows.
     public var scenarios: [Scenario]
-    /// New-physics models to test.
+    /// New-physics models to test (may be empty for SM-only analyses such as sin2w-precision).
     public var models: [Model]
     /// Parameter scans (optional).
     public var scans: Scans?
