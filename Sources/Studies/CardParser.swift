@@ -25,7 +25,7 @@ struct CardParser {
         let scenarios = try m.required("scenarios").list(minCount: 1).map { node throws(RunCardError) in
             try scenario(node, knownDetectors: known)
         }
-        let models = try m.optional("models")?.list(minCount: 1).map(model) ?? []
+        let models = try m.optional("models")?.list().map(model) ?? []
         let scans = try m.optional("scans").map(self.scans)
         let sin2 = try m.optional("sin2_theta_w")?.double("in (0, 1)") { $0 > 0 && $0 < 1 } ?? RunCard.defaultSin2ThetaW
         let statistic = try m.optional("statistic")?.choice(RunCard.StatisticChoice.self) ?? .poisson
