@@ -17,7 +17,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = (directory as NSString).appendingPathComponent("result.json")
         #expect(throws: OutputError.self) {
-            try AtomicFile.write(to: target) { try JSONEncoder().encode(Unencodable()) }
+            try AtomicWriter.write(to: target) { try JSONEncoder().encode(Unencodable()) }
         }
         #expect(try entries(directory).isEmpty)
     }
@@ -26,9 +26,9 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = (directory as NSString).appendingPathComponent("result.json")
-        try AtomicFile.write("old\n", to: target)
+        try AtomicWriter.write("old\n", to: target)
         #expect(throws: OutputError.self) {
-            try AtomicFile.write(to: target) { try JSONEncoder().encode(Unencodable()) }
+            try AtomicWriter.write(to: target) { try JSONEncoder().encode(Unencodable()) }
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "old\n")
         #expect(try entries(directory) == ["result.json"])
@@ -38,14 +38,14 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = (directory as NSString).appendingPathComponent("table.csv")
-        try AtomicFile.write(String(repeating: "x", count: 1000), to: target)
-        try AtomicFile.write("a,b\n", to: target)
+        try AtomicWriter.write(String(repeating: "x", count: 1000), to: target)
+        try AtomicWriter.write("a,b\n", to: target)
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "a,b\n")
         #expect(try entries(directory) == ["table.csv"])
     }
 
     @Test func unwritableDirectoryIsAnErrorNotACrash() {
-        #expect(throws: OutputError.self) { try AtomicFile.write("x", to: "/nonexistent-dir/file.txt") }
+        #expect(throws: OutputError.self) { try AtomicWriter.write("x", to: "/nonexistent-dir/file.txt") }
     }
 
     @Test func badDataFileNameIsRejected() throws {

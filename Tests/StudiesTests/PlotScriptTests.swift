@@ -5,7 +5,7 @@ import Testing
 /// Runs macros/plot.py on small data files written through `PlotData` (the Swift side of the
 /// schemas), when matplotlib is importable.
 @Suite struct PlotScriptTests {
-    @Test(.enabled(if: TestSupport.pythonCanImport("matplotlib"), "matplotlib is not importable by python3"))
+    @Test(.enabled(if: TestSupport.hasMatplotlib, "matplotlib is not importable by python3"))
     func plotScriptDrawsEveryKind() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -49,7 +49,7 @@ import Testing
         #expect(plots == ["coverage_t.png", "delta_chi2_t.png", "exclusion_gm_t.png", "scan_t.png", "spectrum_t.png", "toy_limits_t.png"])
     }
 
-    @Test(.enabled(if: TestSupport.pythonCanImport("matplotlib"), "matplotlib is not importable by python3"))
+    @Test(.enabled(if: TestSupport.hasMatplotlib, "matplotlib is not importable by python3"))
     func plotScriptReportsAWrongHeader() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -52,7 +52,7 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent("workspace.json")
-        try AtomicFile.write(workspace.serialized(), to: path)
+        try AtomicWriter.write(workspace.serialized(), to: path)
         let result = try #require(TestSupport.run(["python3", TestSupport.path("scripts/pyhf_check.py"), path]))
         #expect(result.status == 0, "pyhf_check.py failed: \(result.stderr)")
         return try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
@@ -80,7 +80,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestSupport.pythonCanImport("pyhf"), "pyhf is not importable by python3"))
+    @Test(.enabled(if: TestSupport.hasPyhf, "pyhf is not importable by python3"))
     func pyhfAgreesAtTheAsimovLimitLinear() throws {
         let kappaSquared = Self.solve { s in Self.perSquare.map { $0 * s } }
         let kappa = kappaSquared.squareRoot()
@@ -95,7 +95,7 @@ import Testing
         #expect(abs(kappaLimit / kappa - 1) < 0.01)
     }
 
-    @Test(.enabled(if: TestSupport.pythonCanImport("pyhf"), "pyhf is not importable by python3"))
+    @Test(.enabled(if: TestSupport.hasPyhf, "pyhf is not importable by python3"))
     func pyhfAgreesAtTheAsimovLimitQuadratic() throws {
         // Light-vector-like: A g² (interference, falling like 1/T) + B g⁴ (pure Z′, 1/T²).
         let a = Self.perSquare.map { $0 * 1e12 }

@@ -41,6 +41,10 @@ enum TestSupport {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Cached import checks (each python3 start costs seconds).
+    static let hasMatplotlib = pythonCanImport("matplotlib")
+    static let hasPyhf = pythonCanImport("pyhf")
+
     /// Whether `python3 -c "import <module>"` succeeds; prints the reason when not.
     static func pythonCanImport(_ module: String) -> Bool {
         guard let result = run(["python3", "-c", "import \(module)"]) else {

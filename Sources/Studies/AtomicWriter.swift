@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes files atomically: the bytes go to a temporary file in the same directory, which is
 /// then renamed over the target. On any error nothing is left behind: no half file, no
-/// temporary file, and an existing target is untouched.
-public enum AtomicFile {
+/// temporary file, and an existing target is untouched. (Whole-buffer, encode-first writes for
+/// tables and JSON; `Simulation.AtomicFile` streams large event files the same way.)
+public enum AtomicWriter {
     /// Encodes with `encode` first (an encoding error writes nothing), then writes atomically.
     public static func write(to path: String, encode: () throws -> Data) throws(OutputError) {
         let data: Data
