@@ -20,6 +20,16 @@ public struct ScatteringModel: Sendable, Equatable {
     public let interference: LightVectorCrossSection.Interference
 
     @usableFromInline let couplings: ElectroweakCouplings
+    /// K·(a, b, c·m_e), K = G_F² m_e/2π (cm²/MeV): SM bracket a + b(1 − T/E)² − c m_e T/E².
+    @usableFromInline let smA: Double, smB: Double, smCm: Double
+    /// (πα²/m_e²) κ², cm².
+    @usableFromInline let mmScale: Double
+    /// K·g_ν g_e·(2a', 2b', 2 g_V m_e) for the interference bracket (zero without interference).
+    @usableFromInline let lvLinA: Double, lvLinB: Double, lvLinCm: Double
+    /// K (g_ν g_e)².
+    @usableFromInline let lvQuad: Double
+    /// 1/(√2 G_F), MeV², and M², MeV².
+    @usableFromInline let shiftScale: Double, massSquared: Double
 
     public init(flavor: NeutrinoFlavor = .electronAntineutrino,
                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
@@ -31,7 +41,22 @@ public struct ScatteringModel: Sendable, Equatable {
         self.couplingProduct = couplingProduct
         self.mediatorMassMeV = mediatorMassMeV
         self.interference = interference
-        couplings = ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW)
+        let c = ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW)
+        couplings = c
+        let k = StandardModelCrossSection.prefactor, me = PhysicalConstants.electronMass
+        let gv = c.vector, ga = c.axial, anti = flavor.isAntineutrino
+        let first = anti ? gv - ga : gv + ga, second = anti ? gv + ga : gv - ga
+        smA = k * first * first
+        smB = k * second * second
+        smCm = k * (gv * gv - ga * ga) * me
+        mmScale = PhysicalConstants.magneticMomentScale * kappa * kappa
+        let x = interference == .exact ? couplingProduct : 0
+        lvLinA = 2 * k * x * first
+        lvLinB = 2 * k * x * second
+        lvLinCm = 2 * k * x * gv * me
+        lvQuad = k * couplingProduct * couplingProduct
+        shiftScale = 1 / (2.0.squareRoot() * PhysicalConstants.fermiCoupling)
+        massSquared = mediatorMassMeV * mediatorMassMeV
     }
 
     /// The same model with a universal Z′ coupling g (g_ν = g_e = g, so g_ν g_e = g²).
@@ -60,7 +85,24 @@ public struct ScatteringModel: Sendable, Equatable {
     @inlinable
     public func differential(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
         guard t > 0, t <= Kinematics.maxRecoil(neutrinoEnergy: e) else { return 0 }
-        return coefficients(recoilMeV: t).evaluate(neutrinoEnergyMeV: e)
+        return differentialInRange(neutrinoEnergyMeV: e, recoilMeV: t)
+    }
+
+    /// dσ/dT for a point known to satisfy 0 < T ≤ T_max(E) (the event loop's case), cm²/MeV:
+    /// K[a + b y² − c m_e T/E²] + S κ²(1/T − 1/E) + Kδ[2a' + 2b' y² − 2g_V m_e T/E²] + Kδ²[1 + y² − m_e T/E²],
+    /// y = 1 − T/E, δ = g_ν g_e/(√2 G_F (2 m_e T + M²)) (physics.md §1–3).
+    @inlinable
+    public func differentialInRange(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
+        let inv = 1 / e
+        let y = 1 - t * inv, y2 = y * y
+        let r = t * inv * inv
+        var v = smA + smB * y2 - smCm * r
+        if mmScale != 0 { v += mmScale * (1 / t - inv) }
+        if lvQuad != 0 {
+            let d = shiftScale / (2 * PhysicalConstants.electronMass * t + massSquared)
+            v += d * (lvLinA + lvLinB * y2 - lvLinCm * r) + d * d * lvQuad * (1 + y2 - PhysicalConstants.electronMass * r)
+        }
+        return v
     }
 
     /// The same model built from the Physics cross-section types (for cross-checks; slower).
