@@ -53,7 +53,7 @@ def main():
         return float(tails[0])
 
     alpha = 1.0 - cl
-    low, high = 1e-9, 1.0
+    low, high = 1e-9, 1.37  # any start; the bracket doubles until CLs+b < alpha
     while clsb(high) > alpha:
         low, high = high, high * 2.0
         if high > 1e6:

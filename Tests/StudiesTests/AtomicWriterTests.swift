@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Studies
 
-@Suite struct AtomicFileTests {
+@Suite struct AtomicWriterTests {
     struct Unencodable: Encodable {
         struct Refused: Error {}
         func encode(to encoder: any Encoder) throws { throw Refused() }
