@@ -4,11 +4,11 @@ import Foundation
 public enum NumberFormatting {
     /// `value` rounded to `digits` significant digits, trailing zeros kept:
     /// fixed notation for 10⁻³ ≤ |x| < 10⁶ (`3000`, `0.00700`, `12.3`), otherwise scientific with
-    /// a bare exponent (`2.93e-11`, `2.80e+22` → `2.80e22`). Non-finite: `nan`, `inf`, `-inf`.
+    /// a bare exponent (`2.93e-11`, `2.80e22`). Zero is `0`. Non-finite: `nan`, `inf`, `-inf`.
     public static func significant(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         let digits = max(1, digits)
-        if value == 0 { return digits == 1 ? "0" : "0." + String(repeating: "0", count: digits - 1) }
+        if value == 0 { return "0" }
         // Round once in scientific form so that 9.996 → 1.00e1 moves the exponent correctly.
         let scientific = String(format: "%.\(digits - 1)e", value)
         guard let eIndex = scientific.firstIndex(where: { $0 == "e" || $0 == "E" }),

@@ -114,6 +114,14 @@ import Testing
         #expect(message(yaml) == "bad.yaml:14: key 'detectors[0].resolution': missing required key")
     }
 
+    @Test func nullsDuplicatesAndABadRoot() {
+        #expect(message(replacing("    threshold_mev: 1", with: "    threshold_mev:"))
+                == "bad.yaml:8: key 'scenarios[1].threshold_mev': expected a number, got nothing (null)")
+        #expect(message(Self.good + "\ncl: 0.95")
+                == "bad.yaml:13: key 'cl': duplicate key")
+        #expect(message("- a\n- b\n") == "bad.yaml:1: expected a mapping (key: value lines), got a list")
+    }
+
     @Test func yamlSyntaxErrorNamesTheLine() {
         let text = message(replacing("  - detector: juno", with: "  - detector: [juno"))
         #expect(text.hasPrefix("bad.yaml:"))

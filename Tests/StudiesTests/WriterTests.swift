@@ -83,7 +83,7 @@ import Testing
 
     @Test(arguments: [
         (2.93456e-11, 3, "2.93e-11"), (3000.0, 3, "3000"), (0.007, 3, "0.00700"), (9.996, 3, "10.0"),
-        (280000.0, 3, "280000"), (2.6e22, 3, "2.60e22"), (0.0, 3, "0.00"), (-1.5e-7, 3, "-1.50e-7"),
+        (280000.0, 3, "280000"), (2.6e22, 3, "2.60e22"), (0.0, 3, "0"), (-1.5e-7, 3, "-1.50e-7"),
         (0.0012345, 2, "0.0012"), (999999.0, 2, "1.0e6"), (Double.nan, 3, "nan"), (-Double.infinity, 3, "-inf"),
     ])
     func significantDigits(value: Double, digits: Int, expected: String) {
@@ -95,6 +95,24 @@ import Testing
             #expect(Double(NumberFormatting.roundTrip(x)) == x)
         }
         #expect(NumberFormatting.roundTrip(3000) == "3000")
+    }
+
+    @Test func limitsTableLayout() throws {
+        let table = try ResultTable.limits([
+            LimitRow(scenario: "KamLAND >3 MeV", detector: "kamland", thresholdMeV: 3, events: 3000, normSigma: 0.007,
+                     model: "magnetic-moment", statistic: "poisson", parameter: "mu_nu", limit: 5.3749e-11),
+            LimitRow(scenario: "KamLAND >3 MeV", detector: "kamland", thresholdMeV: 3, events: 3000, normSigma: 0.007,
+                     model: "light-vector", interference: "exact", mediatorMassMeV: 0, statistic: "pearson",
+                     parameter: "g", limit: nil),
+        ], cl: 0.90)
+        #expect(table.markdown() == """
+            | Scenario | Detector | Threshold [MeV] | SM events | σ_norm | Model | Interference | M [MeV] | Statistic | Parameter | 90 % CL limit |
+            |:---|:---|---:|---:|---:|:---|:---|---:|:---|:---|---:|
+            | KamLAND >3 MeV | kamland | 3.0 | 3000 | 0.0070 | magnetic-moment | — | — | poisson | μν [μ_B] | 5.37e-11 |
+            | KamLAND >3 MeV | kamland | 3.0 | 3000 | 0.0070 | light-vector | exact | 0 | pearson | g | — |
+
+            """)
+        #expect(table.csv().hasPrefix("scenario,detector,threshold_mev,events,norm_sigma,model,interference,mediator_mass_mev,statistic,parameter,limit\n"))
     }
 
     @Test func rowsMustMatchColumns() throws {
