@@ -63,6 +63,18 @@ struct CardNode {
         return Int(value)
     }
 
+    /// A whole number ≥ 0 read exactly up to 2⁶⁴ − 1 (seeds): `20261125`, `18446744073709551615`.
+    func unsignedInteger() throws(RunCardError) -> UInt64 {
+        if case .scalar(let s) = node, s.style == .plain, let exact = UInt64(s.string.replacingOccurrences(of: "_", with: "")) {
+            return exact
+        }
+        let value = try double()
+        guard value >= 0, value == value.rounded(), value < 9007199254740992 else {
+            throw error("must be a whole number ≥ 0, got \(CardNode.format(value))")
+        }
+        return UInt64(value)
+    }
+
     /// `true` or `false`.
     func bool() throws(RunCardError) -> Bool {
         guard case .scalar(let s) = node, s.style == .plain else {

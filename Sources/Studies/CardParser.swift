@@ -216,11 +216,9 @@ struct CardParser {
 
     func toys(_ node: CardNode) throws(RunCardError) -> RunCard.Toys {
         let m = try node.mapping(allowed: ["count", "seed", "threads", "coverage"])
-        let seedNode = try m.required("seed")
-        let seedValue = try seedNode.double("a whole number ≥ 0") { $0 >= 0 && $0 == $0.rounded() && $0 < 1.8e19 }
         return RunCard.Toys(
             count: try m.required("count").integer("at least 1") { $0 >= 1 },
-            seed: UInt64(seedValue),
+            seed: try m.required("seed").unsignedInteger(),
             threads: try m.optional("threads")?.integer("at least 1") { $0 >= 1 } ?? 1,
             coverage: try m.optional("coverage").map(coverage))
     }

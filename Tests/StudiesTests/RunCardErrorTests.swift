@@ -61,6 +61,13 @@ import Testing
                 == "bad.yaml:13: key 'toys.count': expected a whole number, got 2.5")
     }
 
+    @Test func seedsAreExactWholeNumbers() throws {
+        let card = try RunCard.parse(yaml: Self.good + "\ntoys: {count: 10, seed: 18446744073709551615}")
+        #expect(card.toys?.seed == UInt64.max)
+        #expect(message(Self.good + "\ntoys: {count: 10, seed: -3}")
+                == "bad.yaml:13: key 'toys.seed': must be a whole number ≥ 0, got -3")
+    }
+
     @Test func negativeThreshold() {
         #expect(message(replacing("threshold_mev: 1", with: "threshold_mev: -0.5"))
                 == "bad.yaml:8: key 'scenarios[1].threshold_mev': must be ≥ 0 MeV, got -0.5")
