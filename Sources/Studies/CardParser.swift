@@ -82,11 +82,12 @@ struct CardParser {
             finalState = .resonance
         }
         let positive = "a positive number"
+        let defaults = RunCard.Source()
         return RunCard.Source(
             finalState: finalState, spectrumFile: spectrumFile,
-            intensityPerYear: try m.optional("intensity_per_year")?.double(positive) { $0 > 0 } ?? 2.6e22,
-            liveTimeYears: try m.optional("live_time_years")?.double(positive) { $0 > 0 } ?? 5,
-            upTime: try m.optional("up_time")?.double("in (0, 1]") { $0 > 0 && $0 <= 1 } ?? 0.9)
+            intensityPerYear: try m.optional("intensity_per_year")?.double(positive) { $0 > 0 } ?? defaults.intensityPerYear,
+            liveTimeYears: try m.optional("live_time_years")?.double(positive) { $0 > 0 } ?? defaults.liveTimeYears,
+            upTime: try m.optional("up_time")?.double("in (0, 1]") { $0 > 0 && $0 <= 1 } ?? defaults.upTime)
     }
 
     func detectors(_ node: CardNode) throws(RunCardError) -> [RunCard.Detector] {

@@ -1,3 +1,5 @@
+import Simulation
+
 extension RunCard {
     /// A custom detector, or a preset with some values overridden. Scenarios name it by `name`.
     /// Without `preset`, `target_electrons`, `resolution` and `source_distance_m` are required.
@@ -46,8 +48,8 @@ extension RunCard {
             self.radiusM = radiusM
         }
 
-        /// Detector presets the Simulation module provides (`Detector.preset(named:)`).
-        public static let presetNames = ["kamland", "juno", "snoplus", "dune-lar", "ideal"]
+        /// Detector presets the Simulation module provides (`Simulation.Detector.preset(named:)`).
+        public static var presetNames: [String] { Simulation.Detector.presetNames }
     }
 
     /// Energy resolution σ_E/E = a/√(E/MeV) ⊕ b ⊕ c/(E/MeV), each term dimensionless, ≥ 0.

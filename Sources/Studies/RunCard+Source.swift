@@ -1,3 +1,5 @@
+import Simulation
+
 extension RunCard {
     /// The IsoDAR ⁸Li ν̄e source: spectrum model (or a user file) and intensity.
     public struct Source: Codable, Equatable, Sendable {
@@ -21,8 +23,10 @@ extension RunCard {
             case upTime = "up_time"
         }
 
+        /// Defaults are `Simulation.Exposure()`'s: IsoDAR@KamLAND, 5 years, 90 % up-time.
         public init(finalState: FinalState? = .resonance, spectrumFile: String? = nil,
-                    intensityPerYear: Double = 2.6e22, liveTimeYears: Double = 5, upTime: Double = 0.9) {
+                    intensityPerYear: Double = Exposure().sourceIntensityPerYear,
+                    liveTimeYears: Double = Exposure().liveTimeYears, upTime: Double = Exposure().upTimeFraction) {
             self.finalState = spectrumFile == nil ? finalState : nil
             self.spectrumFile = spectrumFile
             self.intensityPerYear = intensityPerYear

@@ -1,3 +1,5 @@
+import Physics
+
 /// A study's run card (`macros/*.yaml`, format `nue-card/1`, documented in `macros/README.md`):
 /// what to compute (analyses), for which source, detectors and scenarios, which new-physics
 /// models and scans, with which statistic, CL, binning and toys, and which outputs to write.
@@ -68,6 +70,7 @@ public struct RunCard: Codable, Equatable, Sendable {
         self.outputs = outputs
     }
 
-    /// Low-Q² MS-bar sin²θ_W (Erler & Ramsey-Musolf 2005), the project's default.
-    public static let defaultSin2ThetaW = 0.23867
+    /// Low-Q² MS-bar sin²θ_W (Erler & Ramsey-Musolf 2005), the project's default
+    /// (`ElectroweakCouplings.defaultSin2ThetaW`).
+    public static var defaultSin2ThetaW: Double { ElectroweakCouplings.defaultSin2ThetaW }
 }
