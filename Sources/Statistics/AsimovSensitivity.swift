@@ -1,0 +1,52 @@
+import GSL
+
+/// The median expected upper limit from the Asimov data set, with asymptotic bands.
+///
+/// With Asimov data at the truth θ₀ (default 0) and nominal global observables, θ̂ = θ₀ and
+/// Δλ(θ) = λ_p(θ) − min_{θ′ ≥ 0} λ_p(θ′); the limit is the θ > θ̂ where Δλ = Φ⁻¹(CL)²,
+/// found by GSL's Brent root finder (RootFinding.brentExpandingUpward), not on a grid.
+/// Cowan, Cranmer, Gross & Vitells, EPJC 71, 1554 (2011), §3.2 and eq. 88–90.
+public struct AsimovSensitivity: Sendable {
+    /// The median expected upper limit on θ.
+    public var limit: Double
+    /// The confidence level (e.g. 0.90).
+    public var confidenceLevel: Double
+    /// Φ⁻¹(CL)².
+    public var criticalValue: Double
+    public var statistic: TestStatistic
+    /// The asymptotic ±1σ, ±2σ band on θ (median = `limit`).
+    public var band: ExpectedBand
+    /// The best fit on the Asimov data (θ̂ = truth up to numerical precision).
+    public var bestFit: BestFit
+    /// λ_p″(θ̂) on the Asimov data: the Fisher information on θ (×2).
+    public var curvature: Double
+
+    /// Computes the Asimov limit of `model`.
+    /// - Parameters:
+    ///   - truth: θ of the Asimov data set (0: the background-only / SM expectation).
+    ///   - scale: a typical θ for the bracket; default from the Fisher information.
+    public static func compute(
+        model: BinnedModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
+        truth: Double = 0
+    ) throws -> AsimovSensitivity {
+        let critical = try CriticalValue.oneSided(confidenceLevel: confidenceLevel)
+        let likelihood = ProfileLikelihood(model: model, statistic: statistic)
+        try likelihood.setData(model.asimovData(theta: truth))
+        let fit = likelihood.bestFit()
+        guard fit.status != .failed else { throw StatisticsError("the best fit to the Asimov data failed") }
+        let curvature = likelihood.profile(theta: fit.theta).secondDerivative
+        // Fisher estimate of the crossing: Δλ ≈ λ″ (θ − θ̂)²/2.
+        var initial = curvature > 0 && curvature.isFinite
+            ? 1.5 * (2 * critical / curvature).squareRoot() : model.parameterScale
+        if !(initial > 0) { initial = model.parameterScale }
+        let target = fit.value + critical
+        let limit = try RootFinding.brentExpandingUpward({ theta in
+            let value = likelihood.profile(theta: theta).value
+            return value.isFinite ? value - target : 1e300
+        }, lower: fit.theta, initialUpper: fit.theta + initial, growth: 2, relativeTolerance: 1e-12)
+        return AsimovSensitivity(
+            limit: limit, confidenceLevel: confidenceLevel, criticalValue: critical, statistic: statistic,
+            band: ExpectedBand.asymptotic(asimovLimit: limit, criticalValue: critical),
+            bestFit: fit, curvature: curvature)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The per-bin term of −2 ln L (up to a data-only constant) that the fitter minimizes.
+///
+/// - `poisson`: the Poisson likelihood ratio to the saturated model,
+///   f(μ, d) = 2[μ − d + d ln(d/μ)] (Baker & Cousins, NIM 221, 437 (1984)); asymptotically χ².
+///   Correct at low counts; the default.
+/// - `pearson`: Pearson's χ² with σ² = μ, f(μ, d) = (d − μ)²/μ (the seed study's method).
+///
+/// Both are convex in μ > 0, so with the model linear in the nuisances the profile over them
+/// is a convex problem.
+public enum TestStatistic: String, Sendable, CaseIterable, Codable {
+    case poisson
+    case pearson
+
+    /// f(μ, d), f′ = ∂f/∂μ and f″ = ∂²f/∂μ² for μ > 0 and d ≥ 0.
+    @inlinable
+    public func binTerm(expected mu: Double, observed d: Double) -> (value: Double, first: Double, second: Double) {
+        switch self {
+        case .poisson:
+            if d > 0 {
+                let r = d / mu
+                return (2 * (mu - d + d * log(d / mu)), 2 * (1 - r), 2 * r / mu)
+            }
+            return (2 * mu, 2, 0)
+        case .pearson:
+            let r = d / mu
+            let diff = d - mu
+            return (diff * diff / mu, 1 - r * r, 2 * r * r / mu)
+        }
+    }
+}

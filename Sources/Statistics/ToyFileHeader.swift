@@ -1,0 +1,42 @@
+/// The first line of a toy file: what was run. Shards of one run share every field except
+/// `shard`; a merged file carries `shard` 0/1, exactly like the unsharded run.
+public struct ToyFileHeader: Sendable, Equatable {
+    public static let format = "nue-toys"
+    public static let version = 1
+
+    public var seed: UInt64
+    /// Toys in the whole (unsharded) run.
+    public var totalToys: Int
+    /// The index of the run's first toy (toys are firstIndex ..< firstIndex + totalToys).
+    public var firstIndex: UInt64
+    public var shard: ToyShard
+    public var statistic: TestStatistic
+    public var confidenceLevel: Double
+    /// θ of the generated toys.
+    public var truth: Double
+    /// The Asimov limit on θ (the toys' bracket scale).
+    public var asimovLimit: Double
+    /// Free text naming the scenario (for instance the command-line options); must agree
+    /// between shards.
+    public var label: String
+
+    public init(seed: UInt64, totalToys: Int, firstIndex: UInt64 = 0, shard: ToyShard = .all,
+                statistic: TestStatistic, confidenceLevel: Double, truth: Double, asimovLimit: Double, label: String) {
+        self.seed = seed
+        self.totalToys = totalToys
+        self.firstIndex = firstIndex
+        self.shard = shard
+        self.statistic = statistic
+        self.confidenceLevel = confidenceLevel
+        self.truth = truth
+        self.asimovLimit = asimovLimit
+        self.label = label
+    }
+
+    /// The same header for another shard.
+    public func with(shard: ToyShard) -> ToyFileHeader {
+        var copy = self
+        copy.shard = shard
+        return copy
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+
+/// Walks a composed run card and builds `RunCard`, checking keys, types and ranges.
+struct CardParser {
+    let file: String
+    let baseDirectory: String?
+
+    func card(_ root: CardNode) throws(RunCardError) -> RunCard {
+        let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
+                                           "models", "scans", "sin2_theta_w", "statistic", "cl", "binning", "toys", "outputs"])
+        let formatNode = try m.required("format")
+        let format = try formatNode.string()
+        guard format == RunCard.formatVersion else {
+            throw formatNode.error("unsupported format '\(format)'; this version of nue reads \(RunCard.formatVersion)")
+        }
+        let title = try m.required("title").string()
+        let notes = try m.optional("notes")?.string()
+        let analysesNode = m.optional("analyses")
+        let analyses = try analysesNode.map { node throws(RunCardError) in
+            try node.list(minCount: 1).map { item throws(RunCardError) in try item.choice(RunCard.Analysis.self) }
+        } ?? [.asimov]
+        let source = try m.optional("source").map(self.source) ?? RunCard.Source()
+        let detectors = try m.optional("detectors").map(self.detectors) ?? []
+        let known = Set(RunCard.Detector.presetNames + detectors.map(\.name))
+        let scenarios = try m.required("scenarios").list(minCount: 1).map { node throws(RunCardError) in
+            try scenario(node, knownDetectors: known)
+        }
+        let models = try m.optional("models")?.list().map(model) ?? []
+        let scans = try m.optional("scans").map(self.scans)
+        let sin2 = try m.optional("sin2_theta_w")?.double("in (0, 1)") { $0 > 0 && $0 < 1 } ?? RunCard.defaultSin2ThetaW
+        let statistic = try m.optional("statistic")?.choice(RunCard.StatisticChoice.self) ?? .poisson
+        let cl = try m.optional("cl")?.double("in (0, 1)") { $0 > 0 && $0 < 1 } ?? 0.90
+        let binning = try m.optional("binning").map(self.binning) ?? RunCard.Binning()
+        let toys = try m.optional("toys").map(self.toys)
+        let outputs = try m.optional("outputs").map(self.outputs) ?? RunCard.Outputs()
+
+        let card = RunCard(format: format, title: title, notes: notes, analyses: analyses, source: source,
+                           detectors: detectors, scenarios: scenarios, models: models, scans: scans,
+                           sin2ThetaW: sin2, statistic: statistic, cl: cl, binning: binning, toys: toys, outputs: outputs)
+        try checkAnalyses(card, at: analysesNode ?? root)
+        return card
+    }
+
+    /// Each analysis has what it needs (scans, toys, models).
+    private func checkAnalyses(_ card: RunCard, at node: CardNode) throws(RunCardError) {
+        func missing(_ key: String, _ analysis: RunCard.Analysis) -> RunCardError {
+            RunCardError(file: file, line: node.line, key: key, message: "missing required key (analysis '\(analysis.rawValue)' needs it)")
+        }
+        let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan]
+        for analysis in card.analyses {
+            if card.models.isEmpty && needModels.contains(analysis) { throw missing("models", analysis) }
+            switch analysis {
+            case .thresholdScan where card.scans?.thresholdsMeV == nil: throw missing("scans.thresholds_mev", analysis)
+            case .normScan where card.scans?.normSigmas == nil: throw missing("scans.norm_sigmas", analysis)
+            case .gmExclusion where card.scans?.mediatorMassMeV == nil: throw missing("scans.mediator_mass_mev", analysis)
+            case .gmExclusion where !card.models.contains { $0.model == .lightVector }:
+                throw RunCardError(file: file, line: node.line, key: "models",
+                                   message: "analysis 'gm-exclusion' needs a light-vector model")
+            case .toys where card.toys == nil: throw missing("toys", analysis)
+            case .coverage where card.toys?.coverage == nil: throw missing("toys.coverage", analysis)
+            default: break
+            }
+        }
+    }
+
+    func source(_ node: CardNode) throws(RunCardError) -> RunCard.Source {
+        let m = try node.mapping(allowed: ["final_state", "spectrum_file", "intensity_per_year", "live_time_years", "up_time"])
+        var finalState = try m.optional("final_state")?.choice(RunCard.FinalState.self)
+        let spectrumNode = m.optional("spectrum_file")
+        let spectrumFile = try spectrumNode?.string()
+        if let spectrumNode, let spectrumFile {
+            if finalState != nil {
+                throw spectrumNode.error("give either final_state or spectrum_file, not both")
+            }
+            if let baseDirectory {
+                let full = spectrumFile.hasPrefix("/") ? spectrumFile : (baseDirectory as NSString).appendingPathComponent(spectrumFile)
+                guard FileManager.default.fileExists(atPath: full) else {
+                    throw spectrumNode.error("spectrum file not found: \(full)")
+                }
+            }
+        } else if finalState == nil {
+            finalState = .resonance
+        }
+        let positive = "a positive number"
+        let defaults = RunCard.Source()
+        return RunCard.Source(
+            finalState: finalState, spectrumFile: spectrumFile,
+            intensityPerYear: try m.optional("intensity_per_year")?.double(positive) { $0 > 0 } ?? defaults.intensityPerYear,
+            liveTimeYears: try m.optional("live_time_years")?.double(positive) { $0 > 0 } ?? defaults.liveTimeYears,
+            upTime: try m.optional("up_time")?.double("in (0, 1]") { $0 > 0 && $0 <= 1 } ?? defaults.upTime)
+    }
+
+    func detectors(_ node: CardNode) throws(RunCardError) -> [RunCard.Detector] {
+        var seen = Set<String>()
+        return try node.list().map { item throws(RunCardError) in
+            let detector = try detector(item)
+            guard seen.insert(detector.name).inserted else {
+                throw (try item.mapping(allowed: Self.detectorKeys).required("name")).error("duplicate detector name '\(detector.name)'")
+            }
+            return detector
+        }
+    }
+
+    static let detectorKeys = ["name", "preset", "target_electrons", "resolution", "threshold_mev", "efficiency",
+                               "direction_resolution_deg", "source_distance_m", "radius_m"]
+
+    func detector(_ node: CardNode) throws(RunCardError) -> RunCard.Detector {
+        let m = try node.mapping(allowed: Self.detectorKeys)
+        let nameNode = try m.required("name")
+        let name = try nameNode.string()
+        guard !RunCard.Detector.presetNames.contains(name) else {
+            throw nameNode.error("'\(name)' is a preset name; give the custom detector its own name (and preset: \(name) to start from it)")
+        }
+        let preset = try m.optional("preset")?.choice(RunCard.Detector.presetNames)
+        if preset == nil {
+            for key in ["target_electrons", "resolution", "source_distance_m"] { _ = try m.required(key) }
+        }
+        let positive = "a positive number"
+        let nonNegative = "≥ 0"
+        return RunCard.Detector(
+            name: name, preset: preset,
+            targetElectrons: try m.optional("target_electrons")?.double(positive) { $0 > 0 },
+            resolution: try m.optional("resolution").map(resolution),
+            thresholdMeV: try m.optional("threshold_mev")?.double(nonNegative) { $0 >= 0 },
+            efficiency: try m.optional("efficiency")?.double("in (0, 1]") { $0 > 0 && $0 <= 1 },
+            directionResolutionDeg: try m.optional("direction_resolution_deg")?.double("in [0, 180]") { $0 >= 0 && $0 <= 180 },
+            sourceDistanceM: try m.optional("source_distance_m")?.double(positive) { $0 > 0 },
+            radiusM: try m.optional("radius_m")?.double(positive) { $0 > 0 })
+    }
+
+    func resolution(_ node: CardNode) throws(RunCardError) -> RunCard.Resolution {
+        let m = try node.mapping(allowed: ["a", "b", "c"])
+        let nonNegative = "≥ 0"
+        return RunCard.Resolution(
+            a: try m.required("a").double(nonNegative) { $0 >= 0 },
+            b: try m.optional("b")?.double(nonNegative) { $0 >= 0 } ?? 0,
+            c: try m.optional("c")?.double(nonNegative) { $0 >= 0 } ?? 0)
+    }
+
+    func scenario(_ node: CardNode, knownDetectors: Set<String>) throws(RunCardError) -> RunCard.Scenario {
+        let m = try node.mapping(allowed: ["name", "detector", "threshold_mev", "events", "exposure", "norm_sigma",
+                                           "intensity_per_year", "live_time_years"])
+        let detectorNode = try m.required("detector")
+        let detector = try detectorNode.string()
+        guard knownDetectors.contains(detector) else {
+            throw detectorNode.error("unknown detector preset '\(detector)'; choose one of: "
+                                     + "\(RunCard.Detector.presetNames.joined(separator: ", ")) or a name from 'detectors'")
+        }
+        let threshold = try m.required("threshold_mev").double("≥ 0 MeV") { $0 >= 0 }
+        let normalization: RunCard.Normalization
+        switch (m.optional("events"), m.optional("exposure")) {
+        case let (events?, _?):
+            throw events.error("give either events or exposure, not both")
+        case let (events?, nil):
+            normalization = .events(try events.double("a positive number of events") { $0 > 0 })
+        case let (nil, exposure?):
+            guard try exposure.bool() else { throw exposure.error("must be true (or give events: N instead)") }
+            normalization = .exposure
+        case (nil, nil):
+            throw RunCardError(file: file, line: node.line, key: "\(node.path).events",
+                               message: "missing required key (give events: N or exposure: true)")
+        }
+        let positive = "a positive number"
+        return RunCard.Scenario(
+            name: try m.optional("name")?.string(), detector: detector, thresholdMeV: threshold,
+            normalization: normalization,
+            normSigma: try m.optional("norm_sigma")?.double("in [0, 1)") { $0 >= 0 && $0 < 1 } ?? 0.007,
+            intensityPerYear: try m.optional("intensity_per_year")?.double(positive) { $0 > 0 },
+            liveTimeYears: try m.optional("live_time_years")?.double(positive) { $0 > 0 })
+    }
+
+    func model(_ node: CardNode) throws(RunCardError) -> RunCard.Model {
+        let m = try node.mapping(allowed: ["model", "mediator_masses_mev", "interference"])
+        let kind = try m.required("model").choice(RunCard.Kind.self)
+        if kind == .magneticMoment {
+            for key in ["mediator_masses_mev", "interference"] {
+                if let extra = m.optional(key) { throw extra.error("only for model light-vector") }
+            }
+        }
+        let masses = try m.optional("mediator_masses_mev").map { node throws(RunCardError) in
+            try node.list(minCount: 1).map { item throws(RunCardError) in try item.double("≥ 0 MeV") { $0 >= 0 } }
+        }
+        let interference = try m.optional("interference")?.choice(RunCard.Interference.self)
+        return RunCard.Model(model: kind, mediatorMassesMeV: masses, interference: interference)
+    }
+
+    func scans(_ node: CardNode) throws(RunCardError) -> RunCard.Scans {
+        let m = try node.mapping(allowed: ["thresholds_mev", "norm_sigmas", "mediator_mass_mev", "sin2_theta_w"])
+        func numbers(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(RunCardError) -> [Double]? {
+            try m.optional(key).map { node throws(RunCardError) in
+                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(requirement, check) }
+            }
+        }
+        return RunCard.Scans(
+            thresholdsMeV: try numbers("thresholds_mev", "≥ 0 MeV") { $0 >= 0 },
+            normSigmas: try numbers("norm_sigmas", "in [0, 1)") { $0 >= 0 && $0 < 1 },
+            mediatorMassMeV: try m.optional("mediator_mass_mev").map(logGrid),
+            sin2ThetaW: try numbers("sin2_theta_w", "in (0, 1)") { $0 > 0 && $0 < 1 })
+    }
+
+    func logGrid(_ node: CardNode) throws(RunCardError) -> RunCard.LogGrid {
+        let m = try node.mapping(allowed: ["from", "to", "points"])
+        let from = try m.required("from").double("a positive number") { $0 > 0 }
+        let toNode = try m.required("to")
+        let to = try toNode.double("a positive number") { $0 > 0 }
+        guard to > from else { throw toNode.error("must be larger than from = \(CardNode.format(from))") }
+        let points = try m.required("points").integer("at least 2") { $0 >= 2 }
+        return RunCard.LogGrid(from: from, to: to, points: points)
+    }
+
+    func binning(_ node: CardNode) throws(RunCardError) -> RunCard.Binning {
+        let m = try node.mapping(allowed: ["bin_width_mev", "max_mev"])
+        return RunCard.Binning(
+            binWidthMeV: try m.optional("bin_width_mev")?.double("a positive number of MeV") { $0 > 0 } ?? 0.1,
+            maxMeV: try m.optional("max_mev")?.double("a positive number of MeV") { $0 > 0 })
+    }
+
+    func toys(_ node: CardNode) throws(RunCardError) -> RunCard.Toys {
+        let m = try node.mapping(allowed: ["count", "seed", "threads", "coverage"])
+        return RunCard.Toys(
+            count: try m.required("count").integer("at least 1") { $0 >= 1 },
+            seed: try m.required("seed").unsignedInteger(),
+            threads: try m.optional("threads")?.integer("at least 1") { $0 >= 1 } ?? 1,
+            coverage: try m.optional("coverage").map(coverage))
+    }
+
+    func coverage(_ node: CardNode) throws(RunCardError) -> RunCard.Coverage {
+        let m = try node.mapping(allowed: ["methods", "true_values_over_asimov", "toys"])
+        let methods = try m.required("methods").list(minCount: 1).map { item throws(RunCardError) in
+            try item.choice(RunCard.CoverageMethod.self)
+        }
+        let values = try m.optional("true_values_over_asimov").map { node throws(RunCardError) in
+            try node.list(minCount: 1).map { item throws(RunCardError) in try item.double("≥ 0") { $0 >= 0 } }
+        } ?? [1.0]
+        return RunCard.Coverage(methods: methods, trueValuesOverAsimov: values,
+                                toys: try m.optional("toys")?.integer("at least 1") { $0 >= 1 })
+    }
+
+    func outputs(_ node: CardNode) throws(RunCardError) -> RunCard.Outputs {
+        let m = try node.mapping(allowed: ["table", "csv", "json", "plots", "directory"])
+        return RunCard.Outputs(
+            table: try m.optional("table")?.bool() ?? true,
+            csv: try m.optional("csv")?.bool() ?? true,
+            json: try m.optional("json")?.bool() ?? true,
+            plots: try m.optional("plots")?.bool() ?? true,
+            directory: try m.optional("directory")?.string())
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One row of the standard limits table (the mission's table): a scenario × model × statistic
+/// and its limit. `ResultTable.limits(_:cl:)` lays the rows out.
+public struct LimitRow: Equatable, Sendable {
+    public var scenario: String
+    public var detector: String
+    /// Analysis threshold on T, MeV.
+    public var thresholdMeV: Double
+    /// Expected SM events above threshold.
+    public var events: Double
+    /// Fractional normalization uncertainty.
+    public var normSigma: Double
+    /// `magnetic-moment` or `light-vector`.
+    public var model: String
+    /// Light vector: `exact` or `none`; nil for the magnetic moment.
+    public var interference: String?
+    /// Light vector: Z′ mass, MeV; nil for the magnetic moment.
+    public var mediatorMassMeV: Double?
+    /// `poisson` or `pearson`.
+    public var statistic: String
+    /// `mu_nu` (κ = μν/μ_B) or `g`.
+    public var parameter: String
+    /// The limit on κ (μ_B) or g; nil when the fit failed.
+    public var limit: Double?
+
+    public init(scenario: String, detector: String, thresholdMeV: Double, events: Double, normSigma: Double,
+                model: String, interference: String? = nil, mediatorMassMeV: Double? = nil, statistic: String,
+                parameter: String, limit: Double?) {
+        self.scenario = scenario
+        self.detector = detector
+        self.thresholdMeV = thresholdMeV
+        self.events = events
+        self.normSigma = normSigma
+        self.model = model
+        self.interference = interference
+        self.mediatorMassMeV = mediatorMassMeV
+        self.statistic = statistic
+        self.parameter = parameter
+        self.limit = limit
+    }
+}
+
+extension ResultTable {
+    /// The standard limits table: columns `scenario, detector, threshold_mev, events,
+    /// norm_sigma, model, interference, mediator_mass_mev, statistic, parameter, limit`
+    /// (Markdown header of the limit: "90 % CL limit" for `cl` = 0.90).
+    public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil) throws(TableError) -> ResultTable {
+        let percent = NumberFormatting.significant(cl * 100, digits: 3)
+            .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+        var table = try ResultTable(title: title, columns: [
+            .init("scenario", title: "Scenario"),
+            .init("detector", title: "Detector"),
+            .init("threshold_mev", title: "Threshold", unit: "MeV", digits: 2),
+            .init("events", title: "SM events", digits: 3),
+            .init("norm_sigma", title: "σ_norm", digits: 2),
+            .init("model", title: "Model"),
+            .init("interference", title: "Interference"),
+            .init("mediator_mass_mev", title: "M", unit: "MeV", digits: 3),
+            .init("statistic", title: "Statistic"),
+            .init("parameter", title: "Parameter"),
+            .init("limit", title: "\(percent) % CL limit", digits: 3),
+        ])
+        for r in rows {
+            try table.append([
+                .text(r.scenario), .text(r.detector), .number(r.thresholdMeV), .number(r.events), .number(r.normSigma),
+                .text(r.model), r.interference.map(Cell.text) ?? .missing, r.mediatorMassMeV.map(Cell.number) ?? .missing,
+                .text(r.statistic), .text(r.parameter == "mu_nu" ? "μν [μ_B]" : r.parameter == "g" ? "g" : r.parameter),
+                r.limit.map(Cell.number) ?? .missing,
+            ])
+        }
+        return table
+    }
+}

@@ -1,0 +1,97 @@
+/// Export of the binned model as a pyhf (HistFactory JSON, schema 1.0.0) workspace, for an
+/// independent check of the Asimov limit with pyhf (`scripts/pyhf_check.py`).
+///
+/// One channel `recoil` with two samples:
+/// - `standard_model`: the SM expectation per bin,
+/// - `new_physics`: the increment over the SM at the exported parameter value, scaled by the
+///   normfactor POI `mu`.
+///
+/// The normalization uncertainty is pyhf's `lumi` modifier on both samples (the overall rate
+/// scales SM and new physics alike): a Gaussian constraint N(aux = 1 | lumi, σ) with the
+/// measurement's `auxdata: [1]`, `sigmas: [σ]` — exactly our pull term (n − 1)²/σ², linear in
+/// the rate (a `normsys` would be interpolated non-linearly). σ = 0 fixes lumi at 1.
+/// Observations are the Asimov SM data.
+///
+/// Exported at the parameter's Asimov limit, pyhf's 90 % CLs+b (asymptotic q̃μ) limit on `mu`
+/// is 1 when both tools agree. For the magnetic moment the increment is linear in κ², so `mu`
+/// scales κ² (κ_limit = κ_exported·√mu). For the light vector (A g² + B g⁴) `mu` scales the
+/// total increment at the exported g: exact only at mu = 1, where the comparison is made.
+public enum PyhfWorkspace {
+    /// - Parameters:
+    ///   - standardModel: SM expected events per bin (> 0 where the signal is non-zero).
+    ///   - newPhysics: expected new-physics increment per bin at `value` (may be negative for
+    ///     destructive interference, but SM + increment must stay ≥ 0).
+    ///   - normSigma: fractional normalization uncertainty (≥ 0).
+    ///   - parameter: "mu_nu" or "g"; `value`: κ or g at which `newPhysics` was computed;
+    ///     `meaning`: a sentence for the metadata.
+    ///   - binEdges: recoil bin edges in MeV (count + 1), recorded in the metadata.
+    ///   - includeMetadata: add a top-level `metadata` object (pyhf's schema forbids extra keys:
+    ///     drop it before `pyhf.Workspace(...)`, as `pyhf_check.py` does).
+    public static func make(standardModel: [Double], newPhysics: [Double], normSigma: Double,
+                            parameter: String, value: Double, meaning: String, binEdges: [Double]? = nil,
+                            cl: Double = 0.90, includeMetadata: Bool = true) throws(TableError) -> JSONValue {
+        guard newPhysics.count == standardModel.count else {
+            throw .lengthMismatch(what: "new-physics sample", expected: standardModel.count, got: newPhysics.count)
+        }
+        if let binEdges, binEdges.count != standardModel.count + 1 {
+            throw .lengthMismatch(what: "bin edges", expected: standardModel.count + 1, got: binEdges.count)
+        }
+        let numbers = { (values: [Double]) in JSONValue.array(values.map(JSONValue.number)) }
+        let lumi: JSONValue = .object([("name", "lumi"), ("type", "lumi"), ("data", .null)])
+        let mu: JSONValue = .object([("name", "mu"), ("type", "normfactor"), ("data", .null)])
+        let channel: JSONValue = .object([
+            ("name", "recoil"),
+            ("samples", .array([
+                .object([("name", "standard_model"), ("data", numbers(standardModel)), ("modifiers", .array([lumi]))]),
+                .object([("name", "new_physics"), ("data", numbers(newPhysics)), ("modifiers", .array([lumi, mu]))]),
+            ])),
+        ])
+        let width = max(normSigma, 1e-6)
+        var lumiParameter: [(String, JSONValue)] = [
+            ("name", "lumi"), ("auxdata", [1.0]), ("sigmas", .array([.number(width)])),
+            ("bounds", .array([.array([.number(max(1e-3, 1 - 10 * width)), .number(1 + 10 * width)])])),
+            ("inits", [1.0]),
+        ]
+        if normSigma == 0 { lumiParameter.append(("fixed", true)) }
+        let measurement: JSONValue = .object([
+            ("name", "nue_asimov"),
+            ("config", .object([
+                ("poi", "mu"),
+                ("parameters", .array([
+                    .object(lumiParameter),
+                    .object([("name", "mu"), ("bounds", .array([.array([0.0, 10.0])])), ("inits", [1.0])]),
+                ])),
+            ])),
+        ])
+        var pairs: [(String, JSONValue)] = [
+            ("channels", .array([channel])),
+            ("measurements", .array([measurement])),
+            ("observations", .array([.object([("name", "recoil"), ("data", numbers(standardModel))])])),
+            ("version", "1.0.0"),
+        ]
+        if includeMetadata {
+            pairs.append(("metadata", .object([
+                ("tool", .string("\(ToolInfo.name) \(ToolInfo.version)")),
+                ("parameter", .string(parameter)),
+                ("exported_at", .number(value)),
+                ("meaning", .string(meaning)),
+                ("poi_scaling", .string(parameter == "mu_nu"
+                    ? "mu scales kappa^2: kappa_limit = exported_at * sqrt(mu_limit)"
+                    : "mu scales the total increment at exported_at; exact only at mu = 1")),
+                ("norm_sigma", .number(normSigma)),
+                ("cl", .number(cl)),
+                ("expected_mu_limit", .number(1.0)),
+                ("bin_edges_mev", binEdges.map(numbers) ?? .null),
+            ])))
+        }
+        return .object(pairs)
+    }
+
+    /// The light-vector increment A·g² + B·g⁴ per bin at coupling `g` (A: interference per g²,
+    /// B: pure Z′ per g⁴, in events).
+    public static func quadraticIncrement(perGSquared a: [Double], perGFourth b: [Double], g: Double) throws(TableError) -> [Double] {
+        guard a.count == b.count else { throw .lengthMismatch(what: "g⁴ template", expected: a.count, got: b.count) }
+        let g2 = g * g
+        return zip(a, b).map { $0 * g2 + $1 * g2 * g2 }
+    }
+}

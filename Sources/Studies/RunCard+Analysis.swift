@@ -1,0 +1,25 @@
+extension RunCard {
+    /// What a card asks the runner to compute. The lead's runners dispatch on these.
+    public enum Analysis: String, Codable, CaseIterable, Sendable {
+        /// Asimov 90 % CL limits per scenario × model × statistic (the mission's table).
+        case asimov
+        /// SM and new-physics recoil spectra per scenario (plot data `spectrum_*.csv`).
+        case spectra
+        /// Δχ² vs parameter curves (plot data `delta_chi2_*.csv`).
+        case deltaChi2 = "delta-chi2"
+        /// Toy limit distributions vs the Asimov limit (`toy_limits_*.csv`).
+        case toys
+        /// Coverage of the Asimov/FC intervals at true values (`coverage_*.csv`).
+        case coverage
+        /// Light-vector g–M exclusion over `scans.mediator_mass_mev` (`exclusion_gm_*.csv`).
+        case gmExclusion = "gm-exclusion"
+        /// Limit vs analysis threshold over `scans.thresholds_mev` (`scan_*.csv`).
+        case thresholdScan = "threshold-scan"
+        /// Limit vs normalization uncertainty over `scans.norm_sigmas` (`scan_*.csv`).
+        case normScan = "norm-scan"
+        /// Expected precision on sin²θ_W from the SM spectrum (`scan_*.csv`).
+        case sin2wPrecision = "sin2w-precision"
+        /// Event counts and limits from physical exposures (scenarios with `exposure: true`).
+        case exposure
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Yams
+
+extension RunCard {
+    /// Reads and validates the card at `path`. Relative `spectrum_file` paths are resolved
+    /// against the card's directory and must exist.
+    /// - Throws: `RunCardError` naming the file, the line and the key.
+    public static func load(path: String) throws(RunCardError) -> LoadedCard {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw RunCardError(file: path, line: 0, key: nil, message: "cannot read the run card: \(error.localizedDescription)")
+        }
+        let base = (path as NSString).deletingLastPathComponent
+        let card = try parse(yaml: text, file: path, baseDirectory: base.isEmpty ? "." : base)
+        return LoadedCard(card: card, path: path, text: text)
+    }
+
+    /// Parses and validates card text. `file` labels error messages; when `baseDirectory` is
+    /// given, a `spectrum_file` must exist relative to it.
+    public static func parse(yaml: String, file: String = "<string>", baseDirectory: String? = nil) throws(RunCardError) -> RunCard {
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        } catch {
+            throw RunCardError(file: file, line: 0, key: nil, message: "not valid YAML: \(error)")
+        }
+        guard let root else { throw RunCardError(file: file, line: 1, key: nil, message: "the run card is empty") }
+        return try CardParser(file: file, baseDirectory: baseDirectory).card(CardNode(node: root, path: "", file: file))
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> RunCardError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return RunCardError(file: file, line: mark.line, key: nil, message: "not valid YAML: \(problem)")
+        default:
+            return RunCardError(file: file, line: 0, key: nil, message: "not valid YAML: \(error)")
+        }
+    }
+}
