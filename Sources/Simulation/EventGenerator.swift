@@ -1,0 +1,174 @@
+import Foundation
+import GSL
+import Physics
+
+/// Samples (E_ν, T, cos θ_e, azimuth) from φ(E) dσ/dT(E, T) exactly, for any `ScatteringModel`.
+///
+/// Variables (E, u) on a rectangle, T = T_lo + u (T_max(E) − T_lo), E ∈ [E_min(T_lo), E_end],
+/// density f(E, u) = φ(E) dσ/dT(E, T) (T_max(E) − T_lo). The rectangle is cut into cells; each
+/// cell's bound is the maximum of |f| on a 5×5 lattice times a safety factor 1.15, checked on an
+/// 8×8 interior lattice at set-up (raised if exceeded). Sampling: a cell from a Walker alias table
+/// (GSL) ∝ bound × area, a uniform point in it, then
+/// - unweighted: accept with probability f/bound (exact for any f ≤ bound; an f above its bound
+///   is counted in `boundViolations`, which tests require to stay 0);
+/// - weighted: keep every point with weight f/g / ∫f (g the piecewise-constant proposal), so the
+///   weights have mean 1 and may be negative (destructive Z′ interference).
+/// Unweighted mode refuses a model whose density is negative anywhere on the lattice.
+public final class EventGenerator: @unchecked Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        case unweighted
+        case weighted
+    }
+
+    public let model: ScatteringModel
+    public let mode: Mode
+    /// Least true T generated, MeV.
+    public let lowestRecoilMeV: Double
+    /// ∫ φ dσ/dT over the generation region: the flux-averaged cross section for T ≥ T_lo, cm².
+    public let regionCrossSection: Double
+    public let energyRange: ClosedRange<Double>
+    /// Cells in E and in u.
+    public let energyCells: Int, recoilCells: Int
+    /// Bound corrections made at set-up (a cell's lattice maximum exceeded by the finer check).
+    public let setupCorrections: Int
+
+    @usableFromInline let spectrum: SpectrumTable
+    @usableFromInline let bounds: [Double]
+    @usableFromInline let alias: DiscreteDistribution
+    @usableFromInline let eLow: Double, eStep: Double, uStep: Double
+    /// (Σ bound × area) / ∫f: turns f/bound into a mean-1 weight.
+    @usableFromInline let weightScale: Double
+
+    public static let safetyFactor = 1.15
+
+    /// - Parameters:
+    ///   - regionCrossSection: ∫ f over the region (cm²), e.g. from `Scenario.templates()`; used
+    ///     for the weighted-mode normalization and the expected event count.
+    public init(spectrum: NeutrinoSpectrum, model: ScatteringModel, lowestRecoilMeV tLow: Double,
+                regionCrossSection: Double, mode: Mode = .unweighted,
+                energyCells: Int = 160, recoilCells: Int = 40) throws {
+        let eHigh = spectrum.endpoint
+        let eLowValue = Kinematics.minNeutrinoEnergy(recoil: tLow)
+        guard tLow > 0, eHigh > eLowValue else {
+            throw SimulationError.emptyGenerationRegion("the lowest recoil \(tLow) MeV is not below T_max(E_end) = \(Kinematics.maxRecoil(neutrinoEnergy: eHigh)) MeV")
+        }
+        self.model = model
+        self.mode = mode
+        self.lowestRecoilMeV = tLow
+        self.regionCrossSection = regionCrossSection
+        self.energyRange = eLowValue...eHigh
+        self.energyCells = energyCells
+        self.recoilCells = recoilCells
+        let table = SpectrumTable(spectrum)
+        self.spectrum = table
+        eLow = eLowValue
+        eStep = (eHigh - eLowValue) / Double(energyCells)
+        uStep = 1 / Double(recoilCells)
+
+        func f(_ e: Double, _ u: Double) -> Double {
+            Self.density(model: model, spectrum: table, tLow: tLow, neutrinoEnergyMeV: e, u: u).value
+        }
+        // Coarse lattice shared by neighbouring cells.
+        let sub = 4
+        let nx = energyCells * sub + 1, ny = recoilCells * sub + 1
+        var lattice = [Double](repeating: 0, count: nx * ny)
+        for i in 0..<nx {
+            let e = eLowValue + (eHigh - eLowValue) * Double(i) / Double(nx - 1)
+            for j in 0..<ny {
+                let u = Double(j) / Double(ny - 1)
+                let v = f(e, u)
+                if v < 0, mode == .unweighted {
+                    let t = tLow + u * (Kinematics.maxRecoil(neutrinoEnergy: e) - tLow)
+                    throw SimulationError.negativeDensity(neutrinoEnergyMeV: e, recoilMeV: t,
+                                                          value: model.differential(neutrinoEnergyMeV: e, recoilMeV: t))
+                }
+                lattice[i * ny + j] = abs(v)
+            }
+        }
+        var b = [Double](repeating: 0, count: energyCells * recoilCells)
+        var corrections = 0
+        let check = 8
+        for ci in 0..<energyCells {
+            for cj in 0..<recoilCells {
+                var m = 0.0
+                for i in (ci * sub)...(ci * sub + sub) {
+                    for j in (cj * sub)...(cj * sub + sub) { m = max(m, lattice[i * ny + j]) }
+                }
+                var bound = m * Self.safetyFactor
+                var fine = 0.0
+                for a in 0..<check {
+                    let e = eLowValue + eStep * (Double(ci) + (Double(a) + 0.5) / Double(check))
+                    for c in 0..<check {
+                        let u = uStep * (Double(cj) + (Double(c) + 0.5) / Double(check))
+                        let raw = f(e, u)
+                        if raw < 0, mode == .unweighted {
+                            let t = tLow + u * (Kinematics.maxRecoil(neutrinoEnergy: e) - tLow)
+                            throw SimulationError.negativeDensity(neutrinoEnergyMeV: e, recoilMeV: t,
+                                                                  value: model.differential(neutrinoEnergyMeV: e, recoilMeV: t))
+                        }
+                        fine = max(fine, abs(raw))
+                    }
+                }
+                if fine > bound {
+                    corrections += 1
+                    bound = fine * Self.safetyFactor * Self.safetyFactor
+                }
+                b[ci * recoilCells + cj] = bound
+            }
+        }
+        guard b.contains(where: { $0 > 0 }) else {
+            throw SimulationError.emptyGenerationRegion("the event density is zero everywhere above T = \(tLow) MeV")
+        }
+        bounds = b
+        alias = try DiscreteDistribution(weights: b)
+        setupCorrections = corrections
+        let cellArea = eStep * uStep
+        weightScale = b.reduce(0, +) * cellArea / regionCrossSection
+    }
+
+    /// f(E, u) and the recoil T it maps to.
+    @inlinable
+    static func density(model: ScatteringModel, spectrum: SpectrumTable, tLow: Double,
+                        neutrinoEnergyMeV e: Double, u: Double) -> (value: Double, recoil: Double) {
+        let span = Kinematics.maxRecoil(neutrinoEnergy: e) - tLow
+        let t = tLow + u * span
+        guard span > 0, t > 0 else { return (0, t) }
+        let phi = spectrum.density(at: e)
+        guard phi > 0 else { return (0, t) }
+        return (phi * model.differentialInRange(neutrinoEnergyMeV: e, recoilMeV: t) * span, t)
+    }
+
+    /// The fraction of proposals accepted in unweighted mode: ∫f / Σ(bound × area).
+    public var acceptanceEfficiency: Double { 1 / weightScale }
+
+    /// Draws `count` events into `events` (replacing its contents) with `stream`; returns the number
+    /// of bound violations seen (0 unless the bound check failed).
+    @inlinable
+    public func sample(count: Int, stream: RandomStream, into events: inout [Event]) -> Int {
+        events.removeAll(keepingCapacity: true)
+        events.reserveCapacity(count)
+        var violations = 0
+        let nu = recoilCells
+        let twoPi = 2 * Double.pi
+        while events.count < count {
+            let cell = stream.discrete(alias)
+            let ci = cell / nu, cj = cell - ci * nu
+            let e = eLow + eStep * (Double(ci) + stream.uniform())
+            let u = uStep * (Double(cj) + stream.uniform())
+            let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: lowestRecoilMeV, neutrinoEnergyMeV: e, u: u)
+            let bound = bounds[cell]
+            var weight = 1.0
+            if mode == .unweighted {
+                if f > bound { violations += 1 }
+                if stream.uniform() * bound >= f { continue }
+            } else {
+                if abs(f) > bound { violations += 1 }
+                weight = f / bound * weightScale
+            }
+            let cosTheta = min(1, Kinematics.cosRecoilAngle(neutrinoEnergy: e, recoil: t))
+            events.append(Event(neutrinoEnergyMeV: e, recoilMeV: t, cosTheta: cosTheta,
+                                azimuth: twoPi * stream.uniform(), weight: weight))
+        }
+        return violations
+    }
+}

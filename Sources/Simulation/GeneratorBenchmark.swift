@@ -1,0 +1,40 @@
+import Foundation
+
+/// Throughput of generation + detector simulation (events per second) and peak memory.
+public enum GeneratorBenchmark {
+    /// One measurement.
+    public struct Result: Sendable, Codable {
+        public var threads: Int
+        public var events: Int
+        public var seconds: Double
+        public var eventsPerSecond: Double
+        public var boundViolations: Int
+    }
+
+    /// Generates and simulates `events` events for `scenario`'s detector (SM, unweighted) with
+    /// `threads` threads; the consumer only counts detected events.
+    public static func run(scenario: Scenario, events: Int, threads: Int, seed: UInt64 = 1,
+                           templates: TemplateSet? = nil) throws -> Result {
+        let t = try templates ?? scenario.templates()
+        let pipeline = try scenario.pipeline(model: scenario.model(), threads: threads, templates: t)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var detected = 0
+        let summary = pipeline.run(seed: seed, events: events) { block in
+            for e in block where e.detected { detected += 1 }
+            return true
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Result(threads: threads, events: summary.generated, seconds: seconds,
+                      eventsPerSecond: Double(summary.generated) / seconds, boundViolations: summary.boundViolations)
+    }
+
+    /// Peak resident memory of this process (VmHWM in /proc/self/status), MB; nil where unavailable.
+    public static func peakMemoryMB() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 2, let kb = Double(fields[1]) { return kb / 1024 }
+        }
+        return nil
+    }
+}

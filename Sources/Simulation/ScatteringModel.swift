@@ -1,0 +1,121 @@
+import Physics
+
+/// A point in model space — SM plus a magnetic moment κ = μν/μ_B and/or a light vector Z′
+/// (coupling product g_ν g_e, mass M) — with dσ/dT evaluated by a concrete, allocation-free
+/// function for the event loop. The formulas are those of `StandardModelCrossSection`,
+/// `MagneticMomentCrossSection` and `LightVectorCrossSection` (physics.md §1–3), rewritten as
+///
+///     dσ/dT(E, T) = C₀(T) + C₁(T)/E + C₂(T)/E²   for E ≥ E_min(T), else 0   (cm²/MeV)
+///
+/// (`RecoilCoefficients`), which lets flux averages be done with three moments of the spectrum.
+public struct ScatteringModel: Sendable, Equatable {
+    public let flavor: NeutrinoFlavor
+    public let sin2ThetaW: Double
+    /// κ = μν/μ_B (dimensionless).
+    public let kappa: Double
+    /// g_ν g_e (dimensionless); g² for a universal coupling g.
+    public let couplingProduct: Double
+    /// Z′ mass M, MeV.
+    public let mediatorMassMeV: Double
+    public let interference: LightVectorCrossSection.Interference
+
+    @usableFromInline let couplings: ElectroweakCouplings
+    /// K·(a, b, c·m_e), K = G_F² m_e/2π (cm²/MeV): SM bracket a + b(1 − T/E)² − c m_e T/E².
+    @usableFromInline let smA: Double, smB: Double, smCm: Double
+    /// (πα²/m_e²) κ², cm².
+    @usableFromInline let mmScale: Double
+    /// K·g_ν g_e·(2a', 2b', 2 g_V m_e) for the interference bracket (zero without interference).
+    @usableFromInline let lvLinA: Double, lvLinB: Double, lvLinCm: Double
+    /// K (g_ν g_e)².
+    @usableFromInline let lvQuad: Double
+    /// 1/(√2 G_F), MeV², and M², MeV².
+    @usableFromInline let shiftScale: Double, massSquared: Double
+
+    public init(flavor: NeutrinoFlavor = .electronAntineutrino,
+                sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
+                kappa: Double = 0, couplingProduct: Double = 0, mediatorMassMeV: Double = 0,
+                interference: LightVectorCrossSection.Interference = .exact) {
+        self.flavor = flavor
+        self.sin2ThetaW = sin2ThetaW
+        self.kappa = kappa
+        self.couplingProduct = couplingProduct
+        self.mediatorMassMeV = mediatorMassMeV
+        self.interference = interference
+        let c = ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW)
+        couplings = c
+        let k = StandardModelCrossSection.prefactor, me = PhysicalConstants.electronMass
+        let gv = c.vector, ga = c.axial, anti = flavor.isAntineutrino
+        let first = anti ? gv - ga : gv + ga, second = anti ? gv + ga : gv - ga
+        smA = k * first * first
+        smB = k * second * second
+        smCm = k * (gv * gv - ga * ga) * me
+        mmScale = PhysicalConstants.magneticMomentScale * kappa * kappa
+        let x = interference == .exact ? couplingProduct : 0
+        lvLinA = 2 * k * x * first
+        lvLinB = 2 * k * x * second
+        lvLinCm = 2 * k * x * gv * me
+        lvQuad = k * couplingProduct * couplingProduct
+        shiftScale = 1 / (2.0.squareRoot() * PhysicalConstants.fermiCoupling)
+        massSquared = mediatorMassMeV * mediatorMassMeV
+    }
+
+    /// The same model with a universal Z′ coupling g (g_ν = g_e = g, so g_ν g_e = g²).
+    public static func universal(g: Double, mediatorMassMeV: Double = 0, kappa: Double = 0,
+                                 flavor: NeutrinoFlavor = .electronAntineutrino,
+                                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
+                                 interference: LightVectorCrossSection.Interference = .exact) -> ScatteringModel {
+        ScatteringModel(flavor: flavor, sin2ThetaW: sin2ThetaW, kappa: kappa, couplingProduct: g * g,
+                        mediatorMassMeV: mediatorMassMeV, interference: interference)
+    }
+
+    /// The coefficients of the full model at recoil `t` MeV.
+    @inlinable
+    public func coefficients(recoilMeV t: Double) -> RecoilCoefficients {
+        let terms = RecoilCoefficients.Terms(couplings: couplings, mediatorMassMeV: mediatorMassMeV, recoilMeV: t)
+        var c = terms.standardModel
+        if kappa != 0 { c.add(terms.magneticMomentPerKappaSquared, times: kappa * kappa) }
+        if couplingProduct != 0 {
+            if interference == .exact { c.add(terms.lightVectorLinear, times: couplingProduct) }
+            c.add(terms.lightVectorQuadratic, times: couplingProduct * couplingProduct)
+        }
+        return c
+    }
+
+    /// dσ/dT(E, T), cm²/MeV; 0 outside 0 < T ≤ T_max(E). Can be negative for g_ν g_e < 0.
+    @inlinable
+    public func differential(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
+        guard t > 0, t <= Kinematics.maxRecoil(neutrinoEnergy: e) else { return 0 }
+        return differentialInRange(neutrinoEnergyMeV: e, recoilMeV: t)
+    }
+
+    /// dσ/dT for a point known to satisfy 0 < T ≤ T_max(E) (the event loop's case), cm²/MeV:
+    /// K[a + b y² − c m_e T/E²] + S κ²(1/T − 1/E) + Kδ[2a' + 2b' y² − 2g_V m_e T/E²] + Kδ²[1 + y² − m_e T/E²],
+    /// y = 1 − T/E, δ = g_ν g_e/(√2 G_F (2 m_e T + M²)) (physics.md §1–3).
+    @inlinable
+    public func differentialInRange(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
+        let inv = 1 / e
+        let y = 1 - t * inv, y2 = y * y
+        let r = t * inv * inv
+        var v = smA + smB * y2 - smCm * r
+        if mmScale != 0 { v += mmScale * (1 / t - inv) }
+        if lvQuad != 0 {
+            let d = shiftScale / (2 * PhysicalConstants.electronMass * t + massSquared)
+            v += d * (lvLinA + lvLinB * y2 - lvLinCm * r) + d * d * lvQuad * (1 + y2 - PhysicalConstants.electronMass * r)
+        }
+        return v
+    }
+
+    /// The same model built from the Physics cross-section types (for cross-checks; slower).
+    public var crossSection: any CrossSection {
+        var terms: [any CrossSection] = [StandardModelCrossSection(flavor: flavor, sin2ThetaW: sin2ThetaW)]
+        if kappa != 0 { terms.append(MagneticMomentCrossSection(kappa: kappa)) }
+        if couplingProduct != 0 {
+            terms.append(LightVectorCrossSection(couplingProduct: couplingProduct, mediatorMass: mediatorMassMeV,
+                                                 flavor: flavor, sin2ThetaW: sin2ThetaW, interference: interference))
+        }
+        return CrossSectionSum(terms)
+    }
+
+    /// Whether the model contains new physics.
+    public var isStandardModel: Bool { kappa == 0 && couplingProduct == 0 }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Physics
+
+extension Scenario {
+    /// Expected counts per bin of reconstructed T for each model term, with the response folded in:
+    ///
+    ///     n_j,k = F · ε ∫_{T_lo}^{T_max(E_end)} dT dσ̄_k/dT(T) · P(T_reco ∈ bin j | T)
+    ///
+    /// dσ̄_k/dT from `TrueRecoilSpectrum` (GSL QAG over E), P from `DetectorResponse` (erfc
+    /// differences of the truncated Gaussian), the T integral by 8-point Gauss–Legendre panels no
+    /// wider than 0.05 MeV or σ_T/2 with breakpoints at every bin edge. F per `normalization`:
+    /// N / n_SM(T_reco > threshold) or emitted ν̄e × N_e × ⟨1/(4πL²)⟩. Accuracy ~1e-8 relative.
+    public func templates() throws -> TemplateSet {
+        let folded = try foldedCrossSections()
+        let factor: Double
+        switch normalization {
+        case .smEventsAboveThreshold(let n):
+            guard folded.aboveThreshold.standardModel > 0 else {
+                throw SimulationError.emptyGenerationRegion("no SM events above the \(thresholdMeV) MeV threshold")
+            }
+            factor = n / folded.aboveThreshold.standardModel
+        case .exposure(let exposure):
+            factor = exposure.emittedNeutrinos * detector.targetElectrons * detector.geometry.meanFluxPerNeutrinoPerSquareCentimeter
+        }
+        let lin = interference == .exact ? folded.bins.map { $0.lightVectorLinearPerGSquared * factor } : Array(repeating: 0, count: binning.count)
+        var above = folded.aboveThreshold.scaled(by: factor)
+        var generated = folded.generated.scaled(by: factor)
+        if interference != .exact {
+            above.lightVectorLinearPerGSquared = 0
+            generated.lightVectorLinearPerGSquared = 0
+        }
+        return TemplateSet(
+            binning: binning,
+            standardModel: folded.bins.map { $0.standardModel * factor },
+            magneticMomentPerKappaSquared: folded.bins.map { $0.magneticMomentPerKappaSquared * factor },
+            lightVectorLinearPerGSquared: lin,
+            lightVectorQuadraticPerGFourth: folded.bins.map { $0.lightVectorQuadraticPerGFourth * factor },
+            mediatorMassMeV: mediatorMassMeV, aboveThreshold: above, generated: generated,
+            lowestTrueRecoilMeV: folded.lowestTrueRecoilMeV, eventsPerSquareCentimeter: factor)
+    }
+
+    /// Flux-averaged cross sections (cm² per electron per emitted neutrino) folded with the response.
+    struct FoldedCrossSections {
+        var bins: [TermValues]
+        var aboveThreshold: TermValues
+        var generated: TermValues
+        var lowestTrueRecoilMeV: Double
+    }
+
+    func foldedCrossSections() throws -> FoldedCrossSections {
+        let recoil = try TrueRecoilSpectrum(spectrum: spectrum, flavor: flavor, sin2ThetaW: sin2ThetaW,
+                                            mediatorMassMeV: mediatorMassMeV)
+        let response = self.response
+        let tLow = response.lowestTrueRecoilMeV, tHigh = kinematicLimitMeV
+        let edges = binning.edges
+        let nBins = binning.count
+        var breaks = [tLow, tHigh, thresholdMeV] + edges
+        breaks = Array(Set(breaks.filter { $0 >= tLow && $0 <= tHigh })).sorted()
+
+        var bins = [TermValues](repeating: TermValues(), count: nBins)
+        var above = TermValues(), generated = TermValues()
+        let rule = GaussLegendre(points: 8)
+        let resolution = detector.resolution
+        let efficiency = detector.efficiency
+        var tails = [Double](repeating: 0, count: edges.count)
+        var failure: Error?
+
+        func node(_ t: Double, _ w: Double) {
+            guard failure == nil else { return }
+            let s: TermValues
+            do { s = try recoil.terms(recoilMeV: t) } catch { failure = error; return }
+            generated.add(s, times: w)
+            let sigma = resolution.sigmaMeV(at: t)
+            if sigma > 0 {
+                let norm = DetectorResponse.normalCDF(t / sigma)
+                // tails[k] = P(T_reco ≥ edge k | T) = Q((edge − T)/σ) / Φ(T/σ).
+                for k in edges.indices { tails[k] = DetectorResponse.normalCDF((t - edges[k]) / sigma) / norm }
+                let pAbove = DetectorResponse.normalCDF((t - thresholdMeV) / sigma) / norm
+                above.add(s, times: w * efficiency * pAbove)
+                for j in 0..<nBins {
+                    let p = j == nBins - 1 ? tails[j] : tails[j] - tails[j + 1]
+                    if p > 0 { bins[j].add(s, times: w * efficiency * p) }
+                }
+            } else {
+                if t >= thresholdMeV { above.add(s, times: w * efficiency) }
+                if t >= edges[0] {
+                    let j = binning.index(of: t) ?? nBins - 1
+                    bins[j].add(s, times: w * efficiency)
+                }
+            }
+        }
+
+        for s in 0..<(breaks.count - 1) {
+            let a = breaks[s], b = breaks[s + 1]
+            var x = a
+            while x < b {
+                let sigma = resolution.sigmaMeV(at: x)
+                let width = sigma > 0 ? min(0.05, max(sigma / 2, 1e-3)) : 0.05
+                let panels = max(1, Int(((b - x) / width).rounded(.up)))
+                let step = (b - x) / Double(panels)
+                let next = panels == 1 ? b : x + step
+                rule.forEachNode(from: x, to: next, node)
+                x = next
+            }
+            if let failure { throw failure }
+        }
+        return FoldedCrossSections(bins: bins, aboveThreshold: above, generated: generated, lowestTrueRecoilMeV: tLow)
+    }
+}

@@ -1,0 +1,36 @@
+/// Bad input to the simulation layer, with messages written for the user.
+public enum SimulationError: Error, CustomStringConvertible, Equatable, Sendable {
+    case unknownDetector(String)
+    case invalidParameter(name: String, value: Double, requirement: String)
+    case thresholdAboveKinematicLimit(thresholdMeV: Double, limitMeV: Double, endpointMeV: Double)
+    case invalidBinning(String)
+    case negativeDensity(neutrinoEnergyMeV: Double, recoilMeV: Double, value: Double)
+    case emptyGenerationRegion(String)
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .unknownDetector(let name):
+            "unknown detector '\(name)'; choose one of \(Detector.presetNames.joined(separator: ", "))"
+        case let .invalidParameter(name, value, requirement):
+            "\(name) = \(value): \(requirement)"
+        case let .thresholdAboveKinematicLimit(t, limit, endpoint):
+            "threshold \(t) MeV is at or above the kinematic limit T_max = \(limit) MeV at the source endpoint E = \(endpoint) MeV: no event can pass it"
+        case .invalidBinning(let reason):
+            "invalid binning: \(reason)"
+        case let .negativeDensity(e, t, v):
+            "the event density is negative (\(v) cm²/MeV at E = \(e) MeV, T = \(t) MeV: destructive interference); unweighted events cannot be generated, use weighted mode"
+        case .emptyGenerationRegion(let reason):
+            "nothing to generate: \(reason)"
+        case .output(let reason):
+            "cannot write events: \(reason)"
+        }
+    }
+
+    /// Throws unless `value` is finite and satisfies `condition`.
+    static func require(_ value: Double, _ name: String, _ requirement: String, _ condition: (Double) -> Bool) throws(SimulationError) {
+        guard value.isFinite, condition(value) else {
+            throw .invalidParameter(name: name, value: value, requirement: requirement)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Simulation
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate and simulate events of a scenario into a CSV or NuHepMC file.",
+        discussion: """
+            Default: one Poisson-fluctuated toy data set (detected events; mean = expected events above \
+            threshold). --count N writes exactly N detected events. SM only unless --mu-nu or --g adds \
+            new physics. The output is identical for any --threads.
+            Example: nue generate --detector kamland --threshold 3 --seed 1 --format csv --output toy.csv
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case hepmc3
+    }
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Option(help: "Write exactly this many detected events instead of a Poisson toy.")
+    var count: Int?
+    @Option(help: "Master random seed.")
+    var seed: UInt64
+    @Option(help: "Output format: csv or hepmc3 (NuHepMC v1.0).")
+    var format: Format
+    @Option(help: "Output file (written to a temporary file, then renamed).")
+    var output: String
+    @Option(help: "Worker threads.")
+    var threads: Int = 1
+    @Option(help: "Neutrino magnetic moment κ = μν/μ_B.")
+    var muNu: Double = 0
+    @Option(help: "Universal Z′ coupling g (g_ν = g_e = g).")
+    var g: Double = 0
+    @Flag(help: "Weighted events (allows destructive interference; weights have mean 1).")
+    var weighted = false
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        if let count { guard count > 0 else { throw ValidationError("--count must be > 0, got \(count)") } }
+        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
+        try requireFinite(muNu, "--mu-nu")
+        try requireFinite(g, "--g")
+        guard !output.isEmpty else { throw ValidationError("--output must name a file") }
+    }
+
+    func run() throws {
+        let scenario = try self.scenario.scenario()
+        let model = scenario.model(kappa: muNu, g: g)
+        let templates = try scenario.templates()
+        let pipeline: EventPipeline
+        do {
+            pipeline = try scenario.pipeline(model: model, mode: weighted ? .weighted : .unweighted,
+                                             threads: threads, templates: templates)
+        } catch let error as SimulationError { throw ValidationError(error.description) }
+        let metadata = EventFileMetadata(
+            toolVersion: NueVersion.string, model: model, detectorName: scenario.detector.name,
+            thresholdMeV: scenario.thresholdMeV, seed: seed,
+            fluxAveragedCrossSectionCm2: pipeline.generator.regionCrossSection,
+            lowestRecoilMeV: templates.lowestTrueRecoilMeV, weighted: weighted)
+        let writer: any EventWriter
+        do {
+            switch format {
+            case .csv: writer = try CSVEventWriter(path: output)
+            case .hepmc3: writer = try NuHepMCWriter(path: output, metadata: metadata)
+            }
+        } catch let error as SimulationError { throw ValidationError(error.description) }
+        let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        do {
+            let summary: EventPipeline.Summary
+            var written = 0
+            if let count {
+                summary = try pipeline.runDetected(seed: seed, count: count) { event in
+                    try writer.write(event)
+                    written += 1
+                    progress.report(written, of: count)
+                }
+            } else {
+                let n = scenario.toyInteractionCount(model: model, seed: seed, templates: templates)
+                summary = try pipeline.run(seed: seed, events: n) { block in
+                    for e in block where e.detected { try writer.write(e); written += 1 }
+                    progress.report(written, of: nil)
+                    return true
+                }
+            }
+            try writer.finish()
+            progress.finish()
+            if summary.boundViolations > 0 {
+                FileHandle.standardError.write(Data("warning: \(summary.boundViolations) sampling-bound violations\n".utf8))
+            }
+            if !quiet {
+                FileHandle.standardError.write(Data("wrote \(written) events to \(output) (\(summary.generated) interactions generated)\n".utf8))
+            }
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+}
+
+/// A one-line progress counter on stderr, only when stderr is a terminal.
+final class Progress {
+    let enabled: Bool
+    private var last = 0.0
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func report(_ done: Int, of total: Int?) {
+        guard enabled else { return }
+        let now = Date().timeIntervalSince1970
+        guard now - last > 0.2 else { return }
+        last = now
+        let text = total.map { "\r\(done)/\($0) events" } ?? "\r\(done) events"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func finish() { if enabled { FileHandle.standardError.write(Data("\n".utf8)) } }
+}
