@@ -27,7 +27,7 @@ extension ProfileLikelihood {
         }
         let n0 = globalObservables.normalization
         let a = inverseVariances[0]
-        let fixed = model.normalization.isFixed
+        let fixed = normalizationFixed
         let D = dataTotal
         let n: Double
         if fixed {

@@ -61,6 +61,8 @@ public final class ProfileLikelihood {
 
     /// Whether the closed-form normalization profile applies (Poisson, no backgrounds).
     let usesClosedForm: Bool
+    /// Whether n is fixed at its global observable (σₙ = 0).
+    let normalizationFixed: Bool
 
     public init(model: BinnedModel, statistic: TestStatistic = .poisson) {
         self.model = model
@@ -98,6 +100,7 @@ public final class ProfileLikelihood {
         trial = currentNuisances
         active = .init(repeating: false, count: m)
         usesClosedForm = statistic == .poisson && model.backgrounds.isEmpty
+        normalizationFixed = model.normalization.isFixed
     }
 
     deinit {

@@ -92,12 +92,50 @@ struct ToyRunnerTests {
     func generatorHook() throws {
         let configuration = try ToyConfiguration.profiled(model: Self.model, seed: 5)
         let expected = try Self.model.asimovData()
-        let hook: ToyDataGenerator = { stream, _ in expected.map { Double(stream.poisson(mean: $0)) } }
+        let samplers = expected.map(PoissonSampler.init(mean:))
+        let hook: ToyDataGenerator = { stream, _ in samplers.map { $0.sample(stream) } }
         let viaHook = try ToyRunner(configuration: configuration, dataGenerator: hook).run(totalToys: 10)
         let builtIn = try ToyRunner(configuration: configuration).run(totalToys: 10)
         #expect(viaHook.map(ToyFile.toyLine) == builtIn.map(ToyFile.toyLine))
         let broken: ToyDataGenerator = { _, _ in [1, 2] }
         #expect(throws: StatisticsError.self) { try ToyRunner(configuration: configuration, dataGenerator: broken).run(totalToys: 2) }
+    }
+
+    /// The toy Poisson sampler against the exact Poisson probabilities (GSL's pdf): Pearson χ²
+    /// goodness of fit over cells with ≥ 5 expected counts, p > 10⁻³ (fixed seed), and the
+    /// sample mean within 4 standard errors.
+    @Test("Poisson sampler matches the Poisson distribution", arguments: [0.7, 4.0, 9.99, 10.0, 35.0, 250.0])
+    func poissonSampler(mean: Double) {
+        let sampler = PoissonSampler(mean: mean)
+        let stream = RandomStream(seed: 12, index: UInt64(mean * 100))
+        let draws = 100_000
+        var histogram: [Int: Int] = [:]
+        var sum = 0.0
+        for _ in 0..<draws {
+            let k = sampler.sample(stream)
+            histogram[Int(k), default: 0] += 1
+            sum += k
+        }
+        #expect(abs(sum / Double(draws) - mean) < 4 * (mean / Double(draws)).squareRoot())
+        var chi2 = 0.0, cells = 0
+        var pooledObserved = 0.0, pooledExpected = 0.0
+        for k in 0...Int(mean * 3 + 30) {
+            let expected = Double(draws) * Distributions.poissonProbability(UInt32(k), mean: mean)
+            let observed = Double(histogram[k] ?? 0)
+            if expected >= 5 {
+                chi2 += (observed - expected) * (observed - expected) / expected
+                cells += 1
+            } else {
+                pooledObserved += observed
+                pooledExpected += expected
+            }
+        }
+        if pooledExpected >= 5 {
+            chi2 += (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected
+            cells += 1
+        }
+        let p = Distributions.chiSquaredSurvival(chi2, degreesOfFreedom: Double(cells - 1))
+        #expect(p > 1e-3, "χ² = \(chi2) for \(cells) cells")
     }
 
     @Test("Quantiles: type 7 against NumPy's values")
