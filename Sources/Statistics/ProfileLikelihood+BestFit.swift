@@ -34,13 +34,19 @@ extension ProfileLikelihood {
     }
 
     private func bestFitLinear(scale: Double) -> BestFit {
-        let atZero = profile(theta: 0, needValue: false)
+        let atZero = profile(theta: 0)
         if atZero.isValid, atZero.derivative >= 0 {
-            let point = profile(theta: 0)
-            return BestFit(theta: 0, value: point.value, nuisances: point.nuisances, status: .atBound)
+            return BestFit(theta: 0, value: atZero.value, nuisances: atZero.nuisances, status: .atBound,
+                           slope: atZero.derivative, curvature: atZero.secondDerivative)
         }
-        var lower = 0.0, upper = scale
+        // First Newton step from θ = 0 as the first bracket candidate (or `scale`).
+        var lower = 0.0
         var lowerDerivative = atZero.isValid ? atZero.derivative : -Double.infinity
+        var upper = scale
+        if atZero.isValid, atZero.secondDerivative > 0 {
+            let step = -atZero.derivative / atZero.secondDerivative
+            if step.isFinite, step > 0 { upper = 1.5 * step }
+        }
         var upperDerivative = -1.0
         var expansions = 0
         while true {
@@ -49,15 +55,16 @@ extension ProfileLikelihood {
             if upperDerivative >= 0 { break }
             lower = upper
             lowerDerivative = upperDerivative
-            upper *= 4
+            upper *= 2
             expansions += 1
-            if expansions > 200 { return failedFit() }
+            if expansions > 400 { return failedFit() }
         }
         if !lowerDerivative.isFinite { lowerDerivative = -1 }
         let tolerance = 1e-12 * max(upper, scale)
+        let start = lower == 0 && upper != scale ? upper / 1.5 : 0.5 * (lower + upper)
         let root = SafeguardedNewton.root(
             lower: lower, upper: upper, valueAtLower: lowerDerivative, valueAtUpper: upperDerivative,
-            start: 0.5 * (lower + upper), absoluteTolerance: tolerance
+            start: start, absoluteTolerance: tolerance
         ) { theta in
             let p = self.profile(theta: theta, needValue: false)
             return p.isValid ? (p.derivative, p.secondDerivative) : (.infinity, .nan)
@@ -66,7 +73,8 @@ extension ProfileLikelihood {
         let point = profile(theta: root)
         guard point.isValid else { return failedFit() }
         return BestFit(theta: root, value: point.value, nuisances: point.nuisances,
-                       status: point.status == .failed ? .failed : .converged)
+                       status: point.status == .failed ? .failed : .converged,
+                       slope: point.derivative, curvature: point.secondDerivative)
     }
 
     private func bestFitByScan(scale: Double) -> BestFit {
