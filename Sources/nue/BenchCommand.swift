@@ -25,6 +25,7 @@ struct BenchCommand: ParsableCommand {
         var threads: Int
         var events: Int
         var bound_violations: Int
+        var acceptance_efficiency: Double
         var peak_memory_mb: Double?
         var detector: String
         var toy_fits_per_second: Double?
@@ -47,6 +48,7 @@ struct BenchCommand: ParsableCommand {
         let report = Report(generate_events_per_second: all.eventsPerSecond,
                             generate_events_per_second_one_thread: one.eventsPerSecond, threads: threads,
                             events: events, bound_violations: one.boundViolations + all.boundViolations,
+                            acceptance_efficiency: one.acceptanceEfficiency,
                             peak_memory_mb: GeneratorBenchmark.peakMemoryMB(), detector: detector,
                             toy_fits_per_second: nil, toy_limits_per_second: nil)
         if json { try printJSON(report) } else {
