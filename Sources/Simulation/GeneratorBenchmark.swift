@@ -27,6 +27,17 @@ public enum GeneratorBenchmark {
                       acceptanceEfficiency: pipeline.generator.acceptanceEfficiency)
     }
 
+    /// Wall-clock seconds to build `scenario.templates()` (best of `repeats`).
+    public static func templateBuildSeconds(scenario: Scenario, repeats: Int = 3) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(1, repeats) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try scenario.templates()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+
     /// Peak resident memory of this process (VmHWM in /proc/self/status), MB; nil where unavailable.
     public static func peakMemoryMB() -> Double? {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

@@ -26,6 +26,7 @@ struct BenchCommand: ParsableCommand {
         var events: Int
         var bound_violations: Int
         var acceptance_efficiency: Double
+        var template_build_seconds: Double
         var peak_memory_mb: Double?
         var detector: String
         var toy_fits_per_second: Double?
@@ -49,11 +50,13 @@ struct BenchCommand: ParsableCommand {
                             generate_events_per_second_one_thread: one.eventsPerSecond, threads: threads,
                             events: events, bound_violations: one.boundViolations + all.boundViolations,
                             acceptance_efficiency: one.acceptanceEfficiency,
+                            template_build_seconds: try GeneratorBenchmark.templateBuildSeconds(scenario: scenario),
                             peak_memory_mb: GeneratorBenchmark.peakMemoryMB(), detector: detector,
                             toy_fits_per_second: nil, toy_limits_per_second: nil)
         if json { try printJSON(report) } else {
             print("generate+simulate, 1 thread   \(Int(one.eventsPerSecond)) events/s")
             print("generate+simulate, \(threads) threads  \(Int(all.eventsPerSecond)) events/s")
+            print("templates (one scenario)      \(String(format: "%.3f s", report.template_build_seconds))")
             print("peak memory                   \(report.peak_memory_mb.map { String(format: "%.1f MB", $0) } ?? "n/a")")
         }
     }
