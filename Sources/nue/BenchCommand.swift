@@ -30,6 +30,8 @@ struct BenchCommand: ParsableCommand {
         var threads: Int
         var events: Int
         var bound_violations: Int
+        var acceptance_efficiency: Double?
+        var template_build_seconds: Double?
         var peak_memory_mb: Double?
         var detector: String
         var toy_fits_per_second: Double?
@@ -49,6 +51,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         var generateOne = Double.nan, generateAll = Double.nan, violations = 0
+        var acceptance: Double?, templateSeconds: Double?
         if !fitterOnly {
             let scenario = try Scenario(detector: try Detector.preset(named: detector), spectrum: try Physics.Lithium8Spectrum.make())
             let templates = try scenario.templates()
@@ -57,12 +60,15 @@ struct BenchCommand: ParsableCommand {
             generateOne = one.eventsPerSecond
             generateAll = all.eventsPerSecond
             violations = one.boundViolations + all.boundViolations
+            acceptance = one.acceptanceEfficiency
+            templateSeconds = try GeneratorBenchmark.templateBuildSeconds(scenario: scenario)
         }
         let fitterOne = try FitterBenchmark.run(threads: 1, toys: toys)
         let fitterAll = threads == 1 ? fitterOne : try FitterBenchmark.run(threads: threads, toys: toys)
         let report = Report(generate_events_per_second: finite(generateAll),
                             generate_events_per_second_one_thread: finite(generateOne), threads: threads,
                             events: events, bound_violations: violations,
+                            acceptance_efficiency: acceptance, template_build_seconds: templateSeconds,
                             peak_memory_mb: GeneratorBenchmark.peakMemoryMB(), detector: detector,
                             toy_fits_per_second: fitterAll.toyFitsPerSecond, toy_limits_per_second: fitterAll.toyLimitsPerSecond,
                             toy_fits_per_second_one_thread: fitterOne.toyFitsPerSecond,
@@ -71,6 +77,7 @@ struct BenchCommand: ParsableCommand {
             if !fitterOnly {
                 print("generate+simulate, 1 thread   \(Int(generateOne)) events/s")
                 print("generate+simulate, \(threads) threads  \(Int(generateAll)) events/s")
+                print("templates (one scenario)      \(String(format: "%.3f s", templateSeconds ?? .nan))")
             }
             print("toy fits, 1 thread            \(Int(fitterOne.toyFitsPerSecond)) /s")
             print("toy fits, \(threads) threads           \(Int(fitterAll.toyFitsPerSecond)) /s")
