@@ -6,9 +6,9 @@ import Physics
 ///
 /// Variables (E, u) on a rectangle, T = T_lo + u (T_max(E) − T_lo), E ∈ [E_min(T_lo), E_end],
 /// density f(E, u) = φ(E) dσ/dT(E, T) (T_max(E) − T_lo). The rectangle is cut into cells; each
-/// cell's bound is the maximum of |f| on a 5×5 lattice times a safety factor 1.15, checked on an
+/// cell's bound is the maximum of |f| on a 5×5 lattice times a safety factor 1.05, checked on an
 /// 8×8 interior lattice at set-up (raised if exceeded). Sampling: a cell from a Walker alias table
-/// (GSL) ∝ bound × area, a uniform point in it, then
+/// (`AliasTable`) ∝ bound × area, a uniform point in it, then
 /// - unweighted: accept with probability f/bound (exact for any f ≤ bound; an f above its bound
 ///   is counted in `boundViolations`, which tests require to stay 0);
 /// - weighted: keep every point with weight f/g / ∫f (g the piecewise-constant proposal), so the
@@ -33,13 +33,15 @@ public final class EventGenerator: @unchecked Sendable {
     public let setupCorrections: Int
 
     @usableFromInline let spectrum: SpectrumTable
-    @usableFromInline let bounds: [Double]
-    @usableFromInline let alias: DiscreteDistribution
+    @usableFromInline let bounds: UnsafeMutablePointer<Double>
+    /// Lower corner (E, u) of each cell.
+    @usableFromInline let cellEnergy: UnsafeMutablePointer<Double>, cellU: UnsafeMutablePointer<Double>
+    @usableFromInline let alias: AliasTable
     @usableFromInline let eLow: Double, eStep: Double, uStep: Double
     /// (Σ bound × area) / ∫f: turns f/bound into a mean-1 weight.
     @usableFromInline let weightScale: Double
 
-    public static let safetyFactor = 1.15
+    public static let safetyFactor = 1.05
 
     /// - Parameters:
     ///   - regionCrossSection: ∫ f over the region (cm²), e.g. from `Scenario.templates()`; used
@@ -119,8 +121,15 @@ public final class EventGenerator: @unchecked Sendable {
         guard b.contains(where: { $0 > 0 }) else {
             throw SimulationError.emptyGenerationRegion("the event density is zero everywhere above T = \(tLow) MeV")
         }
-        bounds = b
-        alias = try DiscreteDistribution(weights: b)
+        bounds = .allocate(capacity: b.count)
+        bounds.initialize(from: b, count: b.count)
+        cellEnergy = .allocate(capacity: b.count)
+        cellU = .allocate(capacity: b.count)
+        for c in 0..<b.count {
+            cellEnergy[c] = eLowValue + eStep * Double(c / recoilCells)
+            cellU[c] = uStep * Double(c % recoilCells)
+        }
+        alias = try AliasTable(weights: b)
         setupCorrections = corrections
         let cellArea = eStep * uStep
         weightScale = b.reduce(0, +) * cellArea / regionCrossSection
@@ -141,24 +150,39 @@ public final class EventGenerator: @unchecked Sendable {
     /// The fraction of proposals accepted in unweighted mode: ∫f / Σ(bound × area).
     public var acceptanceEfficiency: Double { 1 / weightScale }
 
+    deinit {
+        bounds.deallocate()
+        cellEnergy.deallocate()
+        cellU.deallocate()
+    }
+
     /// Draws `count` events into `events` (replacing its contents) with `stream`; returns the number
     /// of bound violations seen (0 unless the bound check failed).
     @inlinable
     public func sample(count: Int, stream: RandomStream, into events: inout [Event]) -> Int {
+        sample(count: count, stream: stream, into: &events) { _ in }
+    }
+
+    /// As `sample(count:stream:into:)`, applying `process` (e.g. the detector, with the same
+    /// stream) to each event right after it is drawn.
+    @inlinable
+    public func sample(count: Int, stream: RandomStream, into events: inout [Event], process: (inout Event) -> Void) -> Int {
         events.removeAll(keepingCapacity: true)
         events.reserveCapacity(count)
         var violations = 0
-        let nu = recoilCells
         let twoPi = 2 * Double.pi
+        let weighted = mode == .weighted
+        let model = self.model, spectrum = self.spectrum, tLow = lowestRecoilMeV
+        let eStep = self.eStep, uStep = self.uStep, bounds = self.bounds, alias = self.alias
+        let cellEnergy = self.cellEnergy, cellU = self.cellU
         while events.count < count {
-            let cell = stream.discrete(alias)
-            let ci = cell / nu, cj = cell - ci * nu
-            let e = eLow + eStep * (Double(ci) + stream.uniform())
-            let u = uStep * (Double(cj) + stream.uniform())
-            let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: lowestRecoilMeV, neutrinoEnergyMeV: e, u: u)
+            let cell = alias.index(uniform: stream.uniform())
+            let e = cellEnergy[cell] + eStep * stream.uniform()
+            let u = cellU[cell] + uStep * stream.uniform()
+            let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: tLow, neutrinoEnergyMeV: e, u: u)
             let bound = bounds[cell]
             var weight = 1.0
-            if mode == .unweighted {
+            if !weighted {
                 if f > bound { violations += 1 }
                 if stream.uniform() * bound >= f { continue }
             } else {
@@ -166,8 +190,10 @@ public final class EventGenerator: @unchecked Sendable {
                 weight = f / bound * weightScale
             }
             let cosTheta = min(1, Kinematics.cosRecoilAngle(neutrinoEnergy: e, recoil: t))
-            events.append(Event(neutrinoEnergyMeV: e, recoilMeV: t, cosTheta: cosTheta,
-                                azimuth: twoPi * stream.uniform(), weight: weight))
+            var event = Event(neutrinoEnergyMeV: e, recoilMeV: t, cosTheta: cosTheta,
+                              azimuth: twoPi * stream.uniform(), weight: weight)
+            process(&event)
+            events.append(event)
         }
         return violations
     }

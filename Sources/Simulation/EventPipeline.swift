@@ -39,6 +39,8 @@ public struct EventPipeline: Sendable {
         let stream: RandomStream
         var events: [Event] = []
         var violations = 0
+        var detected = 0
+        var detectedWeight = 0.0
         init(seed: UInt64) { stream = RandomStream(seed: seed, index: 0) }
     }
 
@@ -60,8 +62,20 @@ public struct EventPipeline: Sendable {
                 let slot = slots[k]
                 slot.stream.reseed(seed: seed, index: UInt64(b))
                 let count = min(blockSize, total - b * blockSize)
-                slot.violations = generator.sample(count: count, stream: slot.stream, into: &slot.events)
-                for i in slot.events.indices { simulator.simulate(&slot.events[i], stream: slot.stream) }
+                let stream = slot.stream
+                var events = slot.events
+                slot.events = []
+                var detected = 0, weight = 0.0
+                slot.violations = generator.sample(count: count, stream: stream, into: &events) { event in
+                    simulator.simulate(&event, stream: stream)
+                    if event.detected {
+                        detected += 1
+                        weight += event.weight
+                    }
+                }
+                slot.events = events
+                slot.detected = detected
+                slot.detectedWeight = weight
             }
             if n == 1 || threads == 1 {
                 for k in 0..<n { work(k) }
@@ -73,10 +87,8 @@ public struct EventPipeline: Sendable {
                 summary.blocks += 1
                 summary.generated += slot.events.count
                 summary.boundViolations += slot.violations
-                for e in slot.events where e.detected {
-                    summary.detected += 1
-                    summary.detectedWeight += e.weight
-                }
+                summary.detected += slot.detected
+                summary.detectedWeight += slot.detectedWeight
                 if try !consume(slot.events[...]) { return summary }
             }
             first += n

@@ -9,23 +9,33 @@ public enum GeneratorBenchmark {
         public var seconds: Double
         public var eventsPerSecond: Double
         public var boundViolations: Int
+        /// Accepted fraction of proposals (unweighted mode).
+        public var acceptanceEfficiency: Double
     }
 
     /// Generates and simulates `events` events for `scenario`'s detector (SM, unweighted) with
-    /// `threads` threads; the consumer only counts detected events.
+    /// `threads` threads; the consumer does nothing (the pipeline counts detected events).
     public static func run(scenario: Scenario, events: Int, threads: Int, seed: UInt64 = 1,
                            templates: TemplateSet? = nil) throws -> Result {
         let t = try templates ?? scenario.templates()
         let pipeline = try scenario.pipeline(model: scenario.model(), threads: threads, templates: t)
         let start = DispatchTime.now().uptimeNanoseconds
-        var detected = 0
-        let summary = pipeline.run(seed: seed, events: events) { block in
-            for e in block where e.detected { detected += 1 }
-            return true
-        }
+        let summary = pipeline.run(seed: seed, events: events) { _ in true }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Result(threads: threads, events: summary.generated, seconds: seconds,
-                      eventsPerSecond: Double(summary.generated) / seconds, boundViolations: summary.boundViolations)
+                      eventsPerSecond: Double(summary.generated) / seconds, boundViolations: summary.boundViolations,
+                      acceptanceEfficiency: pipeline.generator.acceptanceEfficiency)
+    }
+
+    /// Wall-clock seconds to build `scenario.templates()` (best of `repeats`).
+    public static func templateBuildSeconds(scenario: Scenario, repeats: Int = 3) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(1, repeats) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try scenario.templates()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
     }
 
     /// Peak resident memory of this process (VmHWM in /proc/self/status), MB; nil where unavailable.

@@ -32,7 +32,7 @@ public final class NuHepMCWriter: EventWriter {
         file = try AtomicFile(path: path)
         pdgNeutrino = m.model.flavor.pdgCode
         var description = "nu-e elastic scattering at tree level: SM W+Z (Vogel & Engel, PRD 39, 3378 (1989))"
-        if m.model.kappa != 0 { description += " + magnetic moment kappa = \(m.model.kappa) mu_B (Vogel & Engel 1989)" }
+        if m.model.kappaSquared != 0 { description += " + magnetic moment kappa^2 = \(m.model.kappaSquared) mu_B^2 (Vogel & Engel 1989)" }
         if m.model.couplingProduct != 0 {
             description += " + light vector Z' g_nu g_e = \(m.model.couplingProduct), M = \(m.model.mediatorMassMeV) MeV, \(m.model.interference.rawValue) (Harnik, Kopp & Machado, JCAP 07 (2012) 026; Cerdeno et al., JHEP 05 (2016) 118)"
         }

@@ -11,8 +11,11 @@ import Physics
 public struct ScatteringModel: Sendable, Equatable {
     public let flavor: NeutrinoFlavor
     public let sin2ThetaW: Double
-    /// κ = μν/μ_B (dimensionless).
-    public let kappa: Double
+    /// κ² = (μν/μ_B)², the magnetic-moment rate parameter. Negative values are an unphysical
+    /// excursion allowed for toy studies around κ² = 0 (weighted events only where the density < 0).
+    public let kappaSquared: Double
+    /// κ = √κ² (NaN for negative κ²).
+    public var kappa: Double { kappaSquared.squareRoot() }
     /// g_ν g_e (dimensionless); g² for a universal coupling g.
     public let couplingProduct: Double
     /// Z′ mass M, MeV.
@@ -35,9 +38,18 @@ public struct ScatteringModel: Sendable, Equatable {
                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
                 kappa: Double = 0, couplingProduct: Double = 0, mediatorMassMeV: Double = 0,
                 interference: LightVectorCrossSection.Interference = .exact) {
+        self.init(flavor: flavor, sin2ThetaW: sin2ThetaW, kappaSquared: kappa * kappa, couplingProduct: couplingProduct,
+                  mediatorMassMeV: mediatorMassMeV, interference: interference)
+    }
+
+    /// A model with the magnetic-moment term given by κ² (may be negative: see `kappaSquared`).
+    public init(flavor: NeutrinoFlavor = .electronAntineutrino,
+                sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
+                kappaSquared: Double, couplingProduct: Double = 0, mediatorMassMeV: Double = 0,
+                interference: LightVectorCrossSection.Interference = .exact) {
         self.flavor = flavor
         self.sin2ThetaW = sin2ThetaW
-        self.kappa = kappa
+        self.kappaSquared = kappaSquared
         self.couplingProduct = couplingProduct
         self.mediatorMassMeV = mediatorMassMeV
         self.interference = interference
@@ -49,7 +61,7 @@ public struct ScatteringModel: Sendable, Equatable {
         smA = k * first * first
         smB = k * second * second
         smCm = k * (gv * gv - ga * ga) * me
-        mmScale = PhysicalConstants.magneticMomentScale * kappa * kappa
+        mmScale = PhysicalConstants.magneticMomentScale * kappaSquared
         let x = interference == .exact ? couplingProduct : 0
         lvLinA = 2 * k * x * first
         lvLinB = 2 * k * x * second
@@ -73,7 +85,7 @@ public struct ScatteringModel: Sendable, Equatable {
     public func coefficients(recoilMeV t: Double) -> RecoilCoefficients {
         let terms = RecoilCoefficients.Terms(couplings: couplings, mediatorMassMeV: mediatorMassMeV, recoilMeV: t)
         var c = terms.standardModel
-        if kappa != 0 { c.add(terms.magneticMomentPerKappaSquared, times: kappa * kappa) }
+        if kappaSquared != 0 { c.add(terms.magneticMomentPerKappaSquared, times: kappaSquared) }
         if couplingProduct != 0 {
             if interference == .exact { c.add(terms.lightVectorLinear, times: couplingProduct) }
             c.add(terms.lightVectorQuadratic, times: couplingProduct * couplingProduct)
@@ -105,10 +117,10 @@ public struct ScatteringModel: Sendable, Equatable {
         return v
     }
 
-    /// The same model built from the Physics cross-section types (for cross-checks; slower).
+    /// The same model built from the Physics cross-section types (for cross-checks; slower; κ² ≥ 0 only).
     public var crossSection: any CrossSection {
         var terms: [any CrossSection] = [StandardModelCrossSection(flavor: flavor, sin2ThetaW: sin2ThetaW)]
-        if kappa != 0 { terms.append(MagneticMomentCrossSection(kappa: kappa)) }
+        if kappaSquared > 0 { terms.append(MagneticMomentCrossSection(kappa: kappa)) }
         if couplingProduct != 0 {
             terms.append(LightVectorCrossSection(couplingProduct: couplingProduct, mediatorMass: mediatorMassMeV,
                                                  flavor: flavor, sin2ThetaW: sin2ThetaW, interference: interference))
@@ -117,5 +129,5 @@ public struct ScatteringModel: Sendable, Equatable {
     }
 
     /// Whether the model contains new physics.
-    public var isStandardModel: Bool { kappa == 0 && couplingProduct == 0 }
+    public var isStandardModel: Bool { kappaSquared == 0 && couplingProduct == 0 }
 }

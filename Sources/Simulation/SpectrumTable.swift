@@ -5,19 +5,22 @@ import Physics
 /// (to rounding) from its values at s = 0, 1/3, 2/3, 1 by the inverse Vandermonde matrix.
 /// Lookup is O(1): a uniform index table points at the first candidate interval.
 /// Same values as `NeutrinoSpectrum.density(at:)` (clamped at 0), without a binary search or GSL call.
-public struct SpectrumTable: Sendable {
-    @usableFromInline let knots: [Double]
-    @usableFromInline let inverseWidths: [Double]
+/// Immutable after construction; storage is manually managed for the event loop.
+public final class SpectrumTable: @unchecked Sendable {
+    @usableFromInline let knots: UnsafeMutablePointer<Double>
+    @usableFromInline let knotCount: Int
+    @usableFromInline let inverseWidths: UnsafeMutablePointer<Double>
     /// Four coefficients per interval, c0 + s(c1 + s(c2 + s c3)).
-    @usableFromInline let coefficients: [Double]
-    @usableFromInline let lookup: [Int32]
+    @usableFromInline let coefficients: UnsafeMutablePointer<Double>
+    @usableFromInline let lookup: UnsafeMutablePointer<Int32>
     @usableFromInline let lookupScale: Double
     @usableFromInline let lower: Double
     @usableFromInline let upper: Double
 
     public init(_ spectrum: NeutrinoSpectrum) {
         let x = spectrum.energies
-        knots = x
+        knotCount = x.count
+        knots = Self.copy(x)
         lower = x[0]
         upper = x[x.count - 1]
         var inv = [Double](), coeff = [Double]()
@@ -32,8 +35,8 @@ public struct SpectrumTable: Sendable {
                       (18 * v[0] - 45 * v[1] + 36 * v[2] - 9 * v[3]) / 2,
                       (-9 * v[0] + 27 * v[1] - 27 * v[2] + 9 * v[3]) / 2]
         }
-        inverseWidths = inv
-        coefficients = coeff
+        inverseWidths = Self.copy(inv)
+        coefficients = Self.copy(coeff)
         let cells = 4 * x.count
         lookupScale = Double(cells) / (upper - lower)
         var table = [Int32](repeating: 0, count: cells + 1)
@@ -43,15 +46,29 @@ public struct SpectrumTable: Sendable {
             while i < x.count - 2, e >= x[i + 1] { i += 1 }
             table[c] = Int32(i)
         }
-        lookup = table
+        lookup = .allocate(capacity: table.count)
+        lookup.initialize(from: table, count: table.count)
+    }
+
+    deinit {
+        knots.deallocate()
+        inverseWidths.deallocate()
+        coefficients.deallocate()
+        lookup.deallocate()
+    }
+
+    private static func copy(_ a: [Double]) -> UnsafeMutablePointer<Double> {
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: a.count)
+        p.initialize(from: a, count: a.count)
+        return p
     }
 
     /// dN/dE at `e` MeV, per MeV; 0 outside the tabulated range.
-    @inlinable
+    @inlinable @inline(__always)
     public func density(at e: Double) -> Double {
         guard e >= lower, e <= upper else { return 0 }
         var i = Int(lookup[Int((e - lower) * lookupScale)])
-        let last = knots.count - 2
+        let last = knotCount - 2
         while i < last, e >= knots[i + 1] { i += 1 }
         let s = (e - knots[i]) * inverseWidths[i]
         let b = 4 * i

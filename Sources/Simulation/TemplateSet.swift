@@ -46,7 +46,7 @@ public struct TemplateSet: Sendable, Codable, Equatable {
 
     /// Expected counts per bin for a model point (SM + κ² MM + g_ν g_e A + (g_ν g_e)² B).
     public func expected(for model: ScatteringModel) -> [Double] {
-        let k2 = model.kappa * model.kappa, x = model.couplingProduct
+        let k2 = model.kappaSquared, x = model.couplingProduct
         let lin = model.interference == .exact ? x : 0
         return binning.edges.indices.dropLast().map { j in
             standardModel[j] + k2 * magneticMomentPerKappaSquared[j]

@@ -31,7 +31,7 @@ public struct TermValues: Sendable, Codable, Equatable {
     /// The value for a model: SM + κ²·MM + (g_ν g_e)·linear + (g_ν g_e)²·quadratic
     /// (the linear term dropped for the no-interference variant).
     public func combined(for model: ScatteringModel) -> Double {
-        var v = standardModel + model.kappa * model.kappa * magneticMomentPerKappaSquared
+        var v = standardModel + model.kappaSquared * magneticMomentPerKappaSquared
         let x = model.couplingProduct
         if model.interference == .exact { v += x * lightVectorLinearPerGSquared }
         return v + x * x * lightVectorQuadraticPerGFourth

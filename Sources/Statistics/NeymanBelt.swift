@@ -12,6 +12,8 @@ import GSL
 /// The confidence set for data is {θ : statistic_data(θ) ≤ c(θ)}, with c interpolated
 /// linearly between grid points and edges solved by Brent's method.
 ///
+/// For `.upperLimit`, q̃(0) ≡ 0, so c(0) is taken from the next grid point (the θ → 0⁺ limit).
+///
 /// Seeding: grid point g uses toy indices firstIndex + g·toysPerPoint + k, k < toysPerPoint.
 public struct NeymanBelt: Sendable {
     public enum Ordering: String, Sendable, Codable {
@@ -66,6 +68,8 @@ public struct NeymanBelt: Sendable {
             failed += results.count - values.count
             critical.append(Quantile.ofSorted(values, confidenceLevel))
         }
+        // q̃(0) ≡ 0 (every θ̂ ≥ 0 lies at or above θ = 0): use the θ → 0⁺ value instead.
+        if ordering == .upperLimit, critical.count > 1 { critical[0] = critical[1] }
         return NeymanBelt(ordering: ordering, confidenceLevel: confidenceLevel, grid: grid, criticalValues: critical,
                           toysPerPoint: toysPerPoint, failedFits: failed)
     }

@@ -34,13 +34,19 @@ extension ProfileLikelihood {
     }
 
     private func bestFitLinear(scale: Double) -> BestFit {
-        let atZero = profile(theta: 0, needValue: false)
+        let atZero = profile(theta: 0)
         if atZero.isValid, atZero.derivative >= 0 {
-            let point = profile(theta: 0)
-            return BestFit(theta: 0, value: point.value, nuisances: point.nuisances, status: .atBound)
+            return BestFit(theta: 0, value: atZero.value, nuisances: atZero.nuisances, status: .atBound,
+                           slope: atZero.derivative, curvature: atZero.secondDerivative)
         }
-        var lower = 0.0, upper = scale
+        // First Newton step from θ = 0 as the first bracket candidate (or `scale`).
+        var lower = 0.0
         var lowerDerivative = atZero.isValid ? atZero.derivative : -Double.infinity
+        var upper = scale
+        if atZero.isValid, atZero.secondDerivative > 0 {
+            let step = -atZero.derivative / atZero.secondDerivative
+            if step.isFinite, step > 0 { upper = 1.5 * step }
+        }
         var upperDerivative = -1.0
         var expansions = 0
         while true {
@@ -49,15 +55,16 @@ extension ProfileLikelihood {
             if upperDerivative >= 0 { break }
             lower = upper
             lowerDerivative = upperDerivative
-            upper *= 4
+            upper *= 2
             expansions += 1
-            if expansions > 200 { return failedFit() }
+            if expansions > 400 { return failedFit() }
         }
         if !lowerDerivative.isFinite { lowerDerivative = -1 }
         let tolerance = 1e-12 * max(upper, scale)
+        let start = lower == 0 && upper != scale ? upper / 1.5 : 0.5 * (lower + upper)
         let root = SafeguardedNewton.root(
             lower: lower, upper: upper, valueAtLower: lowerDerivative, valueAtUpper: upperDerivative,
-            start: 0.5 * (lower + upper), absoluteTolerance: tolerance
+            start: start, absoluteTolerance: tolerance
         ) { theta in
             let p = self.profile(theta: theta, needValue: false)
             return p.isValid ? (p.derivative, p.secondDerivative) : (.infinity, .nan)
@@ -66,7 +73,8 @@ extension ProfileLikelihood {
         let point = profile(theta: root)
         guard point.isValid else { return failedFit() }
         return BestFit(theta: root, value: point.value, nuisances: point.nuisances,
-                       status: point.status == .failed ? .failed : .converged)
+                       status: point.status == .failed ? .failed : .converged,
+                       slope: point.derivative, curvature: point.secondDerivative)
     }
 
     private func bestFitByScan(scale: Double) -> BestFit {
@@ -80,7 +88,8 @@ extension ProfileLikelihood {
             let atZero = profile(theta: 0, needValue: false)
             if atZero.derivative >= 0 {
                 let point = profile(theta: 0)
-                return BestFit(theta: 0, value: point.value, nuisances: point.nuisances, status: .atBound)
+                return BestFit(theta: 0, value: point.value, nuisances: point.nuisances, status: .atBound,
+                               slope: point.derivative, curvature: point.secondDerivative)
             }
             lower = 0; upper = grid[1]; guess = grid[1] / 2
             while profile(theta: guess).value >= values[0] && guess > 1e-300 { upper = guess; guess /= 2 }
@@ -93,15 +102,32 @@ extension ProfileLikelihood {
             upper = grid[min(best + 1, grid.count - 1)]
             guess = grid[best]
         }
+        // Brent locates a minimum only to ~√ε relative (the value is flat there); then the
+        // root of λ_p′ is polished by safeguarded Newton in a small bracket around it.
         let minimum = try? Minimization.brent(
-            { self.profile(theta: $0).value.isFinite ? self.profile(theta: $0).value : Double.greatestFiniteMagnitude },
-            lower: lower, upper: upper, guess: guess, absoluteTolerance: 1e-12 * scale, relativeTolerance: 1e-10)
-        guard let minimum, minimum.status == .converged else { return failedFit() }
-        let theta = minimum.x[0]
+            { let v = self.profile(theta: $0).value; return v.isFinite ? v : Double.greatestFiniteMagnitude },
+            lower: lower, upper: upper, guess: guess, absoluteTolerance: 1e-10 * scale, relativeTolerance: 1e-7)
+        guard let minimum else { return failedFit() }
+        var theta = minimum.x[0]
+        let width = 1e-4 * max(theta, scale * 1e-3)
+        let a = max(lower, theta - width), b = min(upper, theta + width)
+        let da = profile(theta: a, needValue: false), db = profile(theta: b, needValue: false)
+        if da.isValid, db.isValid, da.derivative < 0, db.derivative > 0,
+           let root = SafeguardedNewton.root(
+               lower: a, upper: b, valueAtLower: da.derivative, valueAtUpper: db.derivative, start: theta,
+               absoluteTolerance: 1e-12 * scale, { t in
+                   let p = self.profile(theta: t, needValue: false)
+                   return p.isValid ? (p.derivative, p.secondDerivative) : (.infinity, .nan)
+               }) {
+            theta = root
+        } else if minimum.status != .converged {
+            return failedFit()
+        }
         let point = profile(theta: theta)
         guard point.isValid else { return failedFit() }
         let status: FitStatus = best == grid.count - 1 ? .failed : (theta == 0 ? .atBound : .converged)
-        return BestFit(theta: theta, value: point.value, nuisances: point.nuisances, status: status)
+        return BestFit(theta: theta, value: point.value, nuisances: point.nuisances, status: status,
+                       slope: point.derivative, curvature: point.secondDerivative)
     }
 
     private func failedFit() -> BestFit {

@@ -5,7 +5,7 @@ extension ProfileLikelihood {
     ///
     /// With t_i = S_i + Σ_k θ^k T_k,i, T = Σ t_i, D = Σ d_i and a = 1/σₙ²:
     ///
-    ///     λ(θ, n) = 2[nT − D + Σ d_i ln d_i − D ln n − Σ d_i ln t_i] + a (n − n₀)²
+    ///     λ(θ, n) = 2[nT − D − D ln n + Σ d_i ln(d_i/t_i)] + a (n − n₀)²
     ///     ∂λ/∂n = 0  ⇔  a n² + (T − a n₀) n − D = 0,
     ///     n̂ = 2D / (β + √(β² + 4aD))  for β = T − a n₀ ≥ 0,  (−β + √(β² + 4aD)) / 2a  otherwise
     ///
@@ -27,7 +27,7 @@ extension ProfileLikelihood {
         }
         let n0 = globalObservables.normalization
         let a = inverseVariances[0]
-        let fixed = model.normalization.isFixed
+        let fixed = normalizationFixed
         let D = dataTotal
         let n: Double
         if fixed {
@@ -43,7 +43,7 @@ extension ProfileLikelihood {
         var sumFirstRatio = 0.0   // Σ d t′/t
         var sumFirstSquared = 0.0 // Σ d t′²/t²
         var sumSecondRatio = 0.0  // Σ d t″/t
-        var sumLog = 0.0          // Σ d ln t
+        var sumLog = 0.0          // Σ d ln(d/t)
         var invalid = false
         let s = standardModel, tk = terms, d = data
         if termCount == 1 {
@@ -58,7 +58,7 @@ extension ProfileLikelihood {
                     let dr = di * r
                     sumFirstRatio += dr
                     sumFirstSquared += dr * r
-                    if needValue { sumLog += di * log(t) }
+                    if needValue { sumLog += di * log(di / t) }
                 }
             }
         } else {
@@ -81,7 +81,7 @@ extension ProfileLikelihood {
                     sumFirstRatio += di * r
                     sumFirstSquared += di * r * r
                     sumSecondRatio += di * second / t
-                    if needValue { sumLog += di * log(t) }
+                    if needValue { sumLog += di * log(di / t) }
                 }
             }
         }
@@ -90,7 +90,7 @@ extension ProfileLikelihood {
         var value = Double.nan
         if needValue {
             let dn = n0 - n
-            value = 2 * (n * total - D + dataLogTerm - (D > 0 ? D * log(n) : 0) - sumLog) + a * dn * dn
+            value = 2 * (n * total - D - (D > 0 ? D * log(n) : 0) + sumLog) + a * dn * dn
         }
         let derivative = 2 * (n * totalFirst - sumFirstRatio)
         var second = 2 * (n * totalSecond - sumSecondRatio + sumFirstSquared)

@@ -36,9 +36,8 @@ public final class ProfileLikelihood {
     let standardModelTotal: Double
     let termTotals: [Double]
 
-    /// D = Σ d_i and Σ d_i ln d_i of the current data set.
+    /// D = Σ d_i of the current data set.
     var dataTotal = 0.0
-    var dataLogTerm = 0.0
     /// The global observables of the current data set.
     public private(set) var globalObservables: NuisanceParameters
 
@@ -61,6 +60,8 @@ public final class ProfileLikelihood {
 
     /// Whether the closed-form normalization profile applies (Poisson, no backgrounds).
     let usesClosedForm: Bool
+    /// Whether n is fixed at its global observable (σₙ = 0).
+    let normalizationFixed: Bool
 
     public init(model: BinnedModel, statistic: TestStatistic = .poisson) {
         self.model = model
@@ -98,6 +99,7 @@ public final class ProfileLikelihood {
         trial = currentNuisances
         active = .init(repeating: false, count: m)
         usesClosedForm = statistic == .poisson && model.backgrounds.isEmpty
+        normalizationFixed = model.normalization.isFixed
     }
 
     deinit {
@@ -114,32 +116,29 @@ public final class ProfileLikelihood {
         guard observables.backgrounds.count == backgroundCount else {
             throw StatisticsError("expected \(backgroundCount) background global observables, got \(observables.backgrounds.count)")
         }
-        var total = 0.0, logTerm = 0.0
+        var total = 0.0
         for i in 0..<bins {
             let d = counts[i]
             guard d.isFinite, d >= 0 else { throw StatisticsError("data must be finite and ≥ 0; bin \(i) holds \(d)") }
             data[i] = d
             total += d
-            if d > 0 { logTerm += d * log(d) }
         }
-        setLoadedData(total: total, logTerm: logTerm, globalObservables: observables)
+        setLoadedData(total: total, globalObservables: observables)
     }
 
     /// Loads Poisson counts drawn into `counts` without allocating (the toy hot path).
     func setData(counts: UnsafeBufferPointer<Double>, globalObservables observables: NuisanceParameters) {
-        var total = 0.0, logTerm = 0.0
+        var total = 0.0
         for i in 0..<bins {
             let d = counts[i]
             data[i] = d
             total += d
-            if d > 0 { logTerm += d * log(d) }
         }
-        setLoadedData(total: total, logTerm: logTerm, globalObservables: observables)
+        setLoadedData(total: total, globalObservables: observables)
     }
 
-    private func setLoadedData(total: Double, logTerm: Double, globalObservables observables: NuisanceParameters) {
+    private func setLoadedData(total: Double, globalObservables observables: NuisanceParameters) {
         dataTotal = total
-        dataLogTerm = logTerm
         globalObservables = observables
         globalVector[0] = observables.normalization
         for j in 0..<backgroundCount { globalVector[j + 1] = observables.backgrounds[j] }

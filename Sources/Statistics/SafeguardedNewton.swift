@@ -7,11 +7,13 @@
 enum SafeguardedNewton {
     /// The root of `f` in [lower, upper], given f(lower) and f(upper) of opposite signs.
     /// `f` returns (value, derivative). A non-finite value marks an invalid point, assumed to
-    /// lie on the side where f > 0 (large θ). Returns nil when not converged in `maxIterations`.
+    /// lie on the side where f > 0 (large θ). `valueAtStart` reuses a known (f, f′) at `start`.
+    /// Returns nil when not converged in `maxIterations`.
     @inlinable
     static func root(
         lower: Double, upper: Double, valueAtLower: Double, valueAtUpper: Double,
         start: Double, absoluteTolerance: Double, maxIterations: Int = 100,
+        valueAtStart: (value: Double, derivative: Double)? = nil,
         _ f: (Double) -> (value: Double, derivative: Double)
     ) -> Double? {
         if valueAtLower == 0 { return lower }
@@ -23,7 +25,7 @@ enum SafeguardedNewton {
         var x = min(max(start, min(lower, upper)), max(lower, upper))
         var dxOld = abs(upper - lower)
         var dx = dxOld
-        var (fx, dfx) = f(x)
+        var (fx, dfx) = valueAtStart != nil && x == start ? valueAtStart! : f(x)
         for _ in 0..<maxIterations {
             if !fx.isFinite { // an invalid point lies on the high side: shrink the bracket there
                 xh = x

@@ -3,11 +3,15 @@ import Foundation
 /// The toy file format "nue-toys" version 1: JSON Lines (one JSON object per line, UTF-8).
 ///
 ///     {"format":"nue-toys","version":1,"seed":7,"total_toys":1000,"first_index":0,"shard":"0/1",
-///      "statistic":"poisson","cl":0.9,"truth":0.0,"asimov_limit":1.2e-22,"label":"…"}
+///      "statistic":"poisson","cl":0.9,"truth":0.0,"asimov_limit":1.2,"parameter":"mu_nu",
+///      "theta_unit":1e-22,"label":"…"}
 ///     {"index":0,"status":"converged","theta_hat":0.0,"upper_limit":1.1e-22,"t_test":null}
 ///     …
 ///
-/// Line 1 is the header; every further line is one toy. Numbers are written in Swift's
+/// Line 1 is the header; every further line is one toy. θ values (truth, asimov_limit,
+/// theta_hat, upper_limit) are in the fitter's units: θ_physical = theta_unit · θ, and the
+/// quoted parameter (κ in μ_B, or g) is √θ_physical. t_test is t(θ_test) when the run asked
+/// for it. Status is "converged", "at-bound" (θ̂ = 0) or "failed". Numbers are written in Swift's
 /// shortest round-trip form (so reading and rewriting is exact), non-finite numbers as null.
 /// While a run is in progress toys are appended in completion order and flushed one by one;
 /// a finished run rewrites the file sorted by index (via a temporary file and a rename).
@@ -19,7 +23,8 @@ public enum ToyFile {
         "{\"format\":\"\(ToyFileHeader.format)\",\"version\":\(ToyFileHeader.version),\"seed\":\(h.seed),"
             + "\"total_toys\":\(h.totalToys),\"first_index\":\(h.firstIndex),\"shard\":\"\(h.shard)\","
             + "\"statistic\":\"\(h.statistic.rawValue)\",\"cl\":\(number(h.confidenceLevel)),"
-            + "\"truth\":\(number(h.truth)),\"asimov_limit\":\(number(h.asimovLimit)),\"label\":\(quoted(h.label))}"
+            + "\"truth\":\(number(h.truth)),\"asimov_limit\":\(number(h.asimovLimit)),"
+            + "\"parameter\":\(quoted(h.parameter)),\"theta_unit\":\(number(h.thetaUnit)),\"label\":\(quoted(h.label))}"
     }
 
     /// One toy line (no newline).
@@ -62,7 +67,8 @@ public enum ToyFile {
         let decoder = JSONDecoder()
         struct RawHeader: Decodable {
             let format: String, version: Int, seed: UInt64, total_toys: Int, first_index: UInt64, shard: String
-            let statistic: String, cl: Double, truth: Double?, asimov_limit: Double?, label: String
+            let statistic: String, cl: Double, truth: Double?, asimov_limit: Double?, parameter: String
+            let theta_unit: Double?, label: String
         }
         guard let raw = try? decoder.decode(RawHeader.self, from: Data(first.utf8)), raw.format == ToyFileHeader.format else {
             throw StatisticsError("\(name) does not start with a nue-toys header line")
@@ -76,7 +82,7 @@ public enum ToyFile {
         let header = ToyFileHeader(
             seed: raw.seed, totalToys: raw.total_toys, firstIndex: raw.first_index, shard: try ToyShard(parsing: raw.shard),
             statistic: statistic, confidenceLevel: raw.cl, truth: raw.truth ?? .nan, asimovLimit: raw.asimov_limit ?? .nan,
-            label: raw.label)
+            parameter: raw.parameter, thetaUnit: raw.theta_unit ?? .nan, label: raw.label)
         struct RawToy: Decodable {
             let index: UInt64, status: String, theta_hat: Double?, upper_limit: Double?, t_test: Double?
         }
@@ -154,8 +160,9 @@ public enum ToyFile {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary) }
-            else { try FileManager.default.moveItem(at: temporary, to: url) }
+            guard rename(temporary.path, url.path) == 0 else {
+                throw StatisticsError("rename to \(url.path) failed: \(String(cString: strerror(errno)))")
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw StatisticsError("cannot write \(url.path): \(error.localizedDescription)")

@@ -16,12 +16,17 @@ public struct ToyFileHeader: Sendable, Equatable {
     public var truth: Double
     /// The Asimov limit on θ (the toys' bracket scale).
     public var asimovLimit: Double
+    /// The quoted parameter's name ("mu_nu", "g", or "theta"): limits are quoted as
+    /// √(thetaUnit · θ) by callers that fit θ = κ² or g².
+    public var parameter: String
+    /// θ_physical = thetaUnit · θ (the fitter works in rescaled units of order one).
+    public var thetaUnit: Double
     /// Free text naming the scenario (for instance the command-line options); must agree
     /// between shards.
     public var label: String
 
     public init(seed: UInt64, totalToys: Int, firstIndex: UInt64 = 0, shard: ToyShard = .all,
-                statistic: TestStatistic, confidenceLevel: Double, truth: Double, asimovLimit: Double, label: String) {
+                statistic: TestStatistic, confidenceLevel: Double, truth: Double, asimovLimit: Double, parameter: String = "theta", thetaUnit: Double = 1, label: String) {
         self.seed = seed
         self.totalToys = totalToys
         self.firstIndex = firstIndex
@@ -30,6 +35,8 @@ public struct ToyFileHeader: Sendable, Equatable {
         self.confidenceLevel = confidenceLevel
         self.truth = truth
         self.asimovLimit = asimovLimit
+        self.parameter = parameter
+        self.thetaUnit = thetaUnit
         self.label = label
     }
 

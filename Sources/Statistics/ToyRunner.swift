@@ -4,7 +4,8 @@ import GSL
 /// Runs pseudo-experiments in parallel with deterministic seeding.
 ///
 /// Toy k: reseed the worker's stream to RandomStream(seed: S, index: k); draw d_i ~
-/// Poisson(μ_i(θ_truth, ν_gen)) bin by bin in order (or call the full-chain hook); then draw
+/// Poisson(μ_i(θ_truth, ν_gen)) bin by bin in order with `PoissonSampler` (or call the
+/// full-chain hook); then draw
 /// the global observables ν₀_a = ν_gen,a + σ_a·Gauss(0, 1) for every constrained nuisance in
 /// order (n first, then b⃗); fit θ̂ ≥ 0, the upper limit and, if asked, t(θ_test). Nothing
 /// else touches the stream or carries over between toys, so the results are byte-identical
@@ -101,6 +102,7 @@ final class SharedToyState: @unchecked Sendable {
 final class ToyWorker {
     let configuration: ToyConfiguration
     let expected: [Double]
+    let samplers: [PoissonSampler]
     let generator: ToyDataGenerator?
     let likelihood: ProfileLikelihood
     let stream: RandomStream
@@ -110,6 +112,7 @@ final class ToyWorker {
     init(configuration: ToyConfiguration, expected: [Double], generator: ToyDataGenerator?) {
         self.configuration = configuration
         self.expected = expected
+        samplers = expected.map(PoissonSampler.init(mean:))
         self.generator = generator
         likelihood = ProfileLikelihood(model: configuration.model, statistic: configuration.statistic)
         stream = RandomStream(seed: configuration.seed, index: 0)
@@ -128,7 +131,12 @@ final class ToyWorker {
                 counts = generated
             } catch { return .failure(error) }
         } else {
-            for i in 0..<expected.count { counts[i] = Double(stream.poisson(mean: expected[i])) }
+            let stream = self.stream
+            samplers.withUnsafeBufferPointer { bins in
+                counts.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<bins.count { out[i] = bins[i].sample(stream) }
+                }
+            }
         }
         let truthNuisances = configuration.generationNuisances
         var observables = truthNuisances

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Physics
 import Simulation
+import Statistics
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,43 +16,73 @@ struct BenchCommand: ParsableCommand {
     var events: Int = 20_000_000
     @Option(help: "Threads for the parallel measurement (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Toys per fitter measurement (KamLAND-like magnetic-moment model, 3 000 SM events, 0.25 MeV bins).")
+    var toys: Int = 200_000
+    @Flag(help: "Only the fitter figures (toy fits and limits per second).")
+    var fitterOnly = false
     @Flag(help: "Print one JSON object.")
     var json = false
 
     /// The bench report; other helpers add their figures (toy fits, limits) as optional fields.
     struct Report: Encodable {
-        var generate_events_per_second: Double
-        var generate_events_per_second_one_thread: Double
+        var generate_events_per_second: Double?
+        var generate_events_per_second_one_thread: Double?
         var threads: Int
         var events: Int
         var bound_violations: Int
+        var acceptance_efficiency: Double?
+        var template_build_seconds: Double?
         var peak_memory_mb: Double?
         var detector: String
         var toy_fits_per_second: Double?
         var toy_limits_per_second: Double?
+        var toy_fits_per_second_one_thread: Double?
+        var toy_limits_per_second_one_thread: Double?
     }
 
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be > 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        guard toys > 0 else { throw ValidationError("--toys must be > 0") }
         guard Detector.presetNames.contains(detector) else {
             throw ValidationError("unknown --detector '\(detector)'; choose one of \(Detector.presetNames.joined(separator: ", "))")
         }
     }
 
     func run() throws {
-        let scenario = try Scenario(detector: try Detector.preset(named: detector), spectrum: try Physics.Lithium8Spectrum.make())
-        let templates = try scenario.templates()
-        let one = try GeneratorBenchmark.run(scenario: scenario, events: events, threads: 1, templates: templates)
-        let all = try GeneratorBenchmark.run(scenario: scenario, events: events, threads: threads, templates: templates)
-        let report = Report(generate_events_per_second: all.eventsPerSecond,
-                            generate_events_per_second_one_thread: one.eventsPerSecond, threads: threads,
-                            events: events, bound_violations: one.boundViolations + all.boundViolations,
+        var generateOne = Double.nan, generateAll = Double.nan, violations = 0
+        var acceptance: Double?, templateSeconds: Double?
+        if !fitterOnly {
+            let scenario = try Scenario(detector: try Detector.preset(named: detector), spectrum: try Physics.Lithium8Spectrum.make())
+            let templates = try scenario.templates()
+            let one = try GeneratorBenchmark.run(scenario: scenario, events: events, threads: 1, templates: templates)
+            let all = try GeneratorBenchmark.run(scenario: scenario, events: events, threads: threads, templates: templates)
+            generateOne = one.eventsPerSecond
+            generateAll = all.eventsPerSecond
+            violations = one.boundViolations + all.boundViolations
+            acceptance = one.acceptanceEfficiency
+            templateSeconds = try GeneratorBenchmark.templateBuildSeconds(scenario: scenario)
+        }
+        let fitterOne = try FitterBenchmark.run(threads: 1, toys: toys)
+        let fitterAll = threads == 1 ? fitterOne : try FitterBenchmark.run(threads: threads, toys: toys)
+        let report = Report(generate_events_per_second: finite(generateAll),
+                            generate_events_per_second_one_thread: finite(generateOne), threads: threads,
+                            events: events, bound_violations: violations,
+                            acceptance_efficiency: acceptance, template_build_seconds: templateSeconds,
                             peak_memory_mb: GeneratorBenchmark.peakMemoryMB(), detector: detector,
-                            toy_fits_per_second: nil, toy_limits_per_second: nil)
+                            toy_fits_per_second: fitterAll.toyFitsPerSecond, toy_limits_per_second: fitterAll.toyLimitsPerSecond,
+                            toy_fits_per_second_one_thread: fitterOne.toyFitsPerSecond,
+                            toy_limits_per_second_one_thread: fitterOne.toyLimitsPerSecond)
         if json { try printJSON(report) } else {
-            print("generate+simulate, 1 thread   \(Int(one.eventsPerSecond)) events/s")
-            print("generate+simulate, \(threads) threads  \(Int(all.eventsPerSecond)) events/s")
+            if !fitterOnly {
+                print("generate+simulate, 1 thread   \(Int(generateOne)) events/s")
+                print("generate+simulate, \(threads) threads  \(Int(generateAll)) events/s")
+                print("templates (one scenario)      \(String(format: "%.3f s", templateSeconds ?? .nan))")
+            }
+            print("toy fits, 1 thread            \(Int(fitterOne.toyFitsPerSecond)) /s")
+            print("toy fits, \(threads) threads           \(Int(fitterAll.toyFitsPerSecond)) /s")
+            print("toy limits, 1 thread          \(Int(fitterOne.toyLimitsPerSecond)) /s")
+            print("toy limits, \(threads) threads         \(Int(fitterAll.toyLimitsPerSecond)) /s")
             print("peak memory                   \(report.peak_memory_mb.map { String(format: "%.1f MB", $0) } ?? "n/a")")
         }
     }

@@ -7,7 +7,8 @@ struct Nue: ParsableCommand {
         commandName: "nue",
         abstract: "ν̄e–electron scattering at the IsoDAR ⁸Li source: generator, detector simulation, fits.",
         version: NueVersion.string,
-        subcommands: [CrossSectionCommand.self, SourceCommand.self, GenerateCommand.self, BenchCommand.self])
+        subcommands: [CrossSectionCommand.self, SourceCommand.self, GenerateCommand.self, SensitivityCommand.self,
+                      ToysCommand.self, CoverageCommand.self, MergeCommand.self, BenchCommand.self])
 }
 
 enum NueVersion {

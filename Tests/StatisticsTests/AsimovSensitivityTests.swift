@@ -81,3 +81,31 @@ struct AsimovSensitivityTests {
         #expect(abs(pearsonLow - 2.0442) < 1e-3 && abs(poissonLow - 1.519) < 2e-3)
     }
 }
+
+struct ParameterUnitTests {
+    /// θ in physical units (κ² ~ 10⁻²¹): scaling T by 10²¹ scales every limit by 10⁻²¹ (Asimov,
+    /// toys, θ̂), and the light-vector-like two-term model scales as T₁·u, T₂·u².
+    @Test("Limits are invariant under rescaling θ (κ² ~ 1e-21, g² ~ 1e-12)")
+    func rescaling() throws {
+        let base = TestModels.smooth(events: 3000, width: 0.5)
+        let unit = 1e-21
+        let physical = try BinnedModel(standardModel: base.standardModel, parameterTerms: [base.parameterTerms[0].map { $0 / unit }])
+        let a = try AsimovSensitivity.compute(model: base).limit
+        let b = try AsimovSensitivity.compute(model: physical).limit
+        #expect(abs(b / unit / a - 1) < 1e-9)
+        let toysBase = try ToyRunner(configuration: ToyConfiguration.profiled(model: base, seed: 1)).run(totalToys: 50)
+        let toysPhysical = try ToyRunner(configuration: ToyConfiguration.profiled(model: physical, seed: 1)).run(totalToys: 50)
+        for (x, y) in zip(toysBase, toysPhysical) {
+            #expect(abs(y.upperLimit / unit - x.upperLimit) <= 1e-8 * x.upperLimit)
+            #expect(abs(y.thetaHat / unit - x.thetaHat) <= 1e-7 * max(x.thetaHat, x.upperLimit))
+        }
+        let two = try BinnedModel(standardModel: base.standardModel,
+                                  parameterTerms: [base.parameterTerms[0].map { -0.3 * $0 }, base.parameterTerms[0]])
+        let u = 1e-12
+        let twoPhysical = try BinnedModel(standardModel: base.standardModel,
+                                          parameterTerms: [two.parameterTerms[0].map { $0 / u }, two.parameterTerms[1].map { $0 / (u * u) }])
+        let c = try AsimovSensitivity.compute(model: two).limit
+        let d = try AsimovSensitivity.compute(model: twoPhysical).limit
+        #expect(abs(d / u / c - 1) < 1e-8)
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Statistics
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Fraction of toys whose interval contains the true value, ± binomial error.",
+        discussion: """
+            asimov: covered iff q(θ_true) ≤ Φ⁻¹(CL)² (the asymptotic upper limit). fc: covered iff \
+            t(θ_true) ≤ c(θ_true), c the CL-quantile of t from an independent toy set (indices from 2⁴⁰). \
+            Example: nue coverage --detector kamland --events 3000 --true 1e-11 --toys 2000 --method fc --json
+            """)
+
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        case asimov
+        case fc
+    }
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Option(name: .customLong("true"), help: "True value (κ in μ_B, or g).")
+    var trueValue: Double
+    @Option(help: "Number of toys.")
+    var toys: Int
+    @Option(help: "asimov or fc.")
+    var method: Method
+    @Option(help: "Master random seed.")
+    var seed: UInt64 = 1
+    @Option(help: "Toys for the FC critical value (default: --toys).")
+    var criticalToys: Int?
+    @Option(help: "Worker threads.")
+    var threads: Int = 1
+    @Flag(help: "Print one JSON object.")
+    var json = false
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        try requireFinite(trueValue, "--true")
+        guard trueValue >= 0 else { throw ValidationError("--true must be ≥ 0") }
+        guard toys > 0 else { throw ValidationError("--toys must be > 0") }
+        if let criticalToys { guard criticalToys >= 10 else { throw ValidationError("--critical-toys must be ≥ 10") } }
+        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024") }
+    }
+
+    struct Output: Encodable {
+        let method: String
+        let parameter: String
+        let true_value: Double
+        let coverage: Double?
+        let coverage_error: Double?
+        let toys: Int
+        let failed_fits: Int
+        let critical_value: Double?
+        let cl: Double
+        let seed: UInt64
+    }
+
+    func run() throws {
+        let fit = try FitScenario(scenario)
+        let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let study = try userFacing {
+            try CoverageStudy.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                  method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
+                                  toys: toys, seed: seed, criticalToys: criticalToys, threads: threads,
+                                  progress: progress.callback)
+        }
+        let output = Output(method: method.rawValue, parameter: fit.parameterName, true_value: trueValue,
+                            coverage: finite(study.coverage), coverage_error: finite(study.coverageError), toys: study.toys,
+                            failed_fits: study.failedFits, critical_value: finite(study.criticalValue), cl: scenario.cl, seed: seed)
+        if json { try printJSON(output) } else {
+            print("\(method.rawValue) coverage at \(fit.parameterName) = \(trueValue): \(study.coverage) ± \(study.coverageError) (\(study.toys) toys, \(study.failedFits) failed; nominal \(scenario.cl))")
+        }
+    }
+}

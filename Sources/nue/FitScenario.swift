@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import GSL
+import Simulation
+import Statistics
+
+/// The statistical model of a scenario: the scenario's templates as a `BinnedModel` in
+/// rescaled units θ = θ_physical / unit (θ_physical = κ² or g²), so that the fitter's
+/// numbers are of order one. Limits are quoted as √(unit · θ): κ in μ_B, or g.
+struct FitScenario {
+    let options: ScenarioOptions
+    let scenario: Scenario
+    let templates: TemplateSet
+    let model: BinnedModel
+    /// θ_physical = unit · θ.
+    let unit: Double
+    let statistic: TestStatistic
+
+    init(_ options: ScenarioOptions) throws {
+        self.options = options
+        scenario = try options.scenario()
+        do { templates = try scenario.templates() } catch let error as SimulationError {
+            throw ValidationError(error.description)
+        }
+        let terms: [[Double]]
+        switch options.model {
+        case .magneticMoment: terms = [templates.magneticMomentPerKappaSquared]
+        case .lightVector: terms = [templates.lightVectorLinearPerGSquared, templates.lightVectorQuadraticPerGFourth]
+        }
+        let normalization = GaussianConstraint(nominal: 1, sigma: options.normSigma)
+        let standardModel = templates.standardModel
+        let built = try userFacing { try FitScenario.rescaledModel(standardModel: standardModel, terms: terms, normalization: normalization) }
+        model = built.model
+        unit = built.unit
+        statistic = TestStatistic(rawValue: options.statistic.rawValue) ?? .poisson
+    }
+
+    /// The model in units θ = θ_physical / unit, unit the power of ten below the model's
+    /// θ scale (the θ that shifts the total count by one standard deviation).
+    static func rescaledModel(standardModel: [Double], terms: [[Double]], normalization: GaussianConstraint) throws -> (model: BinnedModel, unit: Double) {
+        let raw = try BinnedModel(standardModel: standardModel, parameterTerms: terms, normalization: normalization)
+        let unit = pow(10, log10(raw.parameterScale).rounded(.down))
+        var scaled: [[Double]] = []
+        var power = 1.0
+        for term in terms {
+            power *= unit
+            let factor = power
+            scaled.append(term.map { $0 * factor })
+        }
+        return (try BinnedModel(standardModel: standardModel, parameterTerms: scaled, normalization: normalization), unit)
+    }
+
+    /// "mu_nu" (κ = μν/μ_B) or "g".
+    var parameterName: String { options.model == .magneticMoment ? "mu_nu" : "g" }
+
+    /// The quoted parameter for a θ in fitter units: √(unit · θ).
+    func quoted(_ theta: Double) -> Double { theta.isFinite ? (max(0, theta) * unit).squareRoot() : .nan }
+
+    /// θ in fitter units for a quoted value (κ or g).
+    func theta(quoted value: Double) -> Double { value * value / unit }
+
+    /// Expected SM events above threshold.
+    var events: Double { templates.standardModel.reduce(0, +) }
+
+    /// A canonical description of everything that defines the toys (not threads, shard, output).
+    var label: String {
+        let o = options
+        return "model=\(o.model.rawValue) detector=\(o.detector.lowercased()) threshold_mev=\(o.threshold) "
+            + "events=\(o.events.map { "\($0)" } ?? "exposure(years=\(o.years),intensity=\(o.intensity))") "
+            + "bin_width_mev=\(o.binWidth) sin2w=\(o.sin2w) mediator_mass_mev=\(o.mediatorMass) "
+            + "no_interference=\(o.noInterference) norm_sigma=\(o.normSigma) cl=\(o.cl) statistic=\(o.statistic.rawValue)"
+    }
+
+    func band(_ b: ExpectedBand) -> (band68: [Double], band95: [Double]) {
+        ([quoted(b.minus1), quoted(b.plus1)], [quoted(b.minus2), quoted(b.plus2)])
+    }
+}
+
+/// Maps library errors to user-facing validation errors (non-zero exit, readable message).
+func userFacing<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as StatisticsError {
+        throw ValidationError(error.description)
+    } catch let error as NumericalError {
+        throw ValidationError(error.description)
+    }
+}
+
+/// nil for NaN or infinity (JSON has no such numbers).
+func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+
+/// A thread-safe progress line on stderr (only when stderr is a terminal and not --quiet).
+final class ToyProgress: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var last = 0.0
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func report(_ done: Int, _ total: Int) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date().timeIntervalSince1970
+        guard now - last > 0.2 || done == total else { return }
+        last = now
+        FileHandle.standardError.write(Data("\r\(done)/\(total) toys".utf8))
+        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    var callback: (@Sendable (Int, Int) -> Void)? {
+        guard enabled else { return nil }
+        return { @Sendable [self] done, total in self.report(done, total) }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Statistics
+
+struct SensitivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Median expected upper limit from the Asimov data set, with asymptotic ±1σ/±2σ bands.",
+        discussion: """
+            The limit solves Δχ²(θ) = Φ⁻¹(CL)² (1.6424 at 90 % CL, one-sided with θ ≥ 0) by Brent's method, \
+            θ = κ² (magnetic moment) or g² (light vector), the normalization profiled with its pull term. \
+            Quoted as κ = μν/μ_B or g. Bands: Cowan et al., EPJC 71, 1554 (2011), eq. 89–90.
+            Example: nue sensitivity --detector kamland --threshold 3 --events 3000 --json
+            """)
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    struct Output: Encodable {
+        let model: String
+        let parameter: String
+        let limit: Double
+        let limit_squared: Double
+        let cl: Double
+        let statistic: String
+        let detector: String
+        let threshold_mev: Double
+        let events: Double
+        let bins: Int
+        let band68: [Double?]
+        let band95: [Double?]
+        let critical_value: Double
+    }
+
+    func run() throws {
+        let fit = try FitScenario(scenario)
+        let result = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+        let (band68, band95) = fit.band(result.band)
+        let output = Output(
+            model: scenario.model.rawValue, parameter: fit.parameterName, limit: fit.quoted(result.limit),
+            limit_squared: result.limit * fit.unit, cl: scenario.cl, statistic: fit.statistic.rawValue,
+            detector: fit.scenario.detector.name, threshold_mev: fit.scenario.thresholdMeV, events: fit.events,
+            bins: fit.model.binCount, band68: band68.map(finite), band95: band95.map(finite), critical_value: result.criticalValue)
+        if json { try printJSON(output) } else {
+            print("\(output.model), \(output.detector), T > \(output.threshold_mev) MeV, \(Int(output.events.rounded())) SM events")
+            print("Asimov \(Int(scenario.cl * 100)) % CL upper limit: \(output.parameter) < \(output.limit)  (\(output.parameter)² < \(output.limit_squared))")
+            print("asymptotic band: ±1σ [\(band68[0]), \(band68[1])], ±2σ [\(band95[0]), \(band95[1])]")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import Statistics
+
+struct ToysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toys",
+        abstract: "Pseudo-experiments: the distribution of upper limits (median, ±1σ, ±2σ) beside the Asimov limit.",
+        discussion: """
+            Toy k draws from RandomStream(seed, k): Poisson counts around the model at --true (nuisances \
+            profiled on the Asimov data), the normalization's global observable fluctuated. Results are \
+            identical for any --threads and any --shard split. --shard K/N runs the toys k with k mod N = K; \
+            --output writes them as nue-toys JSON Lines, appended and flushed toy by toy (an interrupted run \
+            keeps every finished toy), sorted when the run completes; `nue merge` combines shard files into \
+            exactly the unsharded file.
+            Example: nue toys --detector kamland --events 3000 --toys 10000 --seed 1 --threads 2 --json
+            """)
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Option(help: "Number of toys in the whole run.")
+    var toys: Int
+    @Option(help: "Master random seed.")
+    var seed: UInt64
+    @Option(help: "Worker threads.")
+    var threads: Int = 1
+    @Option(help: "Run shard K of N (K/N, 0 ≤ K < N).")
+    var shard: String = "0/1"
+    @Option(help: "Write per-toy results (nue-toys JSON Lines) to this file.")
+    var output: String?
+    @Option(name: .customLong("true"), help: "True value of the parameter for the toys (κ in μ_B or g).")
+    var trueValue: Double = 0
+    @Flag(help: "Print one JSON object.")
+    var json = false
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        guard toys > 0 else { throw ValidationError("--toys must be > 0, got \(toys)") }
+        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
+        try requireFinite(trueValue, "--true")
+        guard trueValue >= 0 else { throw ValidationError("--true must be ≥ 0, got \(trueValue)") }
+        _ = try userFacing { try ToyShard(parsing: shard) }
+    }
+
+    struct Output: Encodable {
+        let parameter: String
+        let asimov: Double?
+        let median: Double?
+        let band68: [Double?]
+        let band95: [Double?]
+        let asymptotic_band68: [Double?]
+        let asymptotic_band95: [Double?]
+        let median_error: Double?
+        let toys: Int
+        let failed_fits: Int
+        let seed: UInt64
+        let shard: String
+        let cl: Double
+        let statistic: String
+    }
+
+    func run() throws {
+        let fit = try FitScenario(scenario)
+        let shard = try userFacing { try ToyShard(parsing: self.shard) }
+        let asimov = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+        let truth = fit.theta(quoted: trueValue)
+        let configuration = try userFacing {
+            try ToyConfiguration.profiled(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                          truth: truth, seed: seed, scale: asimov.limit)
+        }
+        let header = ToyFileHeader(seed: seed, totalToys: toys, shard: shard, statistic: fit.statistic,
+                                   confidenceLevel: scenario.cl, truth: truth, asimovLimit: asimov.limit,
+                                   parameter: fit.parameterName, thetaUnit: fit.unit, label: fit.label)
+        var writer: ToyFileWriter?
+        if let output {
+            let url = URL(fileURLWithPath: output)
+            writer = try userFacing { try ToyFileWriter(url: url, header: header) }
+        }
+        var onResult: (@Sendable (ToyResult) -> Void)?
+        if let writer { onResult = { @Sendable toy in writer.append(toy) } }
+        let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let runner = ToyRunner(configuration: configuration)
+        let results: [ToyResult]
+        do {
+            results = try runner.run(totalToys: toys, shard: shard, threads: threads,
+                                     progress: progress.callback, onResult: onResult)
+        } catch let error as StatisticsError { throw ValidationError(error.description) }
+        if let writer {
+            do { try writer.finish(toys: results) } catch let error as StatisticsError { throw ValidationError(error.description) }
+        }
+        let summary = ToySummary(results: results)
+        try ToysCommand.report(summary: summary, header: header, asimov: asimov.limit, json: json,
+                               quoted: fit.quoted, parameter: fit.parameterName)
+    }
+
+    /// Prints the summary (shared with `nue merge`).
+    static func report(summary: ToySummary, header: ToyFileHeader, asimov: Double, json: Bool,
+                       quoted: @escaping (Double) -> Double, parameter: String) throws {
+        let critical = try userFacing { try CriticalValue.oneSided(confidenceLevel: header.confidenceLevel) }
+        let asymptotic = ExpectedBand.asymptotic(asimovLimit: asimov, criticalValue: critical)
+        let b = summary.band
+        // Error of √θ at the median: d√θ = dθ / (2√θ) in quoted units.
+        let medianQuoted = quoted(b.median)
+        let errorQuoted = medianQuoted > 0 ? quoted(b.median + summary.medianError) - medianQuoted : .nan
+        let q: (Double) -> Double? = { finite(quoted($0)) }
+        let output = Output(
+            parameter: parameter, asimov: q(asimov), median: finite(medianQuoted),
+            band68: [q(b.minus1), q(b.plus1)], band95: [q(b.minus2), q(b.plus2)],
+            asymptotic_band68: [q(asymptotic.minus1), q(asymptotic.plus1)],
+            asymptotic_band95: [q(asymptotic.minus2), q(asymptotic.plus2)],
+            median_error: finite(errorQuoted), toys: summary.toys, failed_fits: summary.failedFits, seed: header.seed,
+            shard: header.shard.description, cl: header.confidenceLevel, statistic: header.statistic.rawValue)
+        if json { try printJSON(output) } else {
+            print("\(summary.toys) toys (\(summary.failedFits) failed fits), seed \(header.seed), shard \(header.shard)")
+            print("Asimov limit      \(parameter) < \(quoted(asimov))")
+            print("toy median        \(medianQuoted) ± \(errorQuoted)")
+            print("toy ±1σ           [\(quoted(b.minus1)), \(quoted(b.plus1))]   asymptotic [\(quoted(asymptotic.minus1)), \(quoted(asymptotic.plus1))]")
+            print("toy ±2σ           [\(quoted(b.minus2)), \(quoted(b.plus2))]   asymptotic [\(quoted(asymptotic.minus2)), \(quoted(asymptotic.plus2))]")
+        }
+    }
+}

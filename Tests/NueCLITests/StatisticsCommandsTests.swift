@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// End-to-end checks of `nue sensitivity`, `toys`, `merge`, `coverage` through the built binary.
+@Suite struct StatisticsCommandsTests {
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        func json() throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        }
+    }
+
+    static let executable: URL = {
+        var candidates: [URL] = []
+        if let arg0 = CommandLine.arguments.first {
+            var dir = URL(fileURLWithPath: arg0).deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(dir.appendingPathComponent("nue"))
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/nue"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath } ?? candidates.last!
+    }()
+
+    static func nue(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static let scenario = ["--detector", "kamland", "--threshold", "3", "--events", "3000"]
+
+    @Test func sensitivityJSON() throws {
+        let result = try Self.nue(["sensitivity"] + Self.scenario + ["--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try result.json()
+        for key in ["model", "parameter", "limit", "cl", "detector", "threshold_mev", "events", "limit_squared", "statistic", "band68", "band95"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        let limit = try #require(json["limit"] as? Double)
+        let squared = try #require(json["limit_squared"] as? Double)
+        #expect(abs(limit * limit / squared - 1) < 1e-12)
+        #expect(json["parameter"] as? String == "mu_nu")
+        let band = try #require(json["band68"] as? [Double])
+        #expect(band[0] < limit && limit < band[1])
+    }
+
+    /// Three shards merged equal the unsharded file byte for byte; 1 and 2 threads agree.
+    @Test func shardsMergeToTheUnshardedRun() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nue-cli-toys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let toys = ["toys"] + Self.scenario + ["--toys", "150", "--seed", "77", "--quiet"]
+        let whole = try Self.nue(toys + ["--threads", "2", "--output", dir.appendingPathComponent("all.json").path, "--json"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let oneThread = try Self.nue(toys + ["--threads", "1", "--json"])
+        #expect(oneThread.stdout == whole.stdout)
+        var shards: [String] = []
+        for k in 0..<3 {
+            let path = dir.appendingPathComponent("shard-\(k).json").path
+            let r = try Self.nue(toys + ["--shard", "\(k)/3", "--output", path, "--json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            shards.append(path)
+        }
+        let merged = try Self.nue(["merge"] + shards + ["--output", dir.appendingPathComponent("merged.json").path, "--json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == whole.stdout)
+        let a = try Data(contentsOf: dir.appendingPathComponent("all.json"))
+        let b = try Data(contentsOf: dir.appendingPathComponent("merged.json"))
+        #expect(a == b)
+        let json = try whole.json()
+        for key in ["asimov", "median", "band68", "band95", "toys", "failed_fits", "seed"] { #expect(json[key] != nil, "missing \(key)") }
+        #expect(json["toys"] as? Int == 150)
+    }
+
+    @Test func coverageJSON() throws {
+        let result = try Self.nue(["coverage"] + Self.scenario + ["--true", "5e-11", "--toys", "200", "--method", "fc", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try result.json()
+        for key in ["method", "true_value", "coverage", "coverage_error", "toys"] { #expect(json[key] != nil, "missing \(key)") }
+        let coverage = try #require(json["coverage"] as? Double)
+        #expect(coverage > 0.8 && coverage <= 1)
+    }
+
+    @Test(arguments: [
+        (["toys", "--events", "3000", "--toys", "10", "--seed", "1", "--shard", "3/2"], "K/N"),
+        (["toys", "--events", "3000", "--toys", "0", "--seed", "1"], "--toys"),
+        (["merge", "/nonexistent/shard.json"], "/nonexistent/shard.json"),
+        (["coverage", "--events", "3000", "--true", "-1", "--toys", "10", "--method", "fc"], "--true"),
+    ])
+    func badInputFailsWithAMessage(arguments: [String], mentions: String) throws {
+        let result = try Self.nue(arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(mentions), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}
