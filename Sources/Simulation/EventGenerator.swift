@@ -182,15 +182,18 @@ public final class EventGenerator: @unchecked Sendable {
         let eStep = self.eStep, uStep = self.uStep, bounds = self.bounds, alias = self.alias
         let cellEnergy = self.cellEnergy, cellU = self.cellU
         while events.count < count {
-            let cell = alias.index(uniform: stream.uniform())
-            let e = cellEnergy[cell] + eStep * stream.uniform()
-            let u = cellU[cell] + uStep * stream.uniform()
+            // The four uniforms of a trial are drawn together: no opaque GSL call interrupts the
+            // arithmetic below (each call forces the live floating-point registers to the stack).
+            let r0 = stream.uniform(), r1 = stream.uniform(), r2 = stream.uniform(), r3 = stream.uniform()
+            let cell = alias.index(uniform: r0)
+            let e = cellEnergy[cell] + eStep * r1
+            let u = cellU[cell] + uStep * r2
             let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: tLow, neutrinoEnergyMeV: e, u: u)
             let bound = bounds[cell]
             var weight = 1.0
             if !weighted {
                 if f > bound { violations += 1 }
-                if stream.uniform() * bound >= f { continue }
+                if r3 * bound >= f { continue }
             } else {
                 if abs(f) > bound { violations += 1 }
                 weight = f / bound * weightScale
