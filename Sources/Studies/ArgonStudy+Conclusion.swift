@@ -9,7 +9,7 @@ extension ArgonStudy {
         var undepleted = chain
         undepleted.depletionFactor = 1
         let decays = undepleted.totalDecays
-        func sci(_ x: Double) -> String { NumberFormatting.significant(x, digits: 2) }
+        func sci(_ x: Double) -> String { NumberFormatting.significant(x, digits: 3) }
         func quoted(_ m: ArgonModel, _ x: Double) -> String { m == .magneticMoment ? "μν < \(sci(x)) μ_B" : "g < \(sci(x))" }
         var text = "**DUNE-like argon.** \(sci(b.massKilotonnes)) kt of LAr at \(sci(b.activityBecquerelPerKilogram * 1e6)) μBq/kg "
             + "(⁴²K bulk fraction \(sci(b.potassiumBulkFraction))) see \(sci(decays)) ⁴²Ar + ⁴²K decays in \(sci(b.liveTimeYears)) years "
@@ -23,26 +23,21 @@ extension ArgonStudy {
         }
         for (name, limits) in result.referenceLimits.sorted(by: { $0.key < $1.key }) {
             let refText = limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { quoted($0.key, $0.value) }.joined(separator: ", ")
-            let rows = result.rejections.filter { $0.reference == name }
-            let needs = rows.filter { $0.thresholdMeV == b.thresholdMeV }.sorted { $0.model.rawValue > $1.model.rawValue }.map { row -> String in
-                if let r = row.requiredRejection {
-                    return r <= 1 ? "no rejection at all for \(row.model.parameter)" : "R ≥ \(sci(r)) for \(row.model.parameter)"
+            let parts = models.map { m -> String in
+                let rows = result.rejections.filter { $0.reference == name && $0.model == m }
+                let symbol = m == .magneticMoment ? "μν" : "g"
+                if let best = rows.compactMap({ row in row.requiredRejection.map { (row.thresholdMeV, $0) } }).min(by: { $0.1 < $1.1 }) {
+                    return best.1 <= 1 ? "\(symbol): no rejection at all (R = 1 suffices, e.g. T > \(sci(best.0)) MeV)"
+                        : "\(symbol): R ≥ \(sci(best.1)) (least over thresholds, at T > \(sci(best.0)) MeV)"
                 }
-                return "more than any rejection can give for \(row.model.parameter) (background-free: \(quoted(row.model, row.backgroundFreeLimit)))"
+                guard let free = rows.min(by: { $0.backgroundFreeLimit < $1.backgroundFreeLimit }) else { return "\(symbol): not computed" }
+                return "\(symbol): not reachable by rejection alone — even background-free the module gets \(quoted(m, free.backgroundFreeLimit)) (T > \(sci(free.thresholdMeV)) MeV)"
             }
-            let best = rows.compactMap { row in row.requiredRejection.map { (row.thresholdMeV, row.model, $0) } }
-                .min { $0.2 < $1.2 }
-            text += "Matching \(name) (\(refText)) takes \(needs.joined(separator: " and ")) at T > \(sci(b.thresholdMeV)) MeV"
-            if let best, best.2 > 1 || !needs.contains(where: { $0.hasPrefix("no rejection") }) {
-                text += "; the least over thresholds is R = \(sci(best.2)) (\(best.1.parameter), T > \(sci(best.0)) MeV)"
-            } else if best == nil {
-                text += " at every threshold scanned"
-            }
-            text += ". "
+            text += "To match \(name) (\(refText)) takes — \(parts.joined(separator: "; ")). "
         }
         if let curves = result.scans["depletion"]?[result.base.first?.model ?? .magneticMoment],
            let low = curves.first, let first = low.y.first, let last = low.y.last {
-            text += "Depletion pays at low threshold: for \(low.name) the \(result.base.first?.model.parameter ?? "") limit goes from "
+            text += "Depletion pays at low threshold: for \(low.name) the \(result.base.first?.model == .lightVector ? "g" : "μν") limit goes from "
                 + "\(sci(first)) (R = \(sci(low.x.first ?? 1))) to \(sci(last)) (R = \(sci(low.x.last ?? 1))). "
         }
         text += "So a DUNE-like module can do this measurement only by using the energies above the ⁴²K endpoint "

@@ -33,6 +33,8 @@ struct ArgonCommand: ParsableCommand {
     var massKt: Double = 10
     @Option(name: .customLong("signal-events"), help: "SM events with T > 0 per 10 kt in the live time.")
     var signalEvents: Double = 250_000
+    @Option(name: .customLong("source-distance"), help: "Use the physical IsoDAR exposure (2.6e22 ν̄e/yr, 90 % up-time) with the source this far from the module centre, m, instead of --signal-events.")
+    var sourceDistance: Double?
     @Option(help: "Only this model: magnetic-moment or light-vector (default both).")
     var model: String?
     @Option(name: .customLong("background-sigma"), help: "Relative background-normalization constraint (default: sideband 1/√N).")
@@ -96,6 +98,10 @@ struct ArgonCommand: ParsableCommand {
         c.potassiumBulkFraction = bulkFraction
         c.massKilotonnes = massKt
         c.signalEventsPer10kt = signalEvents
+        if let sourceDistance {
+            c.signalEventsPer10kt = nil
+            c.sourceDistanceMeters = sourceDistance
+        }
         c.backgroundSigma = backgroundSigma
         return c
     }
