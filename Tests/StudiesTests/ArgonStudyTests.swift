@@ -92,6 +92,13 @@ import Testing
         #expect(fixed.argon?.cosCut == 0.7)
     }
 
+    @Test func shippedCardParsesAndRoundTrips() throws {
+        let loaded = try RunCard.load(path: TestSupport.path("macros/argon.yaml"))
+        #expect(loaded.card.analyses == [.argon])
+        #expect(loaded.card.argon?.bruteForceDecays == 100_000_000)
+        #expect(try RunCard.parse(yaml: try loaded.card.yaml(), file: "again.yaml") == loaded.card)
+    }
+
     @Test(arguments: [
         ("depletion: 10", "depletion: 0.5", "key 'argon.depletion': must be ≥ 1"),
         ("cos_cut: auto", "cos_cut: maybe", "key 'argon.cos_cut': expected 'auto' or a number"),
