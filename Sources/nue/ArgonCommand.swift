@@ -21,6 +21,8 @@ struct ArgonCommand: ParsableCommand {
     var depletion: Double = 1
     @Option(name: .customLong("direction-resolution"), help: "Direction resolution σ_θ of the electron, degrees.")
     var directionResolution: Double = ArgonConfiguration().directionResolutionDegrees
+    @Option(name: .customLong("energy-resolution"), help: "σ_E/E = a/√E ⊕ b ⊕ c/E as 'a[,b[,c]]' (default the dune-lar preset 0.15,0.03,0).")
+    var energyResolution: String?
     @Option(help: "Analysis threshold on reconstructed energy, MeV.")
     var threshold: Double = ArgonConfiguration().thresholdMeV
     @Option(name: .customLong("cos-cut"), help: "Cut cos θ_reco > C, or 'auto' (best of a grid, per model).")
@@ -88,6 +90,14 @@ struct ArgonCommand: ParsableCommand {
         c.depletion = depletion
         c.directionResolutionDegrees = directionResolution
         c.thresholdMeV = threshold
+        if let energyResolution {
+            let terms = energyResolution.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...3).contains(terms.count), terms.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
+                throw ValidationError("--energy-resolution must be 'a[,b[,c]]' with finite terms ≥ 0, got '\(energyResolution)'")
+            }
+            let v = terms.map { $0! } + [0, 0]
+            c.resolution = EnergyResolution(stochastic: v[0], constant: v[1], noiseMeV: v[2])
+        }
         if cosCut.lowercased() != "auto" {
             guard let v = Double(cosCut), v.isFinite else {
                 throw ValidationError("--cos-cut must be a number in [−1, 1) or 'auto', got '\(cosCut)'")
@@ -128,7 +138,7 @@ struct ArgonCommand: ParsableCommand {
             let primary = results[models[0]]!
             var check: ArgonBruteForceCheck.Report?
             if bruteForce {
-                let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
+                let progress = ToyProgress(enabled: isatty(2) != 0 && !json, unit: "decays")
                 check = try ArgonBruteForceCheck.run(analysis: analysis, config: config, cosineCut: primary.cosineCut,
                                                      decays: decays.map { Int($0) }, seed: seed, threads: threads,
                                                      progress: progress.callback)
@@ -178,7 +188,7 @@ extension ArgonCommand {
     func runCard(_ path: String) throws {
         let loaded: LoadedCard
         do { loaded = try RunCard.load(path: path) } catch { throw ValidationError(error.description) }
-        let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
+        let progress = ToyProgress(enabled: isatty(2) != 0 && !json, unit: "steps")
         let summary = try argonUserFacing {
             try ArgonStudyRunner.run(card: loaded, outputRoot: URL(fileURLWithPath: out), threads: threads, progress: progress.callback)
         }

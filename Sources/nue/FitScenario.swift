@@ -83,7 +83,11 @@ final class ToyProgress: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private var last = 0.0
-    init(enabled: Bool) { self.enabled = enabled }
+    private let unit: String
+    init(enabled: Bool, unit: String = "toys") {
+        self.enabled = enabled
+        self.unit = unit
+    }
 
     func report(_ done: Int, _ total: Int) {
         guard enabled else { return }
@@ -91,7 +95,7 @@ final class ToyProgress: @unchecked Sendable {
         let now = Date().timeIntervalSince1970
         guard now - last > 0.2 || done == total else { return }
         last = now
-        FileHandle.standardError.write(Data("\r\(done)/\(total) toys".utf8))
+        FileHandle.standardError.write(Data("\r\(done)/\(total) \(unit)".utf8))
         if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 
