@@ -125,7 +125,7 @@ public final class ArgonAnalysis {
         let backgrounds = totalAbove > 0
             ? [BackgroundComponent(name: "Ar42+K42", template: background, constraint: GaussianConstraint(nominal: 1, sigma: sigma))]
             : []
-        let built = try BinnedModel.rescaled(standardModel: signal.standardModel, terms: terms,
+        let built = try BinnedModel.rescaled(standardModel: signal.standardModel, parameterTerms: terms,
                                              normalization: GaussianConstraint(nominal: 1, sigma: config.normSigma),
                                              backgrounds: backgrounds)
         let asimov = try AsimovSensitivity.compute(model: built.model, statistic: .poisson, confidenceLevel: config.cl)

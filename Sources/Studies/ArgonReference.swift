@@ -21,7 +21,7 @@ public struct ArgonReference: Sendable {
         let t = try scenario.templates()
         let terms = model == .magneticMoment
             ? [t.magneticMomentPerKappaSquared] : [t.lightVectorLinearPerGSquared, t.lightVectorQuadraticPerGFourth]
-        let built = try BinnedModel.rescaled(standardModel: t.standardModel, terms: terms, normalization: normalization)
+        let built = try BinnedModel.rescaled(standardModel: t.standardModel, parameterTerms: terms, normalization: normalization)
         let asimov = try AsimovSensitivity.compute(model: built.model, statistic: .poisson, confidenceLevel: confidenceLevel)
         return (max(0, asimov.limit) * built.unit).squareRoot()
     }

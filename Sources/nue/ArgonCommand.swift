@@ -138,7 +138,7 @@ struct ArgonCommand: ParsableCommand {
             let primary = results[models[0]]!
             var check: ArgonBruteForceCheck.Report?
             if bruteForce {
-                let progress = ToyProgress(enabled: isatty(2) != 0 && !json, unit: "decays")
+                let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
                 check = try ArgonBruteForceCheck.run(analysis: analysis, config: config, cosineCut: primary.cosineCut,
                                                      decays: decays.map { Int($0) }, seed: seed, threads: threads,
                                                      progress: progress.callback)
@@ -188,7 +188,7 @@ extension ArgonCommand {
     func runCard(_ path: String) throws {
         let loaded: LoadedCard
         do { loaded = try RunCard.load(path: path) } catch { throw ValidationError(error.description) }
-        let progress = ToyProgress(enabled: isatty(2) != 0 && !json, unit: "steps")
+        let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
         let summary = try argonUserFacing {
             try ArgonStudyRunner.run(card: loaded, outputRoot: URL(fileURLWithPath: out), threads: threads, progress: progress.callback)
         }

@@ -35,9 +35,19 @@ struct FitScenario {
         statistic = TestStatistic(rawValue: options.statistic.rawValue) ?? .poisson
     }
 
-    /// The model in rescaled units (`BinnedModel.rescaled`).
+    /// The model in units θ = θ_physical / unit, unit the power of ten below the model's
+    /// θ scale (the θ that shifts the total count by one standard deviation).
     static func rescaledModel(standardModel: [Double], terms: [[Double]], normalization: GaussianConstraint) throws -> (model: BinnedModel, unit: Double) {
-        try BinnedModel.rescaled(standardModel: standardModel, terms: terms, normalization: normalization)
+        let raw = try BinnedModel(standardModel: standardModel, parameterTerms: terms, normalization: normalization)
+        let unit = pow(10, log10(raw.parameterScale).rounded(.down))
+        var scaled: [[Double]] = []
+        var power = 1.0
+        for term in terms {
+            power *= unit
+            let factor = power
+            scaled.append(term.map { $0 * factor })
+        }
+        return (try BinnedModel(standardModel: standardModel, parameterTerms: scaled, normalization: normalization), unit)
     }
 
     /// "mu_nu" (κ = μν/μ_B) or "g".
@@ -83,11 +93,7 @@ final class ToyProgress: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private var last = 0.0
-    private let unit: String
-    init(enabled: Bool, unit: String = "toys") {
-        self.enabled = enabled
-        self.unit = unit
-    }
+    init(enabled: Bool) { self.enabled = enabled }
 
     func report(_ done: Int, _ total: Int) {
         guard enabled else { return }
@@ -95,7 +101,7 @@ final class ToyProgress: @unchecked Sendable {
         let now = Date().timeIntervalSince1970
         guard now - last > 0.2 || done == total else { return }
         last = now
-        FileHandle.standardError.write(Data("\r\(done)/\(total) \(unit)".utf8))
+        FileHandle.standardError.write(Data("\r\(done)/\(total) toys".utf8))
         if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 

@@ -39,6 +39,7 @@ import Testing
         (["--cos-cut", "sometimes"], "--cos-cut"),
         (["--bulk-fraction", "2"], "bulk fraction"),
         (["--model", "axion"], "--model"),
+        (["--energy-resolution", "0.1,-1"], "--energy-resolution"),
     ])
     func badInputIsAClearError(arguments: [String], message: String) throws {
         let r = try CLIRunner.run(["argon"] + arguments + ["--json"])
