@@ -9,7 +9,21 @@ extension ArgonStudy {
         var undepleted = chain
         undepleted.depletionFactor = 1
         let decays = undepleted.totalDecays
-        func sci(_ x: Double) -> String { NumberFormatting.significant(x, digits: 3) }
+        func sci(_ x: Double) -> String {
+            if x == x.rounded(), abs(x) < 1e6 { return "\(Int(x))" }
+            var text = NumberFormatting.significant(x, digits: 3)
+            // 1.50e6 → 1.5e6, 2.00 → 2.
+            if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+                var mantissa = String(text[..<e])
+                if mantissa.contains(".") { while mantissa.hasSuffix("0") { mantissa.removeLast() } }
+                if mantissa.hasSuffix(".") { mantissa.removeLast() }
+                text = mantissa + text[e...]
+            } else if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+            return text
+        }
         func quoted(_ m: ArgonModel, _ x: Double) -> String { m == .magneticMoment ? "μν < \(sci(x)) μ_B" : "g < \(sci(x))" }
         var text = "**DUNE-like argon.** \(sci(b.massKilotonnes)) kt of LAr at \(sci(b.activityBecquerelPerKilogram * 1e6)) μBq/kg "
             + "(⁴²K bulk fraction \(sci(b.potassiumBulkFraction))) see \(sci(decays)) ⁴²Ar + ⁴²K decays in \(sci(b.liveTimeYears)) years "
