@@ -231,7 +231,8 @@ def plot_exclusion(plt, path, rows):
 
 
 SCAN_LABELS = {"threshold_mev": "analysis threshold [MeV]", "norm_sigma": "normalization uncertainty",
-               "sin2_theta_w": r"$\sin^2\theta_W$"}
+               "sin2_theta_w": r"$\sin^2\theta_W$", "depletion": r"$^{42}$Ar rejection $R$ (depletion $\times$ other)",
+               "direction_resolution_deg": r"direction resolution $\sigma_\theta$ [deg]"}
 
 
 def plot_scan(plt, path, rows):
@@ -242,7 +243,7 @@ def plot_scan(plt, path, rows):
         ax.plot([number(r, "x", path) for r in items], [number(r, "limit", path) for r in items], marker="o", label=name)
     if parameter == "mu_nu":
         draw_present_mu_nu(ax, vertical=False)
-    if scan == "norm_sigma":
+    if scan in ("norm_sigma", "depletion"):
         ax.set_xscale("log")
     if parameter in ("mu_nu", "g"):
         ax.set_yscale("log")

@@ -26,4 +26,13 @@ public enum SpecialFunctions {
         }
         return (f.val * exp(expF), g.val * exp(expG))
     }
+
+    /// e^{−|x|} I₀(x), the exponentially scaled modified Bessel function of order 0
+    /// (`gsl_sf_bessel_I0_scaled`; Abramowitz & Stegun 9.6.12): finite for any finite x.
+    public static func besselI0Scaled(_ x: Double) -> Double {
+        GSLRuntime.prepare()
+        var r = gsl_sf_result()
+        guard gsl_sf_bessel_I0_scaled_e(x, &r) == GSL_SUCCESS else { return .nan }
+        return r.val
+    }
 }

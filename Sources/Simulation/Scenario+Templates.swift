@@ -47,7 +47,8 @@ extension Scenario {
         var lowestTrueRecoilMeV: Double
     }
 
-    func foldedCrossSections() throws -> FoldedCrossSections {
+    /// - Parameter custom: dσ̄/dT per term at a true T (cm²/MeV); nil: `TrueRecoilSpectrum.terms`.
+    func foldedCrossSections(recoilTerms custom: ((Double) throws -> TermValues)? = nil) throws -> FoldedCrossSections {
         let recoil = try TrueRecoilSpectrum(spectrum: spectrum, flavor: flavor, sin2ThetaW: sin2ThetaW,
                                             mediatorMassMeV: mediatorMassMeV)
         let response = self.response
@@ -68,7 +69,7 @@ extension Scenario {
         func node(_ t: Double, _ w: Double) {
             guard failure == nil else { return }
             let s: TermValues
-            do { s = try recoil.terms(recoilMeV: t) } catch { failure = error; return }
+            do { s = try custom?(t) ?? recoil.terms(recoilMeV: t) } catch { failure = error; return }
             generated.add(s, times: w)
             let sigma = resolution.sigmaMeV(at: t)
             if sigma > 0 {

@@ -7,7 +7,8 @@ struct CardParser {
 
     func card(_ root: CardNode) throws(RunCardError) -> RunCard {
         let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
-                                           "models", "scans", "sin2_theta_w", "statistic", "cl", "binning", "toys", "outputs"])
+                                           "models", "scans", "sin2_theta_w", "statistic", "cl", "binning", "toys", "outputs",
+                                           "argon"])
         let formatNode = try m.required("format")
         let format = try formatNode.string()
         guard format == RunCard.formatVersion else {
@@ -33,10 +34,13 @@ struct CardParser {
         let binning = try m.optional("binning").map(self.binning) ?? RunCard.Binning()
         let toys = try m.optional("toys").map(self.toys)
         let outputs = try m.optional("outputs").map(self.outputs) ?? RunCard.Outputs()
+        var argon = try m.optional("argon").map(self.argon)
+        if argon == nil && analyses.contains(.argon) { argon = RunCard.Argon() }
 
         let card = RunCard(format: format, title: title, notes: notes, analyses: analyses, source: source,
                            detectors: detectors, scenarios: scenarios, models: models, scans: scans,
-                           sin2ThetaW: sin2, statistic: statistic, cl: cl, binning: binning, toys: toys, outputs: outputs)
+                           sin2ThetaW: sin2, statistic: statistic, cl: cl, binning: binning, toys: toys, outputs: outputs,
+                           argon: argon)
         try checkAnalyses(card, at: analysesNode ?? root)
         return card
     }
@@ -46,7 +50,7 @@ struct CardParser {
         func missing(_ key: String, _ analysis: RunCard.Analysis) -> RunCardError {
             RunCardError(file: file, line: node.line, key: key, message: "missing required key (analysis '\(analysis.rawValue)' needs it)")
         }
-        let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan]
+        let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan, .argon]
         for analysis in card.analyses {
             if card.models.isEmpty && needModels.contains(analysis) { throw missing("models", analysis) }
             switch analysis {

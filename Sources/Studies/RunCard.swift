@@ -41,18 +41,21 @@ public struct RunCard: Codable, Equatable, Sendable {
     public var toys: Toys?
     /// Which files to write.
     public var outputs: Outputs
+    /// The DUNE-like argon study (analysis `argon`; `RunCard+Argon.swift`).
+    public var argon: Argon?
 
     enum CodingKeys: String, CodingKey {
         case format, title, notes, analyses, source, detectors, scenarios, models, scans
         case sin2ThetaW = "sin2_theta_w"
-        case statistic, cl, binning, toys, outputs
+        case statistic, cl, binning, toys, outputs, argon
     }
 
     public init(format: String = RunCard.formatVersion, title: String, notes: String? = nil,
                 analyses: [Analysis] = [.asimov], source: Source = Source(), detectors: [Detector] = [],
                 scenarios: [Scenario], models: [Model], scans: Scans? = nil,
                 sin2ThetaW: Double = RunCard.defaultSin2ThetaW, statistic: StatisticChoice = .poisson,
-                cl: Double = 0.90, binning: Binning = Binning(), toys: Toys? = nil, outputs: Outputs = Outputs()) {
+                cl: Double = 0.90, binning: Binning = Binning(), toys: Toys? = nil, outputs: Outputs = Outputs(),
+                argon: Argon? = nil) {
         self.format = format
         self.title = title
         self.notes = notes
@@ -68,6 +71,7 @@ public struct RunCard: Codable, Equatable, Sendable {
         self.binning = binning
         self.toys = toys
         self.outputs = outputs
+        self.argon = argon
     }
 
     /// Low-Q² MS-bar sin²θ_W (Erler & Ramsey-Musolf 2005), the project's default

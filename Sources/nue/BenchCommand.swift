@@ -20,6 +20,8 @@ struct BenchCommand: ParsableCommand {
     var toys: Int = 200_000
     @Flag(help: "Only the fitter figures (toy fits and limits per second).")
     var fitterOnly = false
+    @Option(name: .customLong("argon-decays"), help: "⁴²Ar/⁴²K decays per brute-force measurement (0: skip the argon figures).")
+    var argonDecays: Int = 50_000_000
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -38,12 +40,18 @@ struct BenchCommand: ParsableCommand {
         var toy_limits_per_second: Double?
         var toy_fits_per_second_one_thread: Double?
         var toy_limits_per_second_one_thread: Double?
+        var argon_bruteforce_decays_per_second: Double?
+        var argon_bruteforce_decays_per_second_one_thread: Double?
+        var argon_bruteforce_projected_seconds_1e10: Double?
+        var argon_bruteforce_projected_seconds_five_years: Double?
+        var argon_fast_path_seconds: Double?
     }
 
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be > 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         guard toys > 0 else { throw ValidationError("--toys must be > 0") }
+        guard argonDecays >= 0 else { throw ValidationError("--argon-decays must be ≥ 0") }
         guard Detector.presetNames.contains(detector) else {
             throw ValidationError("unknown --detector '\(detector)'; choose one of \(Detector.presetNames.joined(separator: ", "))")
         }
@@ -65,7 +73,13 @@ struct BenchCommand: ParsableCommand {
         }
         let fitterOne = try FitterBenchmark.run(threads: 1, toys: toys)
         let fitterAll = threads == 1 ? fitterOne : try FitterBenchmark.run(threads: threads, toys: toys)
-        let report = Report(generate_events_per_second: finite(generateAll),
+        var argonAll: Argon42Benchmark.Result?, argonOne: Argon42Benchmark.Result?, fastPath: Double?
+        if !fitterOnly && argonDecays > 0 {
+            argonOne = try Argon42Benchmark.bruteForce(decays: argonDecays, threads: 1)
+            argonAll = threads == 1 ? argonOne : try Argon42Benchmark.bruteForce(decays: argonDecays, threads: threads)
+            fastPath = try Argon42Benchmark.fastPathSeconds()
+        }
+        var report = Report(generate_events_per_second: finite(generateAll),
                             generate_events_per_second_one_thread: finite(generateOne), threads: threads,
                             events: events, bound_violations: violations,
                             acceptance_efficiency: acceptance, template_build_seconds: templateSeconds,
@@ -73,6 +87,13 @@ struct BenchCommand: ParsableCommand {
                             toy_fits_per_second: fitterAll.toyFitsPerSecond, toy_limits_per_second: fitterAll.toyLimitsPerSecond,
                             toy_fits_per_second_one_thread: fitterOne.toyFitsPerSecond,
                             toy_limits_per_second_one_thread: fitterOne.toyLimitsPerSecond)
+        if let argonAll, let argonOne {
+            report.argon_bruteforce_decays_per_second = argonAll.decaysPerSecond
+            report.argon_bruteforce_decays_per_second_one_thread = argonOne.decaysPerSecond
+            report.argon_bruteforce_projected_seconds_1e10 = 1e10 / argonAll.decaysPerSecond
+            report.argon_bruteforce_projected_seconds_five_years = Argon42Chain().totalDecays / argonAll.decaysPerSecond
+            report.argon_fast_path_seconds = fastPath
+        }
         if json { try printJSON(report) } else {
             if !fitterOnly {
                 print("generate+simulate, 1 thread   \(Int(generateOne)) events/s")
@@ -83,6 +104,11 @@ struct BenchCommand: ParsableCommand {
             print("toy fits, \(threads) threads           \(Int(fitterAll.toyFitsPerSecond)) /s")
             print("toy limits, 1 thread          \(Int(fitterOne.toyLimitsPerSecond)) /s")
             print("toy limits, \(threads) threads         \(Int(fitterAll.toyLimitsPerSecond)) /s")
+            if let argonAll, let argonOne {
+                print("42Ar/42K brute force, 1 thread \(Int(argonOne.decaysPerSecond)) decays/s")
+                print("42Ar/42K brute force, \(threads) threads \(Int(argonAll.decaysPerSecond)) decays/s (1e10: \(Int(1e10 / argonAll.decaysPerSecond)) s)")
+                print("42Ar/42K fast path            \(String(format: "%.4f s", fastPath ?? .nan))")
+            }
             print("peak memory                   \(report.peak_memory_mb.map { String(format: "%.1f MB", $0) } ?? "n/a")")
         }
     }

@@ -1,0 +1,228 @@
+import Dispatch
+import Foundation
+import Physics
+import Simulation
+
+/// The argon study (mission: "DUNE-like argon"; issue 6): Asimov limits on μν and g (M = 0)
+/// versus the ⁴²Ar rejection R (depletion × other rejection), the direction resolution and the
+/// threshold, each point with the cut cos θ_reco > c optimized per model on
+/// `ArgonConfiguration.cosineCutGrid` (unless the configuration fixes c), and the least rejection
+/// at which the module matches each reference detector (`ArgonAnalysis.requiredRejection`).
+public struct ArgonStudy: Sendable {
+    public var base: ArgonConfiguration
+    public var models: [ArgonModel]
+    public var references: [ArgonReference]
+    public var scans: RunCard.ArgonScans
+
+    public init(base: ArgonConfiguration, models: [ArgonModel], references: [ArgonReference], scans: RunCard.ArgonScans = .init()) {
+        self.base = base
+        self.models = models
+        self.references = references
+        self.scans = scans
+    }
+
+    /// One row of the required-rejection table.
+    public struct RejectionRow: Sendable, Equatable {
+        public var thresholdMeV: Double
+        public var reference: String
+        public var model: ArgonModel
+        public var referenceLimit: Double
+        /// Least R matching the reference; nil if unreachable by rejection alone.
+        public var requiredRejection: Double?
+        /// Limit with no rejection (R = 1), cut optimized.
+        public var limitWithoutRejection: Double
+        /// Limit without background (R = 10¹⁴).
+        public var backgroundFreeLimit: Double
+    }
+
+    /// What the study found.
+    public struct Result: Sendable {
+        /// Per model, at the base configuration.
+        public var base: [ArgonPointResult]
+        /// Scan name (`depletion`, `direction_resolution_deg`, `threshold_mev`) → model → curves.
+        public var scans: [String: [ArgonModel: [PlotCurve]]]
+        /// Reference name → model → limit.
+        public var referenceLimits: [String: [ArgonModel: Double]]
+        public var rejections: [RejectionRow]
+        /// The answer to the mission's question, with numbers (Markdown paragraph).
+        public var conclusion: String
+    }
+
+    /// Runs the study; models run concurrently on up to `threads` workers (one `ArgonAnalysis` each).
+    /// - Parameter progress: (steps done, total steps), from any thread.
+    public func run(threads: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
+        let spectrum = try Lithium8Spectrum.make()
+        let probe = try ArgonAnalysis(spectrum: spectrum)
+        do { try base.validate(kinematicLimitMeV: probe.kinematicLimitMeV) }
+        for t in scans.thresholdsMeV + scans.curveThresholdsMeV {
+            var c = base
+            c.thresholdMeV = t
+            try c.validate(kinematicLimitMeV: probe.kinematicLimitMeV)
+        }
+        var referenceLimits: [String: [ArgonModel: Double]] = [:]
+        for r in references {
+            for m in models { referenceLimits[r.name, default: [:]][m] = try r.limit(model: m, confidenceLevel: base.cl) }
+        }
+        let limits = referenceLimits
+        let perModel = Collector(count: models.count)
+        let steps = Steps(total: models.count * stepsPerModel, progress: progress)
+        let workers = max(1, min(threads, models.count))
+        let work: @Sendable (Int) -> Void = { w in
+            var i = w
+            while i < self.models.count {
+                perModel.store(i, Swift.Result<ModelOutcome, Error> {
+                    try self.runModel(self.models[i], spectrum: spectrum, referenceLimits: limits, steps: steps)
+                })
+                i += workers
+            }
+        }
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        var outcome = Result(base: [], scans: [:], referenceLimits: referenceLimits, rejections: [], conclusion: "")
+        for (i, m) in models.enumerated() {
+            let o = try perModel.get(i)
+            outcome.base.append(o.base)
+            for (scan, curves) in o.scans { outcome.scans[scan, default: [:]][m] = curves }
+            outcome.rejections += o.rejections
+        }
+        outcome.rejections.sort { ($0.thresholdMeV, $0.reference, $0.model.rawValue) < ($1.thresholdMeV, $1.reference, $1.model.rawValue) }
+        outcome.conclusion = conclusion(outcome)
+        return outcome
+    }
+
+    var stepsPerModel: Int {
+        1 + scans.depletion.values.count * (scans.curveThresholdsMeV.count + 1)
+            + scans.directionResolutionDeg.count * scans.curveDepletions.count
+            + scans.thresholdsMeV.count * (scans.curveDepletions.count + 1)
+            + rejectionThresholds.count * references.count
+    }
+
+    /// Thresholds of the required-rejection table: the threshold scan's whole-MeV points and the base.
+    var rejectionThresholds: [Double] {
+        Array(Set(scans.thresholdsMeV.filter { $0 == $0.rounded() } + [base.thresholdMeV])).sorted()
+    }
+
+    struct ModelOutcome {
+        var base: ArgonPointResult
+        var scans: [String: [PlotCurve]]
+        var rejections: [RejectionRow]
+    }
+
+    func runModel(_ model: ArgonModel, spectrum: NeutrinoSpectrum, referenceLimits: [String: [ArgonModel: Double]],
+                  steps: Steps) throws -> ModelOutcome {
+        let analysis = try ArgonAnalysis(spectrum: spectrum)
+        func limit(_ c: ArgonConfiguration) throws -> Double {
+            defer { steps.advance() }
+            return try analysis.evaluate(c, model: model).limit
+        }
+        let baseResult = try analysis.evaluate(base, model: model)
+        steps.advance()
+        var scans: [String: [PlotCurve]] = [:]
+        let lowest = self.scans.curveThresholdsMeV.min() ?? base.thresholdMeV
+
+        // Limit vs rejection, per curve threshold (cut optimized), and without a direction cut.
+        let rejections = self.scans.depletion.values
+        var curves: [PlotCurve] = []
+        for t in self.scans.curveThresholdsMeV {
+            var c = base
+            c.thresholdMeV = t
+            curves.append(PlotCurve(name: "T>\(Self.label(t)) MeV, cos cut optimized", x: rejections, y: try rejections.map { r in
+                c.depletion = r
+                return try limit(c)
+            }))
+        }
+        var noCut = base
+        noCut.thresholdMeV = lowest
+        noCut.cosineCut = -1
+        curves.append(PlotCurve(name: "T>\(Self.label(lowest)) MeV, no direction cut", x: rejections, y: try rejections.map { r in
+            noCut.depletion = r
+            return try limit(noCut)
+        }))
+        scans["depletion"] = curves + referenceCurves(model, x: rejections, referenceLimits)
+
+        // Limit vs direction resolution at the lowest curve threshold, per curve rejection.
+        let resolutions = self.scans.directionResolutionDeg
+        curves = try self.scans.curveDepletions.map { r in
+            var c = base
+            c.thresholdMeV = lowest
+            c.depletion = r
+            return PlotCurve(name: "T>\(Self.label(lowest)) MeV, R=\(Self.label(r))", x: resolutions, y: try resolutions.map { s in
+                c.directionResolutionDegrees = s
+                return try limit(c)
+            })
+        }
+        scans["direction_resolution_deg"] = curves + referenceCurves(model, x: resolutions, referenceLimits)
+
+        // Limit vs threshold per curve rejection, and background-free.
+        let thresholds = self.scans.thresholdsMeV
+        curves = try (self.scans.curveDepletions + [1e14]).map { r in
+            var c = base
+            c.depletion = r
+            let name = r >= 1e14 ? "no background" : "R=\(Self.label(r))"
+            return PlotCurve(name: name, x: thresholds, y: try thresholds.map { t in
+                c.thresholdMeV = t
+                return try limit(c)
+            })
+        }
+        scans["threshold_mev"] = curves + referenceCurves(model, x: thresholds, referenceLimits)
+
+        // Required rejection per threshold and reference.
+        var rows: [RejectionRow] = []
+        for t in rejectionThresholds {
+            var c = base
+            c.thresholdMeV = t
+            c.depletion = 1
+            let atOne = try analysis.evaluate(c, model: model).limit
+            for r in references {
+                guard let target = referenceLimits[r.name]?[model] else { continue }
+                let found = try analysis.requiredRejection(c, model: model, target: target)
+                rows.append(RejectionRow(thresholdMeV: t, reference: r.name, model: model, referenceLimit: target,
+                                         requiredRejection: found.rejection, limitWithoutRejection: atOne,
+                                         backgroundFreeLimit: found.atMaximum.limit))
+                steps.advance()
+            }
+        }
+        return ModelOutcome(base: baseResult, scans: scans, rejections: rows)
+    }
+
+    /// Flat lines at each reference's limit over the scan's x range (drawn for comparison).
+    func referenceCurves(_ model: ArgonModel, x: [Double], _ limits: [String: [ArgonModel: Double]]) -> [PlotCurve] {
+        guard let lo = x.min(), let hi = x.max() else { return [] }
+        return references.compactMap { r in
+            limits[r.name]?[model].map { PlotCurve(name: r.name, x: [lo, hi], y: [$0, $0]) }
+        }
+    }
+
+    /// 1e+06 → "1e6", 3.0 → "3", 1.5 → "1.5".
+    static func label(_ x: Double) -> String {
+        if x >= 1e4 { return "1e\(Int(log10(x).rounded()))" }
+        return x == x.rounded() ? "\(Int(x))" : "\(x)"
+    }
+
+    /// Thread-safe per-model results.
+    final class Collector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Swift.Result<ModelOutcome, Error>?]
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func store(_ i: Int, _ r: Swift.Result<ModelOutcome, Error>) { lock.lock(); items[i] = r; lock.unlock() }
+        func get(_ i: Int) throws -> ModelOutcome {
+            lock.lock(); defer { lock.unlock() }
+            return try items[i]!.get()
+        }
+    }
+
+    /// Thread-safe step counter for progress.
+    final class Steps: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = 0
+        let total: Int
+        let progress: (@Sendable (Int, Int) -> Void)?
+        init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) { self.total = total; self.progress = progress }
+        func advance() {
+            lock.lock()
+            done += 1
+            let d = done
+            lock.unlock()
+            progress?(min(d, total), total)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Physics
+import Simulation
+
+extension RunCard {
+    /// The `argon:` block of a card (analysis `argon`): the DUNE-like LAr module against
+    /// ⁴²Ar/⁴²K, its scans, and the brute-force check. Every key is optional; defaults shown in
+    /// `macros/README.md`. The card's `scenarios` are the reference detectors whose Asimov limits
+    /// the argon module must match (the required rejection), its `models` the hypotheses.
+    public struct Argon: Codable, Equatable, Sendable {
+        private static let defaults = ArgonConfiguration()
+        public var massKt: Double = defaults.massKilotonnes
+        public var activityBqPerKg: Double = defaults.activityBecquerelPerKilogram
+        public var bulkFraction: Double = defaults.potassiumBulkFraction
+        public var depletion: Double = defaults.depletion
+        public var directionResolutionDeg: Double = defaults.directionResolutionDegrees
+        public var resolution: Resolution = Resolution(a: defaults.resolution.stochastic, b: defaults.resolution.constant,
+                                                       c: defaults.resolution.noiseMeV)
+        public var thresholdMeV: Double = defaults.thresholdMeV
+        /// nil: `auto` (best of the grid per point and model).
+        public var cosCut: Double?
+        public var signalEventsPer10kt: Double = defaults.signalEventsPer10kt ?? 250_000
+        /// true: the physical IsoDAR exposure (source block) at `source_distance_m` instead of a count.
+        public var exposure: Bool = false
+        public var sourceDistanceM: Double = defaults.sourceDistanceMeters
+        public var liveTimeYears: Double = defaults.liveTimeYears
+        public var gammaContainment: Double = defaults.gammaContainment
+        /// nil: `sideband` (1/√N_sideband).
+        public var backgroundSigma: Double?
+        public var normSigma: Double = defaults.normSigma
+        public var scans: ArgonScans = ArgonScans()
+        /// Decays of the brute-force check in the runner (0: skip).
+        public var bruteForceDecays: Int = 0
+        public var seed: UInt64 = 1
+
+        enum CodingKeys: String, CodingKey {
+            case massKt = "mass_kt", activityBqPerKg = "activity_bq_per_kg", bulkFraction = "bulk_fraction", depletion
+            case directionResolutionDeg = "direction_resolution_deg", resolution, thresholdMeV = "threshold_mev"
+            case cosCut = "cos_cut", signalEventsPer10kt = "signal_events_per_10kt", exposure
+            case sourceDistanceM = "source_distance_m", liveTimeYears = "live_time_years"
+            case gammaContainment = "gamma_containment", backgroundSigma = "background_sigma", normSigma = "norm_sigma"
+            case scans, bruteForceDecays = "brute_force_decays", seed
+        }
+
+        public init() {}
+
+        /// The study configuration at this block's base point (bin width from the card).
+        public func configuration(binWidthMeV: Double, cl: Double) -> ArgonConfiguration {
+            var c = ArgonConfiguration()
+            c.massKilotonnes = massKt
+            c.activityBecquerelPerKilogram = activityBqPerKg
+            c.potassiumBulkFraction = bulkFraction
+            c.depletion = depletion
+            c.directionResolutionDegrees = directionResolutionDeg
+            c.resolution = EnergyResolution(stochastic: resolution.a, constant: resolution.b, noiseMeV: resolution.c)
+            c.thresholdMeV = thresholdMeV
+            c.cosineCut = cosCut
+            c.signalEventsPer10kt = exposure ? nil : signalEventsPer10kt
+            c.sourceDistanceMeters = sourceDistanceM
+            c.liveTimeYears = liveTimeYears
+            c.gammaContainment = gammaContainment
+            c.backgroundSigma = backgroundSigma
+            c.normSigma = normSigma
+            c.binWidthMeV = binWidthMeV
+            c.cl = cl
+            return c
+        }
+    }
+
+    /// Scans of the argon study (`argon.scans`).
+    public struct ArgonScans: Codable, Equatable, Sendable {
+        /// Rejection R (log grid) for `scan_depletion_*.csv`.
+        public var depletion: LogGrid = LogGrid(from: 1, to: 1e6, points: 13)
+        /// σ_θ values, degrees, for `scan_direction_resolution_*.csv`.
+        public var directionResolutionDeg: [Double] = [5, 10, 15, 20, 30, 40, 50, 60]
+        /// Thresholds, MeV, for `scan_threshold_*.csv` and the required-rejection table.
+        public var thresholdsMeV: [Double] = [1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]
+        /// Thresholds of the depletion-scan curves, MeV.
+        public var curveThresholdsMeV: [Double] = [1, 3]
+        /// Rejections of the resolution- and threshold-scan curves.
+        public var curveDepletions: [Double] = [1, 1e3, 1e6]
+
+        enum CodingKeys: String, CodingKey {
+            case depletion, directionResolutionDeg = "direction_resolution_deg", thresholdsMeV = "thresholds_mev"
+            case curveThresholdsMeV = "curve_thresholds_mev", curveDepletions = "curve_depletions"
+        }
+
+        public init() {}
+    }
+}
+
+extension CardParser {
+    /// The `argon:` block.
+    func argon(_ node: CardNode) throws(RunCardError) -> RunCard.Argon {
+        let m = try node.mapping(allowed: ["mass_kt", "activity_bq_per_kg", "bulk_fraction", "depletion", "direction_resolution_deg",
+                                           "resolution", "threshold_mev", "cos_cut", "signal_events_per_10kt", "exposure",
+                                           "source_distance_m", "live_time_years", "gamma_containment", "background_sigma",
+                                           "norm_sigma", "scans", "brute_force_decays", "seed"])
+        var a = RunCard.Argon()
+        let positive = "a positive number"
+        if let n = m.optional("mass_kt") { a.massKt = try n.double(positive) { $0 > 0 } }
+        if let n = m.optional("activity_bq_per_kg") { a.activityBqPerKg = try n.double("≥ 0 Bq/kg") { $0 >= 0 } }
+        if let n = m.optional("bulk_fraction") { a.bulkFraction = try n.double("in [0, 1]") { $0 >= 0 && $0 <= 1 } }
+        if let n = m.optional("depletion") { a.depletion = try n.double("≥ 1") { $0 >= 1 } }
+        if let n = m.optional("direction_resolution_deg") { a.directionResolutionDeg = try n.double("in [0, 180]") { $0 >= 0 && $0 <= 180 } }
+        if let n = m.optional("resolution") { a.resolution = try resolution(n) }
+        if let n = m.optional("threshold_mev") { a.thresholdMeV = try n.double("a positive number of MeV") { $0 > 0 } }
+        if let n = m.optional("cos_cut") { a.cosCut = try autoOrNumber(n, word: "auto", "in [−1, 1)") { $0 >= -1 && $0 < 1 } }
+        if let n = m.optional("signal_events_per_10kt") { a.signalEventsPer10kt = try n.double(positive) { $0 > 0 } }
+        if let n = m.optional("exposure") { a.exposure = try n.bool() }
+        if let n = m.optional("source_distance_m") { a.sourceDistanceM = try n.double(positive) { $0 > 0 } }
+        if let n = m.optional("live_time_years") { a.liveTimeYears = try n.double(positive) { $0 > 0 } }
+        if let n = m.optional("gamma_containment") { a.gammaContainment = try n.double("in [0, 1]") { $0 >= 0 && $0 <= 1 } }
+        if let n = m.optional("background_sigma") { a.backgroundSigma = try autoOrNumber(n, word: "sideband", "≥ 0") { $0 >= 0 } }
+        if let n = m.optional("norm_sigma") { a.normSigma = try n.double("in [0, 1)") { $0 >= 0 && $0 < 1 } }
+        if let n = m.optional("scans") { a.scans = try argonScans(n) }
+        if let n = m.optional("brute_force_decays") { a.bruteForceDecays = try n.integer("≥ 0") { $0 >= 0 } }
+        if let n = m.optional("seed") { a.seed = try n.unsignedInteger() }
+        return a
+    }
+
+    /// nil for the plain word `word`, else a number satisfying `check`.
+    private func autoOrNumber(_ node: CardNode, word: String, _ requirement: String,
+                              _ check: (Double) -> Bool) throws(RunCardError) -> Double? {
+        if case .scalar(let s) = node.node, s.string == word { return nil }
+        do { return try node.double(requirement, check) } catch {
+            throw node.error("expected '\(word)' or a number \(requirement), got \(node.kindDescription)")
+        }
+    }
+
+    func argonScans(_ node: CardNode) throws(RunCardError) -> RunCard.ArgonScans {
+        let m = try node.mapping(allowed: ["depletion", "direction_resolution_deg", "thresholds_mev", "curve_thresholds_mev", "curve_depletions"])
+        func numbers(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(RunCardError) -> [Double]? {
+            try m.optional(key).map { node throws(RunCardError) in
+                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(requirement, check) }
+            }
+        }
+        var s = RunCard.ArgonScans()
+        if let n = m.optional("depletion") {
+            s.depletion = try logGrid(n)
+            guard s.depletion.from >= 1 else { throw n.error("rejections must be ≥ 1, got from = \(CardNode.format(s.depletion.from))") }
+        }
+        if let v = try numbers("direction_resolution_deg", "in [0, 180]", { $0 >= 0 && $0 <= 180 }) { s.directionResolutionDeg = v }
+        if let v = try numbers("thresholds_mev", "a positive number of MeV", { $0 > 0 }) { s.thresholdsMeV = v }
+        if let v = try numbers("curve_thresholds_mev", "a positive number of MeV", { $0 > 0 }) { s.curveThresholdsMeV = v }
+        if let v = try numbers("curve_depletions", "≥ 1", { $0 >= 1 }) { s.curveDepletions = v }
+        return s
+    }
+}

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import Physics
+import Simulation
+import Studies
+
+struct ArgonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "argon",
+        abstract: "DUNE-like LAr module at IsoDAR against ⁴²Ar/⁴²K: Asimov limits on μν and g after threshold and direction cuts.",
+        discussion: """
+            Signal: the mission's 250 000 SM ν̄e–e events with T > 0 per 10 kt in 5 years (scaled with --mass-kt), \
+            binned in reconstructed T from --threshold to the ⁸Li kinematic end; the cut cos θ_reco > c folded with \
+            the direction resolution. Background: ⁴²Ar + bulk ⁴²K decays divided by --depletion, smeared with the same \
+            energy resolution, isotropic ((1 − c)/2 pass), normalization constrained by the sideband cos θ < c. \
+            --brute-force also streams the decays through the simulator and compares with the fast path.
+            Example: nue argon --depletion 1e4 --direction-resolution 30 --threshold 3 --json
+            """)
+
+    @Option(help: "⁴²Ar rejection R ≥ 1 (underground-argon depletion × other rejection).")
+    var depletion: Double = 1
+    @Option(name: .customLong("direction-resolution"), help: "Direction resolution σ_θ of the electron, degrees.")
+    var directionResolution: Double = ArgonConfiguration().directionResolutionDegrees
+    @Option(name: .customLong("energy-resolution"), help: "σ_E/E = a/√E ⊕ b ⊕ c/E as 'a[,b[,c]]' (default the dune-lar preset 0.15,0.03,0).")
+    var energyResolution: String?
+    @Option(help: "Analysis threshold on reconstructed energy, MeV.")
+    var threshold: Double = ArgonConfiguration().thresholdMeV
+    @Option(name: .customLong("cos-cut"), help: "Cut cos θ_reco > C, or 'auto' (best of a grid, per model).")
+    var cosCut: String = "auto"
+    @Option(help: "⁴²Ar specific activity, Bq/kg (DUNE default 92e-6; DEAP-3600 40e-6).")
+    var activity: Double = Argon42Chain.duneActivity
+    @Option(name: .customLong("bulk-fraction"), help: "Fraction of ⁴²K decays in the bulk liquid (1 or ~0.2).")
+    var bulkFraction: Double = 1
+    @Option(name: .customLong("mass-kt"), help: "Fiducial LAr mass, kt.")
+    var massKt: Double = 10
+    @Option(name: .customLong("signal-events"), help: "SM events with T > 0 per 10 kt in the live time.")
+    var signalEvents: Double = 250_000
+    @Option(name: .customLong("source-distance"), help: "Use the physical IsoDAR exposure (2.6e22 ν̄e/yr, 90 % up-time) with the source this far from the module centre, m, instead of --signal-events.")
+    var sourceDistance: Double?
+    @Option(help: "Only this model: magnetic-moment or light-vector (default both).")
+    var model: String?
+    @Option(name: .customLong("background-sigma"), help: "Relative background-normalization constraint (default: sideband 1/√N).")
+    var backgroundSigma: Double?
+    @Flag(name: .customLong("brute-force"), help: "Also simulate every decay and compare with the fast path.")
+    var bruteForce = false
+    @Option(help: "Decays for --brute-force (default: all decays of the live time, e.g. 2.9e11).")
+    var decays: Double?
+    @Option(help: "Master seed for --brute-force.")
+    var seed: UInt64 = 1
+    @Option(help: "Threads for --brute-force.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Run the whole study of an argon run card (e.g. macros/argon.yaml) instead of one point.")
+    var card: String?
+    @Option(help: "With --card: output root (default outputs → outputs/<card name>/).")
+    var out: String = "outputs"
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    struct ModelOutput: Encodable {
+        let parameter: String
+        let limit: Double?
+        let cos_cut: Double
+        let signal_events: Double
+        let background_events: Double
+        let sideband_events: Double
+        let background_sigma: Double?
+    }
+
+    struct Output: Encodable {
+        let limit_mu_nu: Double?
+        let limit_g: Double?
+        let signal_events: Double
+        let background_events: Double
+        let cos_cut: Double
+        let threshold_mev: Double
+        let depletion: Double
+        let direction_resolution_deg: Double
+        let activity_bq_per_kg: Double
+        let bulk_fraction: Double
+        let mass_kt: Double
+        let signal_events_total: Double
+        let decays_total: Double
+        let cl: Double
+        let models: [String: ModelOutput]
+        let brute_force: ArgonBruteForceCheck.Report?
+    }
+
+    func configuration() throws -> ArgonConfiguration {
+        var c = ArgonConfiguration()
+        c.depletion = depletion
+        c.directionResolutionDegrees = directionResolution
+        c.thresholdMeV = threshold
+        if let energyResolution {
+            let terms = energyResolution.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...3).contains(terms.count), terms.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
+                throw ValidationError("--energy-resolution must be 'a[,b[,c]]' with finite terms ≥ 0, got '\(energyResolution)'")
+            }
+            let v = terms.map { $0! } + [0, 0]
+            c.resolution = EnergyResolution(stochastic: v[0], constant: v[1], noiseMeV: v[2])
+        }
+        if cosCut.lowercased() != "auto" {
+            guard let v = Double(cosCut), v.isFinite else {
+                throw ValidationError("--cos-cut must be a number in [−1, 1) or 'auto', got '\(cosCut)'")
+            }
+            c.cosineCut = v
+        }
+        c.activityBecquerelPerKilogram = activity
+        c.potassiumBulkFraction = bulkFraction
+        c.massKilotonnes = massKt
+        c.signalEventsPer10kt = signalEvents
+        if let sourceDistance {
+            c.signalEventsPer10kt = nil
+            c.sourceDistanceMeters = sourceDistance
+        }
+        c.backgroundSigma = backgroundSigma
+        return c
+    }
+
+    func run() throws {
+        if let card { return try runCard(card) }
+        let config = try configuration()
+        let models: [ArgonModel]
+        if let model {
+            guard let m = ArgonModel(rawValue: model.lowercased()) else {
+                throw ValidationError("unknown --model '\(model)'; choose magnetic-moment or light-vector")
+            }
+            models = [m]
+        } else {
+            models = ArgonModel.allCases
+        }
+        if let decays { guard decays.isFinite, decays >= 1, decays < 9e18 else { throw ValidationError("--decays must be a number ≥ 1, got \(decays)") } }
+        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        let output = try argonUserFacing { () throws -> Output in
+            let analysis = try ArgonAnalysis()
+            try config.validate(kinematicLimitMeV: analysis.kinematicLimitMeV)
+            var results: [ArgonModel: ArgonPointResult] = [:]
+            for m in models { results[m] = try analysis.evaluate(config, model: m) }
+            let primary = results[models[0]]!
+            var check: ArgonBruteForceCheck.Report?
+            if bruteForce {
+                let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
+                check = try ArgonBruteForceCheck.run(analysis: analysis, config: config, cosineCut: primary.cosineCut,
+                                                     decays: decays.map { Int($0) }, seed: seed, threads: threads,
+                                                     progress: progress.callback)
+            }
+            var perModel: [String: ModelOutput] = [:]
+            for (m, r) in results {
+                perModel[m.rawValue] = ModelOutput(parameter: m.parameter, limit: finite(r.limit), cos_cut: r.cosineCut,
+                                                   signal_events: r.signalEvents, background_events: r.backgroundEvents,
+                                                   sideband_events: r.sidebandEvents, background_sigma: finite(r.backgroundSigma))
+            }
+            return Output(limit_mu_nu: results[.magneticMoment].flatMap { finite($0.limit) },
+                          limit_g: results[.lightVector].flatMap { finite($0.limit) },
+                          signal_events: primary.signalEvents, background_events: primary.backgroundEvents,
+                          cos_cut: primary.cosineCut, threshold_mev: config.thresholdMeV, depletion: config.depletion,
+                          direction_resolution_deg: config.directionResolutionDegrees,
+                          activity_bq_per_kg: config.activityBecquerelPerKilogram, bulk_fraction: config.potassiumBulkFraction,
+                          mass_kt: config.massKilotonnes, signal_events_total: try analysis.totalSignalEvents(config),
+                          decays_total: config.chain.totalDecays, cl: config.cl, models: perModel, brute_force: check)
+        }
+        if json { try printJSON(output) } else {
+            print("DUNE-like LAr, \(output.mass_kt) kt, T_reco > \(output.threshold_mev) MeV, σ_θ = \(output.direction_resolution_deg)°, rejection \(output.depletion)")
+            print("decays in the live time (⁴²Ar + bulk ⁴²K, after rejection): \(output.decays_total)")
+            for m in models {
+                guard let r = output.models[m.rawValue] else { continue }
+                print("\(m.rawValue): \(r.parameter) < \(r.limit.map { "\($0)" } ?? "n/a") (\(Int(config.cl * 100)) % CL)  cos θ > \(r.cos_cut)  signal \(r.signal_events)  background \(r.background_events)")
+            }
+            if let b = output.brute_force {
+                print("brute force: \(b.decays) decays, \(b.decays_per_second) decays/s on \(b.threads) threads; χ² = \(b.chi2)/\(b.ndf), p = \(b.p_value)")
+            }
+        }
+    }
+}
+
+/// Maps argon-study, simulation and physics errors to user-facing validation errors.
+func argonUserFacing<T>(_ body: () throws -> T) throws -> T {
+    do { return try userFacing(body) } catch let error as ArgonStudyError {
+        throw ValidationError(error.description)
+    } catch let error as SimulationError {
+        throw ValidationError(error.description)
+    } catch let error as PhysicsInputError {
+        throw ValidationError("\(error)")
+    }
+}
+
+extension ArgonCommand {
+    /// `--card FILE`: the whole study (`ArgonStudyRunner`), files listed on stdout.
+    func runCard(_ path: String) throws {
+        let loaded: LoadedCard
+        do { loaded = try RunCard.load(path: path) } catch { throw ValidationError(error.description) }
+        let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
+        let summary = try argonUserFacing {
+            try ArgonStudyRunner.run(card: loaded, outputRoot: URL(fileURLWithPath: out), threads: threads, progress: progress.callback)
+        }
+        if json {
+            struct Files: Encodable { let files: [String]; let conclusion: String }
+            try printJSON(Files(files: summary.files, conclusion: summary.result.conclusion))
+        } else {
+            summary.files.forEach { print($0) }
+            print(summary.result.conclusion)
+        }
+    }
+}

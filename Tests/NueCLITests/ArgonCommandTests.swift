@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `nue argon` end to end through the built binary.
+@Suite struct ArgonCommandTests {
+    @Test func jsonHasTheDocumentedKeys() throws {
+        let r = try CLIRunner.run(["argon", "--depletion", "1e4", "--threshold", "3", "--cos-cut", "0.5", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try r.json()
+        for key in ["limit_mu_nu", "limit_g", "signal_events", "background_events", "cos_cut", "threshold_mev", "depletion"] {
+            #expect(j[key] != nil, "missing \(key)")
+        }
+        let mu = try #require(j["limit_mu_nu"] as? Double), g = try #require(j["limit_g"] as? Double)
+        #expect(mu > 1e-12 && mu < 1e-9 && g > 1e-8 && g < 1e-5)
+        #expect(j["cos_cut"] as? Double == 0.5 && j["depletion"] as? Double == 1e4 && j["threshold_mev"] as? Double == 3)
+        let background = try #require(j["background_events"] as? Double)
+        let decays = try #require(j["decays_total"] as? Double)
+        #expect(abs(decays / 2.9033e7 - 1) < 1e-3)  // 2.90e11 / 1e4
+        #expect(background > 0 && background < decays * 0.25)
+    }
+
+    @Test func bruteForceOptionComparesWithFastPath() throws {
+        let r = try CLIRunner.run(["argon", "--model", "magnetic-moment", "--cos-cut", "0", "--threshold", "1",
+                                   "--brute-force", "--decays", "200000", "--threads", "2", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try r.json()
+        #expect(j["limit_g"] is NSNull || j["limit_g"] == nil)
+        let b = try #require(j["brute_force"] as? [String: Any])
+        #expect(b["decays"] as? Int == 200_000)
+        #expect(try #require(b["p_value"] as? Double) > 1e-4)
+    }
+
+    @Test(arguments: [
+        (["--depletion", "-3"], "depletion"),
+        (["--depletion", "nan"], "depletion"),
+        (["--threshold", "20"], "kinematic limit"),
+        (["--threshold", "nan"], "threshold"),
+        (["--cos-cut", "1.5"], "cos θ cut"),
+        (["--cos-cut", "sometimes"], "--cos-cut"),
+        (["--bulk-fraction", "2"], "bulk fraction"),
+        (["--model", "axion"], "--model"),
+        (["--energy-resolution", "0.1,-1"], "--energy-resolution"),
+    ])
+    func badInputIsAClearError(arguments: [String], message: String) throws {
+        let r = try CLIRunner.run(["argon"] + arguments + ["--json"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+}
