@@ -102,10 +102,12 @@ public struct Argon42Chain: Sendable {
     /// (default −1: no cut) — isotropic, so the cut keeps (1 − c)/2 (`IsotropicDirection`):
     ///
     ///     N = N_decays × ∫ ρ_smeared(E) dE × (1 − c)/2
-    public func expectedEvents(from lo: Double, to hi: Double = .infinity, cosineCut: Double = -1,
+    ///
+    /// `truncatedAtZero`: the Gaussian response truncated to E_reco > 0, as nue's detectors smear.
+    public func expectedEvents(from lo: Double, to hi: Double = .infinity, cosineCut: Double = -1, truncatedAtZero: Bool = false,
                                resolution sigma: @escaping (Double) -> Double) throws -> Double {
         let spectrum = try visibleSpectrum()
-        return try totalDecays * spectrum.smearedFraction(from: lo, to: hi, resolution: sigma)
+        return try totalDecays * spectrum.smearedFraction(from: lo, to: hi, truncatedAtZero: truncatedAtZero, resolution: sigma)
             * IsotropicDirection.fractionPassing(cosineCut: cosineCut)
     }
 
@@ -113,10 +115,13 @@ public struct Argon42Chain: Sendable {
     /// `VisibleEnergySpectrum.smearedBinFractions`), after the directional cut cos θ_reco > c:
     /// N_decays × P_i × (1 − c)/2. Build `visibleSpectrum()` once and call its methods directly
     /// when scanning many settings.
-    public func expectedCounts(binEdges edges: [Double], cosineCut: Double = -1,
+    public func expectedCounts(binEdges edges: [Double], cosineCut: Double = -1, truncatedAtZero: Bool = false,
+                               lastBinTakesOverflow: Bool = false,
                                resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
         let scale = totalDecays * IsotropicDirection.fractionPassing(cosineCut: cosineCut)
-        return try visibleSpectrum().smearedBinFractions(edges: edges, resolution: sigma).map { $0 * scale }
+        return try visibleSpectrum().smearedBinFractions(edges: edges, truncatedAtZero: truncatedAtZero,
+                                                         lastBinTakesOverflow: lastBinTakesOverflow, resolution: sigma)
+            .map { $0 * scale }
     }
 
     /// The specific activity (Bq/kg) for which ⁴²Ar + bulk ⁴²K give `decays` in this mass and

@@ -103,7 +103,7 @@ public final class ArgonAnalysis {
         let fKey = vKey + "|\(r.stochastic)|\(r.constant)|\(r.noiseMeV)|\(binning.edges)"
         let fractions: [Double]
         if let f = fractionCache[fKey] { fractions = f } else {
-            fractions = try visible.smearedBinFractions(edges: binning.edges) { r.sigmaMeV(at: Swift.max(0, $0)) }
+            fractions = try visible.smearedBinFractions(edges: binning.edges, truncatedAtZero: true, lastBinTakesOverflow: true) { r.sigmaMeV(at: Swift.max(0, $0)) }
             fractionCache[fKey] = fractions
         }
         let decays = chain.totalDecays

@@ -20,7 +20,7 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
     public var depletion: Double = 1
     /// Direction resolution σ_θ of few-MeV electrons, degrees (vMF smearing; default 30°).
     public var directionResolutionDegrees: Double = Detector.duneLAr.directionResolutionDegrees ?? 30
-    /// Energy resolution σ_T(T) (default the dune-lar preset's 15 %/√E ⊕ 3 %).
+    /// Energy resolution σ_T(T) (default the dune-lar preset's 45 %/√E ⊕ 3 %).
     public var resolution: EnergyResolution = Detector.duneLAr.resolution
     /// Analysis threshold on the reconstructed kinetic (visible) energy, MeV: the first template edge.
     public var thresholdMeV: Double = 3

@@ -39,7 +39,7 @@ public struct ArgonStudy: Sendable {
     public struct Result: Sendable {
         /// Per model, at the base configuration.
         public var base: [ArgonPointResult]
-        /// Scan name (`depletion`, `direction_resolution_deg`, `threshold_mev`) → model → curves.
+        /// Scan name (`depletion`, `direction_resolution_deg`, `energy_resolution_a`, `threshold_mev`) → model → curves.
         public var scans: [String: [ArgonModel: [PlotCurve]]]
         /// Reference name → model → limit.
         public var referenceLimits: [String: [ArgonModel: Double]]
@@ -92,6 +92,7 @@ public struct ArgonStudy: Sendable {
     var stepsPerModel: Int {
         1 + scans.depletion.values.count * (scans.curveThresholdsMeV.count + 1)
             + scans.directionResolutionDeg.count * scans.curveDepletions.count
+            + scans.energyResolutionStochastic.count * scans.curveDepletions.count
             + scans.thresholdsMeV.count * (scans.curveDepletions.count + 1)
             + rejectionThresholds.count * references.count
     }
@@ -151,6 +152,19 @@ public struct ArgonStudy: Sendable {
             })
         }
         scans["direction_resolution_deg"] = curves + referenceCurves(model, x: resolutions, referenceLimits)
+
+        // Limit vs the stochastic term of the energy resolution at the base threshold, per curve
+        // rejection: the background-free edge above the ⁴²K endpoint moves with the Gaussian tail.
+        let stochastic = self.scans.energyResolutionStochastic
+        curves = try self.scans.curveDepletions.map { r in
+            var c = base
+            c.depletion = r
+            return PlotCurve(name: "T>\(Self.label(base.thresholdMeV)) MeV, R=\(Self.label(r))", x: stochastic, y: try stochastic.map { a in
+                c.resolution = EnergyResolution(stochastic: a, constant: base.resolution.constant, noiseMeV: base.resolution.noiseMeV)
+                return try limit(c)
+            })
+        }
+        scans["energy_resolution_a"] = curves + referenceCurves(model, x: stochastic, referenceLimits)
 
         // Limit vs threshold per curve rejection, and background-free.
         let thresholds = self.scans.thresholdsMeV

@@ -78,10 +78,14 @@ extension RunCard {
         public var curveThresholdsMeV: [Double] = [1, 3]
         /// Rejections of the resolution- and threshold-scan curves.
         public var curveDepletions: [Double] = [1, 1e3, 1e6]
+        /// Stochastic terms a of σ_E = √(a²T + b²T² + c²) for `scan_energy_resolution_a_*.csv`
+        /// (b and c kept at the base point's values).
+        public var energyResolutionStochastic: [Double] = [0.10, 0.15, 0.20, 0.30, 0.45, 0.60]
 
         enum CodingKeys: String, CodingKey {
             case depletion, directionResolutionDeg = "direction_resolution_deg", thresholdsMeV = "thresholds_mev"
             case curveThresholdsMeV = "curve_thresholds_mev", curveDepletions = "curve_depletions"
+            case energyResolutionStochastic = "energy_resolution_a"
         }
 
         public init() {}
@@ -128,7 +132,8 @@ extension CardParser {
     }
 
     func argonScans(_ node: CardNode) throws(RunCardError) -> RunCard.ArgonScans {
-        let m = try node.mapping(allowed: ["depletion", "direction_resolution_deg", "thresholds_mev", "curve_thresholds_mev", "curve_depletions"])
+        let m = try node.mapping(allowed: ["depletion", "direction_resolution_deg", "thresholds_mev", "curve_thresholds_mev", "curve_depletions",
+                                           "energy_resolution_a"])
         func numbers(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(RunCardError) -> [Double]? {
             try m.optional(key).map { node throws(RunCardError) in
                 try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(requirement, check) }
@@ -143,6 +148,7 @@ extension CardParser {
         if let v = try numbers("thresholds_mev", "a positive number of MeV", { $0 > 0 }) { s.thresholdsMeV = v }
         if let v = try numbers("curve_thresholds_mev", "a positive number of MeV", { $0 > 0 }) { s.curveThresholdsMeV = v }
         if let v = try numbers("curve_depletions", "≥ 1", { $0 >= 1 }) { s.curveDepletions = v }
+        if let v = try numbers("energy_resolution_a", "a fraction in (0, 5)", { $0 > 0 && $0 < 5 }) { s.energyResolutionStochastic = v }
         return s
     }
 }

@@ -21,7 +21,7 @@ struct ArgonCommand: ParsableCommand {
     var depletion: Double = 1
     @Option(name: .customLong("direction-resolution"), help: "Direction resolution σ_θ of the electron, degrees.")
     var directionResolution: Double = ArgonConfiguration().directionResolutionDegrees
-    @Option(name: .customLong("energy-resolution"), help: "σ_E/E = a/√E ⊕ b ⊕ c/E as 'a[,b[,c]]' (default the dune-lar preset 0.15,0.03,0).")
+    @Option(name: .customLong("energy-resolution"), help: "σ_E/E = a/√E ⊕ b ⊕ c/E as 'a[,b[,c]]' (default the dune-lar preset 0.45,0.03,0).")
     var energyResolution: String?
     @Option(help: "Analysis threshold on reconstructed energy, MeV.")
     var threshold: Double = ArgonConfiguration().thresholdMeV
