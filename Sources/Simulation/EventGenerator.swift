@@ -12,7 +12,8 @@ import Physics
 /// - unweighted: accept with probability f/bound (exact for any f ≤ bound; an f above its bound
 ///   is counted in `boundViolations`, which tests require to stay 0);
 /// - weighted: keep every point with weight f/g / ∫f (g the piecewise-constant proposal), so the
-///   weights have mean 1 and may be negative (destructive Z′ interference).
+///   weights have mean 1 (mean −1 if the region's integral is negative) and may be negative where
+///   f < 0 (e.g. a negative κ² excursion).
 /// Unweighted mode refuses a model whose density is negative anywhere on the lattice.
 public final class EventGenerator: @unchecked Sendable {
     public enum Mode: String, Sendable, CaseIterable {
@@ -24,7 +25,8 @@ public final class EventGenerator: @unchecked Sendable {
     public let mode: Mode
     /// Least true T generated, MeV.
     public let lowestRecoilMeV: Double
-    /// ∫ φ dσ/dT over the generation region: the flux-averaged cross section for T ≥ T_lo, cm².
+    /// ∫ φ dσ/dT over the generation region: the flux-averaged cross section for T ≥ T_lo, cm²
+    /// (per electron, per neutrino of the normalized spectrum).
     public let regionCrossSection: Double
     public let energyRange: ClosedRange<Double>
     /// Cells in E and in u.
@@ -51,6 +53,10 @@ public final class EventGenerator: @unchecked Sendable {
                 energyCells: Int = 160, recoilCells: Int = 40) throws {
         let eHigh = spectrum.endpoint
         let eLowValue = Kinematics.minNeutrinoEnergy(recoil: tLow)
+        guard regionCrossSection.isFinite, regionCrossSection != 0 else {
+            throw SimulationError.invalidParameter(name: "region cross section (cm²)", value: regionCrossSection,
+                                                   requirement: "must be finite and non-zero")
+        }
         guard tLow > 0, eHigh > eLowValue else {
             throw SimulationError.emptyGenerationRegion("the lowest recoil \(tLow) MeV is not below T_max(E_end) = \(Kinematics.maxRecoil(neutrinoEnergy: eHigh)) MeV")
         }
@@ -132,7 +138,7 @@ public final class EventGenerator: @unchecked Sendable {
         alias = try AliasTable(weights: b)
         setupCorrections = corrections
         let cellArea = eStep * uStep
-        weightScale = b.reduce(0, +) * cellArea / regionCrossSection
+        weightScale = b.reduce(0, +) * cellArea / abs(regionCrossSection)
     }
 
     /// f(E, u) and the recoil T it maps to.
@@ -176,15 +182,18 @@ public final class EventGenerator: @unchecked Sendable {
         let eStep = self.eStep, uStep = self.uStep, bounds = self.bounds, alias = self.alias
         let cellEnergy = self.cellEnergy, cellU = self.cellU
         while events.count < count {
-            let cell = alias.index(uniform: stream.uniform())
-            let e = cellEnergy[cell] + eStep * stream.uniform()
-            let u = cellU[cell] + uStep * stream.uniform()
+            // The four uniforms of a trial are drawn together: no opaque GSL call interrupts the
+            // arithmetic below (each call forces the live floating-point registers to the stack).
+            let r0 = stream.uniform(), r1 = stream.uniform(), r2 = stream.uniform(), r3 = stream.uniform()
+            let cell = alias.index(uniform: r0)
+            let e = cellEnergy[cell] + eStep * r1
+            let u = cellU[cell] + uStep * r2
             let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: tLow, neutrinoEnergyMeV: e, u: u)
             let bound = bounds[cell]
             var weight = 1.0
             if !weighted {
                 if f > bound { violations += 1 }
-                if stream.uniform() * bound >= f { continue }
+                if r3 * bound >= f { continue }
             } else {
                 if abs(f) > bound { violations += 1 }
                 weight = f / bound * weightScale

@@ -97,19 +97,23 @@ public struct EventPipeline: Sendable {
     }
 
     /// Detected events only, until exactly `count` have been passed to `consume` (in block order).
+    /// `Summary.generated` counts every event of the blocks run (the last block is finished).
     @discardableResult
     public func runDetected(seed: UInt64, count: Int, consume: (Event) throws -> Void) rethrows -> Summary {
         var remaining = count
+        var weight = 0.0
         guard count > 0 else { return Summary() }
         var summary = try run(seed: seed, events: Int.max / 2) { block in
             for e in block where e.detected {
                 try consume(e)
+                weight += e.weight
                 remaining -= 1
                 if remaining == 0 { return false }
             }
             return true
         }
         summary.detected = count
+        summary.detectedWeight = weight
         return summary
     }
 }

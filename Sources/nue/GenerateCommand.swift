@@ -91,7 +91,8 @@ struct GenerateCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("warning: \(summary.boundViolations) sampling-bound violations\n".utf8))
             }
             if !quiet {
-                FileHandle.standardError.write(Data("wrote \(written) events to \(output) (\(summary.generated) interactions generated)\n".utf8))
+                let expected = templates.aboveThreshold.combined(for: model)
+                FileHandle.standardError.write(Data("wrote \(written) events to \(output) (\(summary.generated) interactions generated; expected \(expected) above \(scenario.thresholdMeV) MeV)\n".utf8))
             }
         } catch {
             writer.abandon()

@@ -44,3 +44,29 @@ import Testing
         #expect(abs(g.meanInverseSquareDistancePerSquareMeter * 1e4 - (1 + 1 / 5e4)) < 1e-9)
     }
 }
+
+@Suite struct DetectorCodingTests {
+    @Test func presetsRoundTripThroughJSON() throws {
+        for name in Detector.presetNames {
+            let d = try Detector.preset(named: name)
+            let back = try JSONDecoder().decode(Detector.self, from: try JSONEncoder().encode(d))
+            #expect(back == d)
+        }
+    }
+
+    /// A run card can define its own detector; its numbers are used as given.
+    @Test func customDetectorFromJSON() throws {
+        let json = """
+            {"name": "my-ls", "targetMassTonnes": 500, "electronsPerKilotonne": 3.4e32,
+             "resolution": {"stochastic": 0.05, "constant": 0.01, "noiseMeV": 0},
+             "thresholdMeV": 2.5, "efficiency": 0.9,
+             "geometry": {"sourceDistanceMeters": 20, "fiducialRadiusMeters": 5}, "notes": ""}
+            """
+        let d = try JSONDecoder().decode(Detector.self, from: Data(json.utf8))
+        try d.validate()
+        #expect(d.directionResolutionDegrees == nil && !d.measuresDirection)
+        #expect(abs(d.targetElectrons - 1.7e32) < 1e20)
+        let s = try Scenario(detector: d, spectrum: Fixtures.spectrum)
+        #expect(s.thresholdMeV == 2.5 && s.binning.lower == 2.5)
+    }
+}
