@@ -35,19 +35,9 @@ struct FitScenario {
         statistic = TestStatistic(rawValue: options.statistic.rawValue) ?? .poisson
     }
 
-    /// The model in units θ = θ_physical / unit, unit the power of ten below the model's
-    /// θ scale (the θ that shifts the total count by one standard deviation).
+    /// The model in units θ = θ_physical / unit (`BinnedModel.rescaled`).
     static func rescaledModel(standardModel: [Double], terms: [[Double]], normalization: GaussianConstraint) throws -> (model: BinnedModel, unit: Double) {
-        let raw = try BinnedModel(standardModel: standardModel, parameterTerms: terms, normalization: normalization)
-        let unit = pow(10, log10(raw.parameterScale).rounded(.down))
-        var scaled: [[Double]] = []
-        var power = 1.0
-        for term in terms {
-            power *= unit
-            let factor = power
-            scaled.append(term.map { $0 * factor })
-        }
-        return (try BinnedModel(standardModel: standardModel, parameterTerms: scaled, normalization: normalization), unit)
+        try BinnedModel.rescaled(standardModel: standardModel, parameterTerms: terms, normalization: normalization)
     }
 
     /// "mu_nu" (κ = μν/μ_B) or "g".
