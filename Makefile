@@ -6,6 +6,10 @@ NUE_DEBUG   = .build/debug/nue
 NUE         = .build/release/nue
 PYTHON     ?= python3
 
+# The study cards `make run` regenerates into outputs/<card>/ (macros/<card>.yaml). smoke.yaml is
+# test-only; the DUNE-like argon card is added here by the lead when it lands.
+CARDS      ?= isodar-sensitivity toys-validation gm-exclusion threshold-and-norm-scans sin2w-precision exposure
+
 .PHONY: all run test bench deps gsl python-deps build build-release clean test-slurm
 
 all: build
@@ -29,7 +33,13 @@ build-release: gsl
 	$(SWIFT) build -c release
 
 run: build-release
-	$(NUE) source
+	@$(MAKE) --no-print-directory python-deps || echo "warning: matplotlib/mplhep unavailable; tables and plot data only"
+	@set -e; for card in $(CARDS); do \
+	  start=$$(date +%s); \
+	  $(NUE) run macros/$$card.yaml --quiet; \
+	  if $(PYTHON) macros/plot.py outputs/$$card > /dev/null; then plots=plots; else plots="no plots"; fi; \
+	  echo "outputs/$$card: $$(( $$(date +%s) - start )) s ($$plots)"; \
+	done
 
 test: gsl
 	$(SWIFT) build --build-tests
@@ -38,6 +48,11 @@ test: gsl
 bench: build-release
 	@mkdir -p outputs/bench
 	$(NUE) bench --json | tee outputs/bench/bench.json
+
+# Sharded toys on a private single-node Slurm, merged and compared byte for byte with the
+# unsharded run (root; installs slurm-wlm and munge when missing; see scripts/test-slurm.sh).
+test-slurm: gsl
+	bash scripts/test-slurm.sh
 
 clean:
 	rm -rf .build

@@ -141,7 +141,8 @@ def plot_delta_chi2(plt, path, rows):
         draw_present_mu_nu(ax, vertical=True, exponent=e)
     ax.set_xlabel(label(parameter, e))
     ax.set_ylabel(r"$\Delta\chi^2$")
-    ax.set_ylim(bottom=0)
+    # Show the region around the crossing: the pure g^4 term makes Delta-chi2 grow like g^8.
+    ax.set_ylim(0, 4 * critical if critical else None)
     ax.legend(fontsize="small")
     return fig
 
@@ -301,7 +302,10 @@ def main():
                     os.makedirs(out, exist_ok=True)
                     stem = os.path.join(out, file_name[:-4])
                     for fmt in args.formats.split(","):
-                        fig.savefig(f"{stem}.{fmt.strip()}")
+                        kind = fmt.strip()
+                        # No creation date in the files: regenerated plots do not churn in git.
+                        meta = {"CreationDate": None} if kind == "pdf" else {}
+                        fig.savefig(f"{stem}.{kind}", metadata=meta)
                         written.append(f"{stem}.{fmt.strip()}")
                     plt.close(fig)
                     break

@@ -225,7 +225,7 @@ struct CardParser {
     }
 
     func coverage(_ node: CardNode) throws(RunCardError) -> RunCard.Coverage {
-        let m = try node.mapping(allowed: ["methods", "true_values_over_asimov", "toys"])
+        let m = try node.mapping(allowed: ["methods", "true_values_over_asimov", "toys", "critical_toys"])
         let methods = try m.required("methods").list(minCount: 1).map { item throws(RunCardError) in
             try item.choice(RunCard.CoverageMethod.self)
         }
@@ -233,7 +233,8 @@ struct CardParser {
             try node.list(minCount: 1).map { item throws(RunCardError) in try item.double("≥ 0") { $0 >= 0 } }
         } ?? [1.0]
         return RunCard.Coverage(methods: methods, trueValuesOverAsimov: values,
-                                toys: try m.optional("toys")?.integer("at least 1") { $0 >= 1 })
+                                toys: try m.optional("toys")?.integer("at least 1") { $0 >= 1 },
+                                criticalToys: try m.optional("critical_toys")?.integer("at least 10") { $0 >= 10 })
     }
 
     func outputs(_ node: CardNode) throws(RunCardError) -> RunCard.Outputs {

@@ -4,7 +4,7 @@ import Statistics
 /// model variant × statistic × method × true value (in units of the row's Asimov limit), with
 /// the binomial error √(p(1 − p)/N). Methods (`CoverageStudy`): `asimov` — the asymptotic
 /// upper limit (covered iff q(θ_true) ≤ Φ⁻¹(CL)²); `fc` — Feldman–Cousins, covered iff
-/// t(θ_true) ≤ c(θ_true), c the CL-quantile of t from independent toys at θ_true
+/// t(θ_true) ≤ c(θ_true), c the CL-quantile of t from `critical_toys` independent toys at θ_true
 /// (Feldman & Cousins, PRD 57, 3873 (1998)) → `coverage_<scenario>_<model>.csv`.
 enum CoverageAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
@@ -13,7 +13,8 @@ enum CoverageAnalysis {
             throw StatisticsError("analysis 'coverage' needs toys.coverage")
         }
         let count = coverage.toys ?? toys.count
-        var table = try ResultTable(title: "Coverage at true values (\(count) toys per point)", columns: [
+        let criticalToys = coverage.criticalToys ?? 2 * count
+        var table = try ResultTable(title: "Coverage at true values (\(count) toys per point; FC critical values from \(criticalToys) toys)", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
             .init("parameter", title: "Parameter"), .init("method", title: "Method"),
             .init("true_over_asimov", title: "True/Asimov", digits: 2), .init("true_value", title: "True value"),
@@ -52,7 +53,7 @@ enum CoverageAnalysis {
                                 let study = try CoverageStudy.run(
                                     model: fit.model, statistic: statistic, confidenceLevel: card.cl,
                                     method: method == .fc ? .feldmanCousins : .asimov, trueValue: theta, toys: count,
-                                    seed: toys.seed, threads: context.threads)
+                                    seed: toys.seed, criticalToys: criticalToys, threads: context.threads)
                                 cells += [.integer(study.toys), .integer(study.covered), AnalysisOutput.number(study.coverage),
                                           AnalysisOutput.number(study.coverageError), .number(card.cl),
                                           AnalysisOutput.number(study.criticalValue), .integer(study.failedFits),

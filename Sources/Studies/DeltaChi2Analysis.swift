@@ -1,8 +1,8 @@
 import Statistics
 
 /// `delta-chi2`: the profiled Δχ²(parameter) = λ_p(θ) − λ_p(θ̂) on the Asimov SM data, per
-/// scenario and parameter (κ or g), one curve per model variant × statistic, on 61 points from
-/// 0 to 2× the largest Asimov limit, with the critical value Φ⁻¹(CL)²
+/// scenario and parameter (κ or g), one curve per model variant × statistic, each on 61 points
+/// from 0 to 2.5× its own Asimov limit, with the critical value Φ⁻¹(CL)²
 /// → `delta_chi2_<scenario>_<parameter>.csv`.
 enum DeltaChi2Analysis {
     static let points = 61
@@ -30,10 +30,9 @@ enum DeltaChi2Analysis {
                             fits.append((variant, fit, statistic, likelihood, best, limit))
                         }
                     }
-                    let top = 2 * (fits.map(\.5).filter(\.isFinite).max() ?? 1)
-                    let xs = (0..<points).map { top * Double($0) / Double(points - 1) }
-                    let curves = fits.map { variant, fit, statistic, likelihood, best, _ in
-                        PlotCurve(name: "\(variant.curveLabel) (\(statistic.rawValue))", x: xs, y: xs.map { x in
+                    let curves = fits.map { variant, fit, statistic, likelihood, best, limit in
+                        let xs = (0..<points).map { 2.5 * limit * Double($0) / Double(points - 1) }
+                        return PlotCurve(name: "\(variant.curveLabel) (\(statistic.rawValue))", x: xs, y: xs.map { x in
                             let value = likelihood.profile(theta: fit.theta(quoted: x)).value
                             return value.isFinite ? max(0, value - best.value) : .nan
                         })

@@ -63,17 +63,24 @@ extension RunCard {
         public var trueValuesOverAsimov: [Double]
         /// Toys per true value (default: `toys.count`).
         public var toys: Int?
+        /// Independent toys per true value that set the Feldman–Cousins critical value
+        /// (default: twice the coverage toys, so the quantile's noise stays below the
+        /// coverage's binomial error).
+        public var criticalToys: Int?
 
         enum CodingKeys: String, CodingKey {
             case methods
             case trueValuesOverAsimov = "true_values_over_asimov"
             case toys
+            case criticalToys = "critical_toys"
         }
 
-        public init(methods: [CoverageMethod], trueValuesOverAsimov: [Double] = [1.0], toys: Int? = nil) {
+        public init(methods: [CoverageMethod], trueValuesOverAsimov: [Double] = [1.0], toys: Int? = nil,
+                    criticalToys: Int? = nil) {
             self.methods = methods
             self.trueValuesOverAsimov = trueValuesOverAsimov
             self.toys = toys
+            self.criticalToys = criticalToys
         }
     }
 
