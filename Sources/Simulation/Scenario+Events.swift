@@ -1,5 +1,3 @@
-import GSL
-
 extension Scenario {
     /// An event generator for `model` over this scenario's generation region (true T ≥ the
     /// templates' `lowestTrueRecoilMeV`), normalized with the integrated cross section.
@@ -24,10 +22,6 @@ extension Scenario {
     /// Poisson-distributed fraction above threshold). Drawn from stream (seed, index 2⁶⁴ − 1), which
     /// no event block uses.
     public func toyInteractionCount(model: ScatteringModel, seed: UInt64, templates: TemplateSet) -> Int {
-        let mean = templates.generated.combined(for: model)
-        let stream = RandomStream(seed: seed, index: UInt64.max)
-        guard mean > 0 else { return 0 }
-        if mean < 1e9 { return Int(stream.poisson(mean: mean)) }
-        return Int((mean + mean.squareRoot() * stream.gaussian()).rounded())
+        EventPipeline.poissonCount(mean: templates.generated.combined(for: model), seed: seed)
     }
 }

@@ -201,3 +201,22 @@ import Testing
         #expect(throws: SimulationError.self) { try AliasTable(weights: [1, -1]) }
     }
 }
+
+@Suite struct ToyTests {
+    /// 300 toys of a 400-event scenario: the mean detected total is N (within 5σ of √(N/300)) and
+    /// its variance is Poisson (within 5 × the standard error √(2/299) of the variance ratio).
+    @Test func toyHistogramsArePoissonAroundTheTemplates() throws {
+        let s = try Fixtures.scenario("kamland", normalization: .smEventsAboveThreshold(400))
+        let templates = try s.templates()
+        let model = s.model()
+        let pipeline = try s.pipeline(model: model, templates: templates)
+        let totals = (0..<300).map { seed in
+            pipeline.toyHistogram(seed: UInt64(seed), expectedInteractions: templates.generated.combined(for: model),
+                                  binning: s.binning).total
+        }
+        let mean = totals.reduce(0, +) / 300
+        let variance = totals.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 299
+        #expect(abs(mean - 400) < 5 * (400.0 / 300).squareRoot())
+        #expect(abs(variance / 400 - 1) < 5 * (2.0 / 299).squareRoot())
+    }
+}
