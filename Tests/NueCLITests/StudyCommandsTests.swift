@@ -12,20 +12,16 @@ import Testing
         return url
     }
 
+    static let env = URL(fileURLWithPath: "/usr/bin/env")
+
     /// Whether `python3 -c "import pyhf"` works; prints why not.
     static let hasPyhf: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import pyhf"]
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        do { try process.run() } catch {
+        guard let result = try? CLIRunner.run(["python3", "-c", "import pyhf"], program: env) else {
             print("skipping the pyhf check: python3 cannot be started")
             return false
         }
-        process.waitUntilExit()
-        if process.terminationStatus != 0 { print("skipping the pyhf check: python3 cannot import pyhf") }
-        return process.terminationStatus == 0
+        if result.status != 0 { print("skipping the pyhf check: python3 cannot import pyhf") }
+        return result.status == 0
     }()
 
     @Test func runWritesTheSmokeCardOutputs() throws {
@@ -79,15 +75,10 @@ import Testing
         let export = try CLIRunner.run(["export-pyhf", "--detector", "kamland", "--threshold", "3", "--events", "3000",
                                         "--model", "magnetic-moment", "--output", file.path])
         #expect(export.status == 0, "\(export.stderr)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repoRoot.appendingPathComponent("scripts/pyhf_check.py").path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let answer = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let check = try CLIRunner.run(["python3", Self.repoRoot.appendingPathComponent("scripts/pyhf_check.py").path, file.path],
+                                      program: Self.env)
+        #expect(check.status == 0, "\(check.stderr)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
         let mu = try #require(answer["mu_limit"] as? Double)
         print("pyhf mu_limit at nue's Asimov limit: \(mu)")
         #expect(abs(mu - 1) < 0.01)
