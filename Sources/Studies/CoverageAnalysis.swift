@@ -5,7 +5,9 @@ import Statistics
 /// the binomial error √(p(1 − p)/N). Methods (`CoverageStudy`): `asimov` — the asymptotic
 /// upper limit (covered iff q(θ_true) ≤ Φ⁻¹(CL)²); `fc` — Feldman–Cousins, covered iff
 /// t(θ_true) ≤ c(θ_true), c the CL-quantile of t from `critical_toys` independent toys at θ_true
-/// (Feldman & Cousins, PRD 57, 3873 (1998)) → `coverage_<scenario>_<model>.csv`.
+/// (Feldman & Cousins, PRD 57, 3873 (1998)) → `coverage_<scenario>_<model>.csv`. Each point
+/// (row r) uses the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column): the
+/// points are independent, and each is reproduced by `nue coverage --seed <that seed>`.
 enum CoverageAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -17,7 +19,8 @@ enum CoverageAnalysis {
         var table = try ResultTable(title: "Coverage at true values (\(count) toys per point; FC critical values from \(criticalToys) toys)", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
             .init("parameter", title: "Parameter"), .init("method", title: "Method"),
-            .init("true_over_asimov", title: "True/Asimov", digits: 2), .init("true_value", title: "True value"),
+            .init("seed", title: "Seed"), .init("true_over_asimov", title: "True/Asimov", digits: 2),
+            .init("true_value", title: "True value"),
             .init("toys", title: "Toys"), .init("covered", title: "Covered"), .init("coverage", title: "Coverage", digits: 3),
             .init("coverage_error", title: "± binomial", digits: 2), .init("nominal", title: "Nominal", digits: 2),
             .init("critical_value", title: "Critical Δχ²", digits: 3), .init("failed", title: "Failed"),
@@ -25,6 +28,7 @@ enum CoverageAnalysis {
         ])
         var data: [(name: String, table: ResultTable)] = []
         var failures = 0
+        var row = 0
         for index in card.scenarios.indices {
             let name = card.scenarios[index].name
             for variant in ModelVariant.all(in: card) {
@@ -38,7 +42,7 @@ enum CoverageAnalysis {
                         asimov = nil
                         failures += 1
                         try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(variant.parameter)]
-                                         + Array(repeating: .missing, count: 10) + [AnalysisOutput.status(error)])
+                                         + Array(repeating: .missing, count: 11) + [AnalysisOutput.status(error)])
                         continue
                     }
                     guard let (fit, limit) = asimov else { continue }
@@ -46,14 +50,16 @@ enum CoverageAnalysis {
                         for ratio in coverage.trueValuesOverAsimov {
                             let theta = ratio * ratio * limit   // the true value κ or g is ratio × limit
                             let trueValue = fit.quoted(theta)
+                            let seed = context.rowSeed(toys.seed, row: row)
+                            row += 1
                             var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                             .text(variant.parameter), .text(method.rawValue), .number(ratio),
-                                                             .number(trueValue)]
+                                                             .text(variant.parameter), .text(method.rawValue), .text(String(seed)),
+                                                             .number(ratio), .number(trueValue)]
                             do {
                                 let study = try CoverageStudy.run(
                                     model: fit.model, statistic: statistic, confidenceLevel: card.cl,
                                     method: method == .fc ? .feldmanCousins : .asimov, trueValue: theta, toys: count,
-                                    seed: toys.seed, criticalToys: criticalToys, threads: context.threads)
+                                    seed: seed, criticalToys: criticalToys, threads: context.threads)
                                 cells += [.integer(study.toys), .integer(study.covered), AnalysisOutput.number(study.coverage),
                                           AnalysisOutput.number(study.coverageError), .number(card.cl),
                                           AnalysisOutput.number(study.criticalValue), .integer(study.failedFits),

@@ -1,4 +1,5 @@
 import Foundation
+import GSL
 import Physics
 import Simulation
 import Statistics
@@ -62,6 +63,13 @@ final class StudyContext: @unchecked Sendable {
         guard case .events = card.scenarios[index].normalization else { return other }
         let own = try templates(index, mass: mass)
         return other.scaled(by: own.eventsPerSquareCentimeter / other.eventsPerSquareCentimeter)
+    }
+
+    /// The master seed of toy row `row` of an analysis: SplitMix64 word of (card seed, row), so
+    /// rows are statistically independent and each can be rerun alone with `nue toys --seed`.
+    func rowSeed(_ seed: UInt64, row: Int) -> UInt64 {
+        var sequence = SeedSequence(masterSeed: seed, index: UInt64(row))
+        return sequence.next()
     }
 
     /// Runs `body(i)` for i in 0..<count on the context's threads; results in index order.

@@ -4,15 +4,16 @@ import Statistics
 /// the SM (θ = 0, normalization profiled on the Asimov data, its global observable fluctuated;
 /// `ToyConfiguration.profiled`), each fitted for its upper limit. The table gives the toy median
 /// (± its error) and ±1σ/±2σ quantiles beside the Asimov limit and its asymptotic band (Cowan et
-/// al., EPJC 71, 1554 (2011), eq. 89–90) → `toy_limits_<scenario>_<model>.csv`. Toy k uses
-/// stream (seed, k) in every row, so the rows are reproducible one by one.
+/// al., EPJC 71, 1554 (2011), eq. 89–90) → `toy_limits_<scenario>_<model>.csv`. Row r throws
+/// its toys with the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column), so the
+/// rows are independent and each is reproduced by `nue toys --seed <that seed>`.
 enum ToyLimitAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
         guard let toys = card.toys else { throw StatisticsError("analysis 'toys' needs the toys section") }
         var table = try ResultTable(title: "Toy limits (\(toys.count) toys per row, seed \(toys.seed)) vs Asimov", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
-            .init("parameter", title: "Parameter"), .init("toys", title: "Toys"), .init("failed", title: "Failed"),
+            .init("parameter", title: "Parameter"), .init("seed", title: "Seed"), .init("toys", title: "Toys"), .init("failed", title: "Failed"),
             .init("asimov", title: "Asimov"), .init("asymptotic_minus2", title: "Asympt. −2σ"),
             .init("asymptotic_minus1", title: "Asympt. −1σ"), .init("asymptotic_plus1", title: "Asympt. +1σ"),
             .init("asymptotic_plus2", title: "Asympt. +2σ"), .init("median", title: "Toy median"),
@@ -22,18 +23,21 @@ enum ToyLimitAnalysis {
         ])
         var data: [(name: String, table: ResultTable)] = []
         var failures = 0
+        var row = 0
         for index in card.scenarios.indices {
             let name = card.scenarios[index].name
             for variant in ModelVariant.all(in: card) {
                 for statistic in context.statistics {
+                    let seed = context.rowSeed(toys.seed, row: row)
+                    row += 1
                     var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                     .text(variant.parameter)]
+                                                     .text(variant.parameter), .text(String(seed))]
                     do {
                         let fit = try context.fit(index, variant)
                         let asimov = try fit.asimov(statistic: statistic, cl: card.cl)
                         let configuration = try ToyConfiguration.profiled(
                             model: fit.model, statistic: statistic, confidenceLevel: card.cl, truth: 0,
-                            seed: toys.seed, scale: asimov.limit)
+                            seed: seed, scale: asimov.limit)
                         let results = try ToyRunner(configuration: configuration).run(totalToys: toys.count, threads: context.threads)
                         let summary = ToySummary(results: results)
                         let asymptotic = asimov.band.map(fit.quoted)
