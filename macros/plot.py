@@ -33,7 +33,8 @@ import sys
 
 PRESENT_MU_NU = [(2.9e-11, "GEMMA/Borexino 2.9e-11"), (6.3e-12, "XENONnT 6.3e-12")]
 PRESENT_G = 5e-7
-PARAMETER_LABELS = {"mu_nu": r"$\mu_\nu$ [$\mu_B$]", "g": r"$g$"}
+PARAMETER_LABELS = {"mu_nu": r"$\mu_\nu$ [$\mu_B$]", "g": r"$g$",
+                    "sigma_sin2_theta_w": r"$\sigma(\sin^2\theta_W)$"}
 
 
 class DataError(Exception):
@@ -248,7 +249,10 @@ def plot_scan(plt, path, rows):
     if parameter in ("mu_nu", "g"):
         ax.set_yscale("log")
     ax.set_xlabel(SCAN_LABELS.get(scan, scan))
-    ax.set_ylabel(f"90 % CL limit on {label(parameter)}" if parameter in PARAMETER_LABELS else parameter)
+    if parameter.startswith("sigma_"):   # a precision (expected 1 sigma), not a limit
+        ax.set_ylabel(f"expected {label(parameter)}")
+    else:
+        ax.set_ylabel(f"90 % CL limit on {label(parameter)}" if parameter in PARAMETER_LABELS else parameter)
     ax.legend(fontsize="small")
     return fig
 

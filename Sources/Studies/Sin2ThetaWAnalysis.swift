@@ -9,7 +9,8 @@ import Statistics
 /// S(s₀ ± δ) = S₀ ± δ S′ + δ² S″/2. The fit model n·S(s) with the normalization pull is a
 /// `BinnedModel` in δ ≥ 0 on each side (terms [±S′, S″/2]); on the Asimov data at s₀ the
 /// two-sided interval is where Δχ² = χ²₁ quantile at the card's CL (1 at 68.27 %), the
-/// normalization profiled. σ = (δ₊ + δ₋)/2; relative = σ/s₀ → `scan_sin2w_<parameter>.csv`.
+/// normalization profiled. σ = (δ₊ + δ₋)/2; relative = σ/s₀. The table has every statistic;
+/// `scan_sin2w-precision.csv` the first one (one curve per scenario).
 enum Sin2ThetaWAnalysis {
     static let step = 0.01
 
@@ -37,10 +38,11 @@ enum Sin2ThetaWAnalysis {
                         let sigma = 0.5 * (minus + plus)
                         cells += [.number(events), .number(minus), .number(plus), .number(sigma), .number(100 * sigma / truth),
                                   AnalysisOutput.status(nil)]
-                        let label = context.statistics.count > 1 ? "\(name), \(statistic.rawValue)" : name
-                        if curves[label] == nil { order.append(label); curves[label] = PlotCurve(name: label, x: [], y: []) }
-                        curves[label]!.x.append(truth)
-                        curves[label]!.y.append(sigma)
+                        if statistic == context.statistics.first {
+                            if curves[name] == nil { order.append(name); curves[name] = PlotCurve(name: name, x: [], y: []) }
+                            curves[name]!.x.append(truth)
+                            curves[name]!.y.append(sigma)
+                        }
                         context.progress("sin2w   \(name) · \(statistic.rawValue) at \(truth): σ = \(StudyContext.short(sigma)) (\(StudyContext.short(100 * sigma / truth)) %)")
                     } catch {
                         failures += 1
