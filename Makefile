@@ -8,7 +8,8 @@ PYTHON     ?= python3
 
 # The study cards `make run` regenerates into outputs/<card>/ (macros/<card>.yaml). smoke.yaml is
 # test-only; the DUNE-like argon card is added here by the lead when it lands.
-CARDS      ?= isodar-sensitivity toys-validation gm-exclusion threshold-and-norm-scans sin2w-precision exposure
+CARDS      ?= isodar-sensitivity toys-validation full-chain-toys gm-exclusion threshold-and-norm-scans sin2w-precision \
+              exposure
 
 .PHONY: all run test bench deps gsl python-deps build build-release clean test-slurm
 

@@ -216,12 +216,13 @@ struct CardParser {
     }
 
     func toys(_ node: CardNode) throws(RunCardError) -> RunCard.Toys {
-        let m = try node.mapping(allowed: ["count", "seed", "threads", "coverage"])
+        let m = try node.mapping(allowed: ["count", "seed", "threads", "coverage", "full_chain"])
         return RunCard.Toys(
             count: try m.required("count").integer("at least 1") { $0 >= 1 },
             seed: try m.required("seed").unsignedInteger(),
             threads: try m.optional("threads")?.integer("at least 1") { $0 >= 1 } ?? 1,
-            coverage: try m.optional("coverage").map(coverage))
+            coverage: try m.optional("coverage").map(coverage),
+            fullChain: try m.optional("full_chain")?.bool() ?? false)
     }
 
     func coverage(_ node: CardNode) throws(RunCardError) -> RunCard.Coverage {

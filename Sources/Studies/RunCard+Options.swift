@@ -46,12 +46,21 @@ extension RunCard {
         public var threads: Int
         /// Coverage study (analysis `coverage`).
         public var coverage: Coverage?
+        /// Analysis `toys`: also throw full-chain toys (events generated, simulated and
+        /// histogrammed; `FullChainToys`) beside the binned ones (default false).
+        public var fullChain: Bool
 
-        public init(count: Int, seed: UInt64, threads: Int = 1, coverage: Coverage? = nil) {
+        enum CodingKeys: String, CodingKey {
+            case count, seed, threads, coverage
+            case fullChain = "full_chain"
+        }
+
+        public init(count: Int, seed: UInt64, threads: Int = 1, coverage: Coverage? = nil, fullChain: Bool = false) {
             self.count = count
             self.seed = seed
             self.threads = threads
             self.coverage = coverage
+            self.fullChain = fullChain
         }
     }
 
