@@ -33,7 +33,8 @@ import sys
 
 PRESENT_MU_NU = [(2.9e-11, "GEMMA/Borexino 2.9e-11"), (6.3e-12, "XENONnT 6.3e-12")]
 PRESENT_G = 5e-7
-PARAMETER_LABELS = {"mu_nu": r"$\mu_\nu$ [$\mu_B$]", "g": r"$g$"}
+PARAMETER_LABELS = {"mu_nu": r"$\mu_\nu$ [$\mu_B$]", "g": r"$g$",
+                    "sigma_sin2_theta_w": r"$\sigma(\sin^2\theta_W)$"}
 
 
 class DataError(Exception):
@@ -141,7 +142,8 @@ def plot_delta_chi2(plt, path, rows):
         draw_present_mu_nu(ax, vertical=True, exponent=e)
     ax.set_xlabel(label(parameter, e))
     ax.set_ylabel(r"$\Delta\chi^2$")
-    ax.set_ylim(bottom=0)
+    # Show the region around the crossing: the pure g^4 term makes Delta-chi2 grow like g^8.
+    ax.set_ylim(0, 4 * critical if critical else None)
     ax.legend(fontsize="small")
     return fig
 
@@ -249,7 +251,10 @@ def plot_scan(plt, path, rows):
     if parameter in ("mu_nu", "g"):
         ax.set_yscale("log")
     ax.set_xlabel(SCAN_LABELS.get(scan, scan))
-    ax.set_ylabel(f"90 % CL limit on {label(parameter)}" if parameter in PARAMETER_LABELS else parameter)
+    if parameter.startswith("sigma_"):   # a precision (expected 1 sigma), not a limit
+        ax.set_ylabel(f"expected {label(parameter)}")
+    else:
+        ax.set_ylabel(f"90 % CL limit on {label(parameter)}" if parameter in PARAMETER_LABELS else parameter)
     ax.legend(fontsize="small")
     return fig
 
@@ -303,7 +308,10 @@ def main():
                     os.makedirs(out, exist_ok=True)
                     stem = os.path.join(out, file_name[:-4])
                     for fmt in args.formats.split(","):
-                        fig.savefig(f"{stem}.{fmt.strip()}")
+                        kind = fmt.strip()
+                        # No creation date in the files: regenerated plots do not churn in git.
+                        meta = {"CreationDate": None} if kind == "pdf" else {}
+                        fig.savefig(f"{stem}.{kind}", metadata=meta)
                         written.append(f"{stem}.{fmt.strip()}")
                     plt.close(fig)
                     break

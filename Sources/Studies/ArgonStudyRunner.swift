@@ -26,6 +26,13 @@ public enum ArgonStudyRunner {
     ///   - progress: (steps done, total), from any thread.
     public static func run(card loaded: LoadedCard, outputRoot: URL, threads: Int = 1,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Summary {
+        try run(card: loaded, into: OutputDirectory(path: loaded.outputDirectory(root: outputRoot.path)),
+                threads: threads, progress: progress)
+    }
+
+    /// The same, writing into `out` (what `nue run --out DIR` asks for).
+    public static func run(card loaded: LoadedCard, into out: OutputDirectory, threads: Int = 1,
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Summary {
         let card = loaded.card
         let block = card.argon ?? RunCard.Argon()
         let base = block.configuration(binWidthMeV: card.binning.binWidthMeV, cl: card.cl)
@@ -49,7 +56,6 @@ public enum ArgonStudyRunner {
                                                       decays: block.bruteForceDecays, seed: block.seed, threads: threads)
         }
 
-        let out = OutputDirectory(path: loaded.outputDirectory(root: outputRoot.path))
         var data: [(name: String, table: ResultTable)] = []
         if card.outputs.plots {
             for (scan, byModel) in result.scans.sorted(by: { $0.key < $1.key }) {

@@ -220,16 +220,17 @@ struct CardParser {
     }
 
     func toys(_ node: CardNode) throws(RunCardError) -> RunCard.Toys {
-        let m = try node.mapping(allowed: ["count", "seed", "threads", "coverage"])
+        let m = try node.mapping(allowed: ["count", "seed", "threads", "coverage", "full_chain"])
         return RunCard.Toys(
             count: try m.required("count").integer("at least 1") { $0 >= 1 },
             seed: try m.required("seed").unsignedInteger(),
             threads: try m.optional("threads")?.integer("at least 1") { $0 >= 1 } ?? 1,
-            coverage: try m.optional("coverage").map(coverage))
+            coverage: try m.optional("coverage").map(coverage),
+            fullChain: try m.optional("full_chain")?.bool() ?? false)
     }
 
     func coverage(_ node: CardNode) throws(RunCardError) -> RunCard.Coverage {
-        let m = try node.mapping(allowed: ["methods", "true_values_over_asimov", "toys"])
+        let m = try node.mapping(allowed: ["methods", "true_values_over_asimov", "toys", "critical_toys"])
         let methods = try m.required("methods").list(minCount: 1).map { item throws(RunCardError) in
             try item.choice(RunCard.CoverageMethod.self)
         }
@@ -237,7 +238,8 @@ struct CardParser {
             try node.list(minCount: 1).map { item throws(RunCardError) in try item.double("≥ 0") { $0 >= 0 } }
         } ?? [1.0]
         return RunCard.Coverage(methods: methods, trueValuesOverAsimov: values,
-                                toys: try m.optional("toys")?.integer("at least 1") { $0 >= 1 })
+                                toys: try m.optional("toys")?.integer("at least 1") { $0 >= 1 },
+                                criticalToys: try m.optional("critical_toys")?.integer("at least 10") { $0 >= 10 })
     }
 
     func outputs(_ node: CardNode) throws(RunCardError) -> RunCard.Outputs {

@@ -23,10 +23,12 @@ public struct LimitRow: Equatable, Sendable {
     public var parameter: String
     /// The limit on κ (μ_B) or g; nil when the fit failed.
     public var limit: Double?
+    /// `ok`, or `failed: <why>` (shown when the table is built with `status: true`).
+    public var status: String
 
     public init(scenario: String, detector: String, thresholdMeV: Double, events: Double, normSigma: Double,
                 model: String, interference: String? = nil, mediatorMassMeV: Double? = nil, statistic: String,
-                parameter: String, limit: Double?) {
+                parameter: String, limit: Double?, status: String = "ok") {
         self.scenario = scenario
         self.detector = detector
         self.thresholdMeV = thresholdMeV
@@ -38,14 +40,15 @@ public struct LimitRow: Equatable, Sendable {
         self.statistic = statistic
         self.parameter = parameter
         self.limit = limit
+        self.status = status
     }
 }
 
 extension ResultTable {
     /// The standard limits table: columns `scenario, detector, threshold_mev, events,
     /// norm_sigma, model, interference, mediator_mass_mev, statistic, parameter, limit`
-    /// (Markdown header of the limit: "90 % CL limit" for `cl` = 0.90).
-    public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil) throws(TableError) -> ResultTable {
+    /// (Markdown header of the limit: "90 % CL limit" for `cl` = 0.90), and `status` when asked.
+    public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil, status: Bool = false) throws(TableError) -> ResultTable {
         let percent = NumberFormatting.significant(cl * 100, digits: 3)
             .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
         var table = try ResultTable(title: title, columns: [
@@ -60,14 +63,14 @@ extension ResultTable {
             .init("statistic", title: "Statistic"),
             .init("parameter", title: "Parameter"),
             .init("limit", title: "\(percent) % CL limit", digits: 3),
-        ])
+        ] + (status ? [.init("status", title: "Status")] : []))
         for r in rows {
             try table.append([
                 .text(r.scenario), .text(r.detector), .number(r.thresholdMeV), .number(r.events), .number(r.normSigma),
                 .text(r.model), r.interference.map(Cell.text) ?? .missing, r.mediatorMassMeV.map(Cell.number) ?? .missing,
                 .text(r.statistic), .text(r.parameter == "mu_nu" ? "μν [μ_B]" : r.parameter == "g" ? "g" : r.parameter),
                 r.limit.map(Cell.number) ?? .missing,
-            ])
+            ] + (status ? [.text(r.status)] : []))
         }
         return table
     }

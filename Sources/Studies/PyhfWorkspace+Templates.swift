@@ -26,16 +26,11 @@ extension PyhfWorkspace {
                         meaning: meaning, binEdges: templates.binning.edges, cl: cl)
     }
 
-    /// The Asimov limit on κ or g (Statistics' `AsimovSensitivity` on θ = κ² or g²), the
-    /// default value to export at.
+    /// The Asimov limit on κ or g (`ModelFit`: Statistics' `AsimovSensitivity` on θ = κ² or
+    /// g², rescaled), the default value to export at.
     public static func asimovLimit(templates: TemplateSet, model: RunCard.Kind, normSigma: Double,
                                    statistic: TestStatistic = .poisson, cl: Double = 0.90) throws -> Double {
-        let terms = model == .magneticMoment
-            ? [templates.magneticMomentPerKappaSquared]
-            : [templates.lightVectorLinearPerGSquared, templates.lightVectorQuadraticPerGFourth]
-        let binned = try BinnedModel(standardModel: templates.standardModel, parameterTerms: terms,
-                                     normalization: GaussianConstraint(nominal: 1, sigma: normSigma))
-        let theta = try AsimovSensitivity.compute(model: binned, statistic: statistic, confidenceLevel: cl).limit
-        return theta.squareRoot()
+        let fit = try ModelFit(templates: templates, kind: model, normSigma: normSigma)
+        return fit.quoted(try fit.asimov(statistic: statistic, cl: cl).limit)
     }
 }

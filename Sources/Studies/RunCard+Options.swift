@@ -46,12 +46,21 @@ extension RunCard {
         public var threads: Int
         /// Coverage study (analysis `coverage`).
         public var coverage: Coverage?
+        /// Analysis `toys`: also throw full-chain toys (events generated, simulated and
+        /// histogrammed; `FullChainToys`) beside the binned ones (default false).
+        public var fullChain: Bool
 
-        public init(count: Int, seed: UInt64, threads: Int = 1, coverage: Coverage? = nil) {
+        enum CodingKeys: String, CodingKey {
+            case count, seed, threads, coverage
+            case fullChain = "full_chain"
+        }
+
+        public init(count: Int, seed: UInt64, threads: Int = 1, coverage: Coverage? = nil, fullChain: Bool = false) {
             self.count = count
             self.seed = seed
             self.threads = threads
             self.coverage = coverage
+            self.fullChain = fullChain
         }
     }
 
@@ -63,17 +72,24 @@ extension RunCard {
         public var trueValuesOverAsimov: [Double]
         /// Toys per true value (default: `toys.count`).
         public var toys: Int?
+        /// Independent toys per true value that set the Feldman–Cousins critical value
+        /// (default: twice the coverage toys, so the quantile's noise stays below the
+        /// coverage's binomial error).
+        public var criticalToys: Int?
 
         enum CodingKeys: String, CodingKey {
             case methods
             case trueValuesOverAsimov = "true_values_over_asimov"
             case toys
+            case criticalToys = "critical_toys"
         }
 
-        public init(methods: [CoverageMethod], trueValuesOverAsimov: [Double] = [1.0], toys: Int? = nil) {
+        public init(methods: [CoverageMethod], trueValuesOverAsimov: [Double] = [1.0], toys: Int? = nil,
+                    criticalToys: Int? = nil) {
             self.methods = methods
             self.trueValuesOverAsimov = trueValuesOverAsimov
             self.toys = toys
+            self.criticalToys = criticalToys
         }
     }
 

@@ -3,17 +3,17 @@ import Foundation
 import GSL
 import Simulation
 import Statistics
+import Studies
 
-/// The statistical model of a scenario: the scenario's templates as a `BinnedModel` in
-/// rescaled units θ = θ_physical / unit (θ_physical = κ² or g²), so that the fitter's
-/// numbers are of order one. Limits are quoted as √(unit · θ): κ in μ_B, or g.
+/// The statistical model of a scenario built from the CLI options: the scenario's templates as
+/// a `Studies.ModelFit` (a `BinnedModel` in rescaled units θ = θ_physical / unit, θ_physical = κ²
+/// or g², so that the fitter's numbers are of order one). Limits are quoted as √(unit · θ):
+/// κ in μ_B, or g.
 struct FitScenario {
     let options: ScenarioOptions
     let scenario: Scenario
     let templates: TemplateSet
-    let model: BinnedModel
-    /// θ_physical = unit · θ.
-    let unit: Double
+    let fit: ModelFit
     let statistic: TestStatistic
 
     init(_ options: ScenarioOptions) throws {
@@ -22,45 +22,32 @@ struct FitScenario {
         do { templates = try scenario.templates() } catch let error as SimulationError {
             throw ValidationError(error.description)
         }
-        let terms: [[Double]]
-        switch options.model {
-        case .magneticMoment: terms = [templates.magneticMomentPerKappaSquared]
-        case .lightVector: terms = [templates.lightVectorLinearPerGSquared, templates.lightVectorQuadraticPerGFourth]
+        let kind: RunCard.Kind = options.model == .magneticMoment ? .magneticMoment : .lightVector
+        let templates = self.templates
+        fit = try userFacing {
+            try ModelFit(templates: templates, kind: kind, interference: options.noInterference ? .none : .exact,
+                         normSigma: options.normSigma)
         }
-        let normalization = GaussianConstraint(nominal: 1, sigma: options.normSigma)
-        let standardModel = templates.standardModel
-        let built = try userFacing { try FitScenario.rescaledModel(standardModel: standardModel, terms: terms, normalization: normalization) }
-        model = built.model
-        unit = built.unit
         statistic = TestStatistic(rawValue: options.statistic.rawValue) ?? .poisson
     }
 
-    /// The model in units θ = θ_physical / unit, unit the power of ten below the model's
-    /// θ scale (the θ that shifts the total count by one standard deviation).
-    static func rescaledModel(standardModel: [Double], terms: [[Double]], normalization: GaussianConstraint) throws -> (model: BinnedModel, unit: Double) {
-        let raw = try BinnedModel(standardModel: standardModel, parameterTerms: terms, normalization: normalization)
-        let unit = pow(10, log10(raw.parameterScale).rounded(.down))
-        var scaled: [[Double]] = []
-        var power = 1.0
-        for term in terms {
-            power *= unit
-            let factor = power
-            scaled.append(term.map { $0 * factor })
-        }
-        return (try BinnedModel(standardModel: standardModel, parameterTerms: scaled, normalization: normalization), unit)
-    }
+    /// The rescaled binned model.
+    var model: BinnedModel { fit.model }
+
+    /// θ_physical = unit · θ.
+    var unit: Double { fit.unit }
 
     /// "mu_nu" (κ = μν/μ_B) or "g".
-    var parameterName: String { options.model == .magneticMoment ? "mu_nu" : "g" }
+    var parameterName: String { fit.parameter }
 
     /// The quoted parameter for a θ in fitter units: √(unit · θ).
-    func quoted(_ theta: Double) -> Double { theta.isFinite ? (max(0, theta) * unit).squareRoot() : .nan }
+    func quoted(_ theta: Double) -> Double { fit.quoted(theta) }
 
     /// θ in fitter units for a quoted value (κ or g).
-    func theta(quoted value: Double) -> Double { value * value / unit }
+    func theta(quoted value: Double) -> Double { fit.theta(quoted: value) }
 
     /// Expected SM events above threshold.
-    var events: Double { templates.standardModel.reduce(0, +) }
+    var events: Double { fit.events }
 
     /// A canonical description of everything that defines the toys (not threads, shard, output).
     var label: String {

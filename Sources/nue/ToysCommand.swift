@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Statistics
+import Studies
 
 struct ToysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,8 @@ struct ToysCommand: ParsableCommand {
     var output: String?
     @Option(name: .customLong("true"), help: "True value of the parameter for the toys (κ in μ_B or g).")
     var trueValue: Double = 0
+    @Flag(help: "Full-chain toys: generate events, simulate the detector and histogram them (instead of Poisson counts around the templates).")
+    var fullChain = false
     @Flag(help: "Print one JSON object.")
     var json = false
     @Flag(help: "No progress output.")
@@ -64,13 +67,23 @@ struct ToysCommand: ParsableCommand {
         let shard = try userFacing { try ToyShard(parsing: self.shard) }
         let asimov = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
         let truth = fit.theta(quoted: trueValue)
+        // Full chain: events are thrown at n = 1, so the nuisances are profiled on the Asimov data at the truth.
+        let reference = fullChain ? try userFacing { try fit.model.asimovData(theta: truth) } : nil
         let configuration = try userFacing {
             try ToyConfiguration.profiled(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                          truth: truth, seed: seed, scale: asimov.limit)
+                                          truth: truth, seed: seed, referenceData: reference, scale: asimov.limit)
+        }
+        var dataGenerator: ToyDataGenerator?
+        if fullChain {
+            let model = scenario.model == .magneticMoment ? fit.scenario.model(kappa: trueValue) : fit.scenario.model(g: trueValue)
+            do {
+                dataGenerator = try FullChainToys.generator(scenario: fit.scenario, model: model, templates: fit.templates)
+            } catch { throw ValidationError("full-chain toys: \(error)") }
         }
         let header = ToyFileHeader(seed: seed, totalToys: toys, shard: shard, statistic: fit.statistic,
                                    confidenceLevel: scenario.cl, truth: truth, asimovLimit: asimov.limit,
-                                   parameter: fit.parameterName, thetaUnit: fit.unit, label: fit.label)
+                                   parameter: fit.parameterName, thetaUnit: fit.unit,
+                                   label: fit.label + (fullChain ? " full_chain=true" : ""))
         var writer: ToyFileWriter?
         if let output {
             let url = URL(fileURLWithPath: output)
@@ -79,7 +92,7 @@ struct ToysCommand: ParsableCommand {
         var onResult: (@Sendable (ToyResult) -> Void)?
         if let writer { onResult = { @Sendable toy in writer.append(toy) } }
         let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let runner = ToyRunner(configuration: configuration)
+        let runner = ToyRunner(configuration: configuration, dataGenerator: dataGenerator)
         let results: [ToyResult]
         do {
             results = try runner.run(totalToys: toys, shard: shard, threads: threads,

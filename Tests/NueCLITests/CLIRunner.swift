@@ -32,9 +32,10 @@ enum CLIRunner {
         return candidates.first { fm.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath } ?? candidates.last!
     }()
 
-    static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> CLIResult {
+    /// Runs `nue` (or, with `program`, another executable such as /usr/bin/env) with `arguments`.
+    static func run(_ arguments: [String], currentDirectory: URL? = nil, program: URL? = nil) throws -> CLIResult {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe(), err = Pipe()

@@ -1,0 +1,50 @@
+import Foundation
+import Statistics
+
+/// `asimov`: the median expected upper limit from the Asimov data set for every scenario ×
+/// model variant × statistic (the mission's table), with the asymptotic ±1σ/±2σ bands in
+/// `result.json`. Δλ(θ) = Φ⁻¹(CL)² (1.6424 at 90 %, half-χ² at the boundary θ ≥ 0), the
+/// normalization profiled with its pull term (Cowan et al., EPJC 71, 1554 (2011)).
+enum AsimovAnalysis {
+    static func run(_ context: StudyContext) throws -> AnalysisOutput {
+        let card = context.card
+        var rows: [LimitRow] = []
+        var details: [JSONValue] = []
+        var failures = 0
+        for index in card.scenarios.indices {
+            for variant in ModelVariant.all(in: card) {
+                for statistic in context.statistics {
+                    var limit: Double?, events: Double?, failure: Error?
+                    var band: ExpectedBand?
+                    do {
+                        let fit = try context.fit(index, variant)
+                        events = fit.events
+                        let asimov = try fit.asimov(statistic: statistic, cl: card.cl)
+                        limit = fit.quoted(asimov.limit)
+                        band = asimov.band.map(fit.quoted)
+                    } catch {
+                        failure = error
+                        failures += 1
+                    }
+                    let row = context.limitRow(index, variant, statistic: statistic, events: events, limit: limit, error: failure)
+                    rows.append(row)
+                    context.progress("asimov  \(row.scenario) · \(variant.label) · \(statistic.rawValue): \(variant.parameter) < \(StudyContext.short(limit))")
+                    details.append(.object([
+                        ("scenario", .string(row.scenario)), ("model", .string(variant.label)),
+                        ("statistic", .string(statistic.rawValue)), ("parameter", .string(variant.parameter)),
+                        ("limit", limit.map(JSONValue.number) ?? .null),
+                        ("band", band.map { b in .array([b.minus2, b.minus1, b.median, b.plus1, b.plus2].map(JSONValue.number)) } ?? .null),
+                    ]))
+                }
+            }
+        }
+        let table = try ResultTable.limits(rows, cl: card.cl, title: "Asimov \(percent(card.cl)) CL sensitivity", status: true)
+        return AnalysisOutput(analysis: .asimov, table: table, results: .array(details), failures: failures)
+    }
+
+    /// `90 %` for 0.90.
+    static func percent(_ cl: Double) -> String {
+        NumberFormatting.significant(cl * 100, digits: 4)
+            .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression) + " %"
+    }
+}

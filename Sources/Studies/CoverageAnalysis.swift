@@ -1,0 +1,87 @@
+import Statistics
+
+/// `coverage`: the fraction of toys whose interval contains the true value, per scenario ×
+/// model variant × statistic × method × true value (in units of the row's Asimov limit), with
+/// the binomial error √(p(1 − p)/N). Methods (`CoverageStudy`): `asimov` — the asymptotic
+/// upper limit (covered iff q(θ_true) ≤ Φ⁻¹(CL)²); `fc` — Feldman–Cousins, covered iff
+/// t(θ_true) ≤ c(θ_true), c the CL-quantile of t from `critical_toys` independent toys at θ_true
+/// (Feldman & Cousins, PRD 57, 3873 (1998)) → `coverage_<scenario>_<model>.csv`. Each point
+/// (row r) uses the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column): the
+/// points are independent, and each is reproduced by `nue coverage --seed <that seed>`.
+enum CoverageAnalysis {
+    static func run(_ context: StudyContext) throws -> AnalysisOutput {
+        let card = context.card
+        guard let toys = card.toys, let coverage = toys.coverage else {
+            throw StatisticsError("analysis 'coverage' needs toys.coverage")
+        }
+        let count = coverage.toys ?? toys.count
+        let criticalToys = coverage.criticalToys ?? 2 * count
+        var table = try ResultTable(title: "Coverage at true values (\(count) toys per point; FC critical values from \(criticalToys) toys)", columns: [
+            .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
+            .init("parameter", title: "Parameter"), .init("method", title: "Method"),
+            .init("seed", title: "Seed"), .init("true_over_asimov", title: "True/Asimov", digits: 2),
+            .init("true_value", title: "True value"),
+            .init("toys", title: "Toys"), .init("covered", title: "Covered"), .init("coverage", title: "Coverage", digits: 3),
+            .init("coverage_error", title: "± binomial", digits: 2), .init("nominal", title: "Nominal", digits: 2),
+            .init("critical_value", title: "Critical Δχ²", digits: 3), .init("failed", title: "Failed"),
+            .init("status", title: "Status"),
+        ])
+        var data: [(name: String, table: ResultTable)] = []
+        var failures = 0
+        var row = 0
+        for index in card.scenarios.indices {
+            let name = card.scenarios[index].name
+            for variant in ModelVariant.all(in: card) {
+                var points: [PlotData.CoveragePoint] = []
+                for statistic in context.statistics {
+                    let asimov: (fit: ModelFit, limit: Double)?
+                    do {
+                        let fit = try context.fit(index, variant)
+                        asimov = (fit, try fit.asimov(statistic: statistic, cl: card.cl).limit)
+                    } catch {
+                        asimov = nil
+                        failures += 1
+                        try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(variant.parameter)]
+                                         + Array(repeating: .missing, count: 11) + [AnalysisOutput.status(error)])
+                        continue
+                    }
+                    guard let (fit, limit) = asimov else { continue }
+                    for method in coverage.methods {
+                        for ratio in coverage.trueValuesOverAsimov {
+                            let theta = ratio * ratio * limit   // the true value κ or g is ratio × limit
+                            let trueValue = fit.quoted(theta)
+                            let seed = context.rowSeed(toys.seed, row: row)
+                            row += 1
+                            var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
+                                                             .text(variant.parameter), .text(method.rawValue), .text(String(seed)),
+                                                             .number(ratio), .number(trueValue)]
+                            do {
+                                let study = try CoverageStudy.run(
+                                    model: fit.model, statistic: statistic, confidenceLevel: card.cl,
+                                    method: method == .fc ? .feldmanCousins : .asimov, trueValue: theta, toys: count,
+                                    seed: seed, criticalToys: criticalToys, threads: context.threads)
+                                cells += [.integer(study.toys), .integer(study.covered), AnalysisOutput.number(study.coverage),
+                                          AnalysisOutput.number(study.coverageError), .number(card.cl),
+                                          AnalysisOutput.number(study.criticalValue), .integer(study.failedFits),
+                                          AnalysisOutput.status(nil)]
+                                points.append(PlotData.CoveragePoint(method: method.rawValue, parameter: variant.parameter,
+                                                                     trueValue: trueValue, toys: study.toys,
+                                                                     covered: study.covered, nominal: card.cl))
+                                context.progress("coverage \(name) · \(variant.label) · \(method.rawValue) at \(NumberFormatting.roundTrip(ratio))×Asimov: \(StudyContext.short(study.coverage)) ± \(StudyContext.short(study.coverageError))")
+                            } catch {
+                                failures += 1
+                                cells += Array(repeating: .missing, count: 7) + [AnalysisOutput.status(error)]
+                                context.progress("coverage \(name) · \(variant.label) · \(method.rawValue): failed: \(error)")
+                            }
+                            try table.append(cells)
+                        }
+                    }
+                }
+                if !points.isEmpty {
+                    data.append((PlotData.fileName(.coverage, tag: StudySlug.make(name, variant.label)), try PlotData.coverage(points)))
+                }
+            }
+        }
+        return AnalysisOutput(analysis: .coverage, table: table, data: data, failures: failures)
+    }
+}

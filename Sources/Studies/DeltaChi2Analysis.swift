@@ -1,0 +1,51 @@
+import Statistics
+
+/// `delta-chi2`: the profiled Δχ²(parameter) = λ_p(θ) − λ_p(θ̂) on the Asimov SM data, per
+/// scenario and parameter (κ or g), one curve per model variant × statistic, each on 61 points
+/// from 0 to 2.5× its own Asimov limit, with the critical value Φ⁻¹(CL)²
+/// → `delta_chi2_<scenario>_<parameter>.csv`.
+enum DeltaChi2Analysis {
+    static let points = 61
+
+    static func run(_ context: StudyContext) throws -> AnalysisOutput {
+        let card = context.card
+        let critical = try CriticalValue.oneSided(confidenceLevel: card.cl)
+        let variants = ModelVariant.all(in: card)
+        var data: [(name: String, table: ResultTable)] = []
+        var failures = 0
+        for index in card.scenarios.indices {
+            let name = card.scenarios[index].name
+            for parameter in ["mu_nu", "g"] {
+                let group = variants.filter { $0.parameter == parameter }
+                guard !group.isEmpty else { continue }
+                do {
+                    var fits: [(ModelVariant, ModelFit, TestStatistic, ProfileLikelihood, BestFit, Double)] = []
+                    for variant in group {
+                        let fit = try context.fit(index, variant)
+                        for statistic in context.statistics {
+                            let likelihood = ProfileLikelihood(model: fit.model, statistic: statistic)
+                            try likelihood.setData(fit.model.asimovData())
+                            let best = likelihood.bestFit()
+                            let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit)
+                            fits.append((variant, fit, statistic, likelihood, best, limit))
+                        }
+                    }
+                    let curves = fits.map { variant, fit, statistic, likelihood, best, limit in
+                        let xs = (0..<points).map { 2.5 * limit * Double($0) / Double(points - 1) }
+                        return PlotCurve(name: "\(variant.curveLabel) (\(statistic.rawValue))", x: xs, y: xs.map { x in
+                            let value = likelihood.profile(theta: fit.theta(quoted: x)).value
+                            return value.isFinite ? max(0, value - best.value) : .nan
+                        })
+                    }
+                    data.append((PlotData.fileName(.deltaChi2, tag: StudySlug.make(name, parameter)),
+                                 try PlotData.deltaChi2(parameter: parameter, curves: curves, critical: critical)))
+                    context.progress("Δχ²     \(name) · \(parameter): \(curves.count) curves")
+                } catch {
+                    failures += 1
+                    context.progress("Δχ²     \(name) · \(parameter): failed: \(error)")
+                }
+            }
+        }
+        return AnalysisOutput(analysis: .deltaChi2, data: data, failures: failures)
+    }
+}

@@ -1,0 +1,79 @@
+import Statistics
+
+/// `threshold-scan` and `norm-scan`: the Asimov limit vs the analysis threshold (exposure kept:
+/// an `events: N` scenario fixes the exposure at its own threshold, `StudyContext.templatesAtFixedExposure`)
+/// and vs the normalization uncertainty σ_norm, per scenario × model variant × statistic
+/// → `scan_threshold_<scenario>_<parameter>.csv`, `scan_norm_<scenario>_<parameter>.csv`.
+enum ScanAnalysis {
+    static func thresholds(_ context: StudyContext) throws -> AnalysisOutput {
+        let values = context.card.scans?.thresholdsMeV ?? []
+        return try scan(context, analysis: .thresholdScan, key: "threshold_mev", tag: "threshold", xTitle: "Threshold",
+                        unit: "MeV", values: values) { index, variant, threshold in
+            let templates = try context.templatesAtFixedExposure(index, mass: variant.mediatorMassMeV, threshold: threshold)
+            return try ModelFit(templates: templates, kind: variant.kind, interference: variant.interference,
+                                normSigma: context.card.scenarios[index].normSigma)
+        }
+    }
+
+    static func normSigmas(_ context: StudyContext) throws -> AnalysisOutput {
+        let values = context.card.scans?.normSigmas ?? []
+        return try scan(context, analysis: .normScan, key: "norm_sigma", tag: "norm", xTitle: "σ_norm", unit: nil,
+                        values: values) { index, variant, sigma in
+            try context.fit(index, variant, normSigma: sigma)
+        }
+    }
+
+    static func scan(_ context: StudyContext, analysis: RunCard.Analysis, key: String, tag: String, xTitle: String,
+                     unit: String?, values: [Double],
+                     fit make: @escaping @Sendable (Int, ModelVariant, Double) throws -> ModelFit) throws -> AnalysisOutput {
+        let card = context.card
+        var table = try ResultTable(title: "Limit vs \(xTitle)", columns: [
+            .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
+            .init("parameter", title: "Parameter"), .init(key, title: xTitle, unit: unit, digits: 3),
+            .init("events", title: "SM events", digits: 4),
+            .init("limit", title: "\(AsimovAnalysis.percent(card.cl)) CL limit", digits: 3), .init("status", title: "Status"),
+        ])
+        var data: [(name: String, table: ResultTable)] = []
+        var failures = 0
+        let variants = ModelVariant.all(in: card)
+        for index in card.scenarios.indices {
+            let name = card.scenarios[index].name
+            for parameter in ["mu_nu", "g"] {
+                var curves: [PlotCurve] = []
+                for variant in variants where variant.parameter == parameter {
+                    for statistic in context.statistics {
+                        let results: [Result<(Double, Double), Error>] = context.parallelMap(values.count) { k in
+                            Result {
+                                let fit = try make(index, variant, values[k])
+                                return (fit.events, fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit))
+                            }
+                        }
+                        var xs: [Double] = [], ys: [Double] = []
+                        for (x, result) in zip(values, results) {
+                            var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
+                                                             .text(parameter), .number(x)]
+                            switch result {
+                            case .success(let (events, limit)):
+                                cells += [.number(events), .number(limit), AnalysisOutput.status(nil)]
+                                xs.append(x); ys.append(limit)
+                            case .failure(let error):
+                                failures += 1
+                                cells += [.missing, .missing, AnalysisOutput.status(error)]
+                            }
+                            try table.append(cells)
+                        }
+                        let label = variants.filter { $0.parameter == parameter }.count > 1
+                            ? "\(variant.curveLabel), \(statistic.rawValue)" : statistic.rawValue
+                        curves.append(PlotCurve(name: label, x: xs, y: ys))
+                        context.progress("\(tag) scan \(name) · \(variant.label) · \(statistic.rawValue): \(xs.count)/\(values.count) points")
+                    }
+                }
+                if !curves.isEmpty {
+                    data.append((PlotData.fileName(.scan, tag: StudySlug.make(tag, name, parameter)),
+                                 try PlotData.scan(key, parameter: parameter, curves: curves)))
+                }
+            }
+        }
+        return AnalysisOutput(analysis: analysis, table: table, data: data, failures: failures)
+    }
+}

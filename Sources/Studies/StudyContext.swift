@@ -1,0 +1,110 @@
+import Foundation
+import GSL
+import Physics
+import Simulation
+import Statistics
+
+/// What the analyses of one run share: the card, the source spectrum, worker threads, the
+/// progress sink and a thread-safe cache of templates per (scenario, M, threshold, sin²θ_W).
+final class StudyContext: @unchecked Sendable {
+    let card: RunCard
+    let spectrum: NeutrinoSpectrum
+    /// Workers for toys and for independent template builds (results do not depend on it).
+    let threads: Int
+    private let progressSink: (@Sendable (String) -> Void)?
+
+    private struct Key: Hashable {
+        var scenario: Int
+        var mass: Double
+        var threshold: Double?
+        var sin2w: Double?
+    }
+
+    private let lock = NSLock()
+    private var cache: [Key: TemplateSet] = [:]
+
+    init(card: RunCard, spectrum: NeutrinoSpectrum, threads: Int, progress: (@Sendable (String) -> Void)?) {
+        self.card = card
+        self.spectrum = spectrum
+        self.threads = max(1, threads)
+        self.progressSink = progress
+    }
+
+    /// One short progress line (stderr in the CLI).
+    func progress(_ line: String) { progressSink?(line) }
+
+    /// The statistics the card asks for.
+    var statistics: [TestStatistic] { card.testStatistics }
+
+    /// Templates (exact interference; `ModelFit` drops the interference term for `none`) of
+    /// scenario `index` at mediator mass `mass`, optionally at another threshold or sin²θ_W.
+    /// The normalization is the scenario's own (N events above the given threshold, or the
+    /// exposure); see `templatesAtFixedExposure` for scans.
+    func templates(_ index: Int, mass: Double = 0, threshold: Double? = nil, sin2w: Double? = nil) throws -> TemplateSet {
+        let key = Key(scenario: index, mass: mass, threshold: threshold, sin2w: sin2w)
+        lock.lock()
+        if let cached = cache[key] { lock.unlock(); return cached }
+        lock.unlock()
+        let scenario = try card.simulationScenario(card.scenarios[index], spectrum: spectrum, mediatorMassMeV: mass,
+                                                   interference: .exact, thresholdMeV: threshold, sin2ThetaW: sin2w)
+        let built = try scenario.templates()
+        lock.lock()
+        cache[key] = built
+        lock.unlock()
+        return built
+    }
+
+    /// Templates at another threshold or sin²θ_W with the scenario's exposure kept: an
+    /// `events: N` scenario fixes the exposure at its own threshold and the card's sin²θ_W, so
+    /// the templates are rescaled by F_own/F (F = events per cm² of cross section).
+    func templatesAtFixedExposure(_ index: Int, mass: Double = 0, threshold: Double? = nil,
+                                  sin2w: Double? = nil) throws -> TemplateSet {
+        let other = try templates(index, mass: mass, threshold: threshold, sin2w: sin2w)
+        guard case .events = card.scenarios[index].normalization else { return other }
+        let own = try templates(index, mass: mass)
+        return other.scaled(by: own.eventsPerSquareCentimeter / other.eventsPerSquareCentimeter)
+    }
+
+    /// The master seed of toy row `row` of an analysis: SplitMix64 word of (card seed, row), so
+    /// rows are statistically independent and each can be rerun alone with `nue toys --seed`.
+    func rowSeed(_ seed: UInt64, row: Int) -> UInt64 {
+        var sequence = SeedSequence(masterSeed: seed, index: UInt64(row))
+        return sequence.next()
+    }
+
+    /// Runs `body(i)` for i in 0..<count on `threads` workers (each claims the next index);
+    /// results in index order, so they do not depend on the thread count.
+    func parallelMap<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        let box = ResultBox<T>(count: count)
+        let workers = min(threads, count)
+        if workers <= 1 {
+            for i in 0..<count { box.set(i, body(i)) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let i = box.claim() { box.set(i, body(i)) }
+            }
+        }
+        return box.values.map { $0! }
+    }
+}
+
+/// Slots for `parallelMap`, each claimed and written once under a lock.
+final class ResultBox<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var values: [T?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    /// The next unclaimed index, or nil when all are taken.
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < values.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock(); defer { lock.unlock() }
+        values[i] = value
+    }
+}

@@ -1,0 +1,82 @@
+import Statistics
+
+/// `toys`: per scenario × model variant × statistic, `toys.count` pseudo-experiments thrown at
+/// the SM (θ = 0, normalization profiled on the Asimov data, its global observable fluctuated;
+/// `ToyConfiguration.profiled`), each fitted for its upper limit. The table gives the toy median
+/// (± its error) and ±1σ/±2σ quantiles beside the Asimov limit and its asymptotic band (Cowan et
+/// al., EPJC 71, 1554 (2011), eq. 89–90) → `toy_limits_<scenario>_<model>.csv`. Row r throws
+/// its toys with the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column), so the
+/// rows are independent and each is reproduced by `nue toys --seed <that seed>`. With
+/// `toys.full_chain` every row is also thrown full-chain (`FullChainToys`: events generated,
+/// simulated and histogrammed; `nue toys --full-chain`), column `generation`.
+enum ToyLimitAnalysis {
+    static func run(_ context: StudyContext) throws -> AnalysisOutput {
+        let card = context.card
+        guard let toys = card.toys else { throw StatisticsError("analysis 'toys' needs the toys section") }
+        var table = try ResultTable(title: "Toy limits (\(toys.count) toys per row, seed \(toys.seed)) vs Asimov", columns: [
+            .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
+            .init("generation", title: "Toys from"), .init("parameter", title: "Parameter"), .init("seed", title: "Seed"), .init("toys", title: "Toys"), .init("failed", title: "Failed"),
+            .init("asimov", title: "Asimov"), .init("asymptotic_minus2", title: "Asympt. −2σ"),
+            .init("asymptotic_minus1", title: "Asympt. −1σ"), .init("asymptotic_plus1", title: "Asympt. +1σ"),
+            .init("asymptotic_plus2", title: "Asympt. +2σ"), .init("median", title: "Toy median"),
+            .init("median_error", title: "± median", digits: 2), .init("minus2", title: "Toy −2σ"),
+            .init("minus1", title: "Toy −1σ"), .init("plus1", title: "Toy +1σ"), .init("plus2", title: "Toy +2σ"),
+            .init("median_over_asimov", title: "Median/Asimov", digits: 3), .init("status", title: "Status"),
+        ])
+        var data: [(name: String, table: ResultTable)] = []
+        var failures = 0
+        var row = 0
+        let generations = toys.fullChain ? [false, true] : [false]
+        let combinations = ModelVariant.all(in: card).flatMap { variant in
+            context.statistics.flatMap { statistic in generations.map { (variant, statistic, $0) } }
+        }
+        for index in card.scenarios.indices {
+            let name = card.scenarios[index].name
+            for (variant, statistic, fullChain) in combinations {
+                let seed = context.rowSeed(toys.seed, row: row)
+                row += 1
+                let generation = fullChain ? "full-chain" : "binned"
+                var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
+                                                 .text(generation), .text(variant.parameter), .text(String(seed))]
+                do {
+                    let fit = try context.fit(index, variant)
+                    let asimov = try fit.asimov(statistic: statistic, cl: card.cl)
+                    let configuration = try ToyConfiguration.profiled(
+                        model: fit.model, statistic: statistic, confidenceLevel: card.cl, truth: 0,
+                        seed: seed, scale: asimov.limit)
+                    var generator: ToyDataGenerator?
+                    if fullChain {
+                        let scenario = try card.simulationScenario(card.scenarios[index], spectrum: context.spectrum,
+                                                                   mediatorMassMeV: variant.mediatorMassMeV)
+                        generator = try FullChainToys.generator(scenario: scenario, model: scenario.model(),
+                                                                templates: fit.templates)
+                    }
+                    let results = try ToyRunner(configuration: configuration, dataGenerator: generator)
+                        .run(totalToys: toys.count, threads: context.threads)
+                    let summary = ToySummary(results: results)
+                    let asymptotic = asimov.band.map(fit.quoted)
+                    let band = summary.band.map(fit.quoted)
+                    let medianError = fit.quoted(summary.band.median + summary.medianError) - band.median
+                    cells += [.integer(summary.toys), .integer(summary.failedFits), AnalysisOutput.number(asymptotic.median),
+                              AnalysisOutput.number(asymptotic.minus2), AnalysisOutput.number(asymptotic.minus1),
+                              AnalysisOutput.number(asymptotic.plus1), AnalysisOutput.number(asymptotic.plus2),
+                              AnalysisOutput.number(band.median), AnalysisOutput.number(medianError),
+                              AnalysisOutput.number(band.minus2), AnalysisOutput.number(band.minus1),
+                              AnalysisOutput.number(band.plus1), AnalysisOutput.number(band.plus2),
+                              AnalysisOutput.number(band.median / asymptotic.median), AnalysisOutput.status(nil)]
+                    let limits: [Double?] = results.map { $0.status == .failed || !$0.upperLimit.isFinite ? nil : fit.quoted($0.upperLimit) }
+                    let tag = fullChain ? StudySlug.make(name, variant.label, generation) : StudySlug.make(name, variant.label)
+                    data.append((PlotData.fileName(.toyLimits, tag: tag),
+                                 try PlotData.toyLimits(parameter: variant.parameter, limits: limits, asimov: asymptotic.median)))
+                    context.progress("toys    \(name) · \(variant.label) · \(statistic.rawValue) · \(generation): median \(StudyContext.short(band.median)) vs Asimov \(StudyContext.short(asymptotic.median)) (\(summary.toys) toys, \(summary.failedFits) failed)")
+                } catch {
+                    failures += 1
+                    cells += [.missing, .missing] + Array(repeating: ResultTable.Cell.missing, count: 12) + [AnalysisOutput.status(error)]
+                    context.progress("toys    \(name) · \(variant.label): failed: \(error)")
+                }
+                try table.append(cells)
+            }
+        }
+        return AnalysisOutput(analysis: .toys, table: table, data: data, failures: failures)
+    }
+}

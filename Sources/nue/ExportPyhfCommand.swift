@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Statistics
+import Studies
+
+struct ExportPyhfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-pyhf",
+        abstract: "Write the scenario's binned model as a pyhf (HistFactory JSON) workspace.",
+        discussion: """
+            Samples: the SM expectation and the new-physics increment at --at (default: nue's Asimov limit) \
+            scaled by the POI mu; the normalization pull is pyhf's lumi modifier; observations are the Asimov \
+            SM data. The value exported at is in metadata.exported_at. Check with \
+            python3 scripts/pyhf_check.py FILE (mu_limit = 1 when the tools agree).
+            Example: nue export-pyhf --detector kamland --threshold 3 --events 3000 --output ws.json
+            """)
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Option(help: "Parameter value of the new-physics sample (κ in μ_B, or g); default: the Asimov limit.")
+    var at: Double?
+    @Option(help: "Output file (written to a temporary file, then renamed).")
+    var output: String
+
+    func validate() throws {
+        if let at {
+            try requireFinite(at, "--at")
+            guard at > 0 else { throw ValidationError("--at must be > 0, got \(at)") }
+        }
+        guard !output.isEmpty else { throw ValidationError("--output must name a file") }
+    }
+
+    func run() throws {
+        let fit = try FitScenario(scenario)
+        let value: Double
+        if let at { value = at } else {
+            let asimov = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+            value = fit.quoted(asimov.limit)
+        }
+        let kind: RunCard.Kind = scenario.model == .magneticMoment ? .magneticMoment : .lightVector
+        let workspace: JSONValue
+        do {
+            workspace = try PyhfWorkspace.make(templates: fit.templates, model: kind, value: value,
+                                               normSigma: scenario.normSigma, cl: scenario.cl)
+            try AtomicWriter.write(workspace.serialized(), to: output)
+        } catch let error as TableError { throw ValidationError(error.description) } catch let error as OutputError {
+            throw ValidationError(error.description)
+        }
+        FileHandle.standardError.write(Data("wrote \(output): \(fit.parameterName) exported at \(value)\n".utf8))
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Studies
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a study card (macros/NAME.yaml) and write outputs/NAME/: tables, plot data, result.json.",
+        discussion: """
+            Runs every analysis the card lists (asimov, spectra, delta-chi2, toys, coverage, gm-exclusion, \
+            threshold-scan, norm-scan, sin2w-precision, exposure; macros/README.md). A row that fails is \
+            reported in the table's status column and the run goes on; the exit status is 0 when every row \
+            succeeded, 1 otherwise. Progress: one short line per row on stderr (--quiet silences it).
+            Example: nue run macros/isodar-sensitivity.yaml
+            """)
+
+    @Argument(help: "The run card (YAML, format nue-card/1).")
+    var card: String
+    @Option(help: "Output directory (default: the card's outputs.directory, else outputs/<card name>).")
+    var out: String?
+    @Option(help: "Worker threads (default: the card's toys.threads, else all cores); results do not depend on it.")
+    var threads: Int?
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        if let threads { guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024") } }
+    }
+
+    func run() throws {
+        let loaded: LoadedCard
+        do { loaded = try RunCard.load(path: card) } catch { throw ValidationError(error.description) }
+        let directory = out.map(OutputDirectory.init(path:)) ?? OutputDirectory(card: loaded)
+        var progress: (@Sendable (String) -> Void)?
+        if !quiet {
+            progress = { @Sendable line in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        }
+        let runner = StudyRunner(card: loaded, options: .init(threads: threads, progress: progress))
+        let outcome: StudyRunner.Outcome
+        do { outcome = try runner.run(into: directory) } catch {
+            throw ValidationError("\(card): \(error)")
+        }
+        if !quiet {
+            FileHandle.standardError.write(Data("wrote \(outcome.written.count) files to \(directory.path)\n".utf8))
+        }
+        if outcome.failures > 0 {
+            FileHandle.standardError.write(Data("\(outcome.failures) row(s) failed; see the status column of \(directory.file("table.md"))\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
