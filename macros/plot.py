@@ -235,7 +235,7 @@ def plot_exclusion(plt, path, rows):
 SCAN_LABELS = {"threshold_mev": "analysis threshold [MeV]", "norm_sigma": "normalization uncertainty",
                "sin2_theta_w": r"$\sin^2\theta_W$", "depletion": r"$^{42}$Ar rejection $R$ (depletion $\times$ other)",
                "direction_resolution_deg": r"direction resolution $\sigma_\theta$ [deg]",
-               "energy_resolution_a": r"stochastic term $a$ of $\sigma_E = a\sqrt{E} \oplus b E$"}
+               "energy_resolution_a": r"stochastic term $a$ of $\sigma_E = a E^{1/2} \oplus b E$"}
 
 
 def plot_scan(plt, path, rows):

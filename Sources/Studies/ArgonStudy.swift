@@ -13,12 +13,16 @@ public struct ArgonStudy: Sendable {
     public var models: [ArgonModel]
     public var references: [ArgonReference]
     public var scans: RunCard.ArgonScans
+    /// The ν̄e source spectrum (nil: the default ⁸Li model).
+    public var spectrum: NeutrinoSpectrum?
 
-    public init(base: ArgonConfiguration, models: [ArgonModel], references: [ArgonReference], scans: RunCard.ArgonScans = .init()) {
+    public init(base: ArgonConfiguration, models: [ArgonModel], references: [ArgonReference], scans: RunCard.ArgonScans = .init(),
+                spectrum: NeutrinoSpectrum? = nil) {
         self.base = base
         self.models = models
         self.references = references
         self.scans = scans
+        self.spectrum = spectrum
     }
 
     /// One row of the required-rejection table.
@@ -44,6 +48,9 @@ public struct ArgonStudy: Sendable {
         /// Reference name → model → limit.
         public var referenceLimits: [String: [ArgonModel: Double]]
         public var rejections: [RejectionRow]
+        /// The lowest bin edge (MeV) above which fewer than one ⁴²Ar/⁴²K event remains at the base
+        /// point (first model's cut): where the recoil spectrum becomes background-free.
+        public var backgroundFreeAboveMeV: Double?
         /// The answer to the mission's question, with numbers (Markdown paragraph).
         public var conclusion: String
     }
@@ -51,7 +58,7 @@ public struct ArgonStudy: Sendable {
     /// Runs the study; models run concurrently on up to `threads` workers (one `ArgonAnalysis` each).
     /// - Parameter progress: (steps done, total steps), from any thread.
     public func run(threads: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
-        let spectrum = try Lithium8Spectrum.make()
+        let spectrum = try self.spectrum ?? Lithium8Spectrum.make()
         let probe = try ArgonAnalysis(spectrum: spectrum)
         do { try base.validate(kinematicLimitMeV: probe.kinematicLimitMeV) }
         for t in scans.thresholdsMeV + scans.curveThresholdsMeV {
@@ -85,6 +92,16 @@ public struct ArgonStudy: Sendable {
             outcome.rejections += o.rejections
         }
         outcome.rejections.sort { ($0.thresholdMeV, $0.reference, $0.model.rawValue) < ($1.thresholdMeV, $1.reference, $1.model.rawValue) }
+        if let first = outcome.base.first {
+            let binning = try probe.signalTemplates(base, cosineCut: first.cosineCut).binning
+            let pass = IsotropicDirection.fractionPassing(cosineCut: first.cosineCut)
+            let background = try probe.backgroundCounts(base, binning: binning).map { $0 * pass }
+            var above = 0.0
+            for i in stride(from: background.count - 1, through: 0, by: -1) {
+                above += background[i]
+                if above >= 1 { outcome.backgroundFreeAboveMeV = binning.edges[i + 1]; break }
+            }
+        }
         outcome.conclusion = conclusion(outcome)
         return outcome
     }

@@ -45,7 +45,7 @@ public enum ArgonStudyRunner {
         let models: [ArgonModel] = card.models.isEmpty ? ArgonModel.allCases
             : Array(Set(card.models.map { $0.model == .magneticMoment ? ArgonModel.magneticMoment : .lightVector }))
                 .sorted { $0.rawValue > $1.rawValue }
-        let study = ArgonStudy(base: base, models: models, references: references, scans: block.scans)
+        let study = ArgonStudy(base: base, models: models, references: references, scans: block.scans, spectrum: spectrum)
         let result = try study.run(threads: threads, progress: progress)
 
         var bruteForce: ArgonBruteForceCheck.Report?
