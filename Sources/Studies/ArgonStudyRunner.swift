@@ -38,7 +38,7 @@ public enum ArgonStudyRunner {
         let base = block.configuration(binWidthMeV: card.binning.binWidthMeV, cl: card.cl)
         let spectrum = try card.sourceSpectrum(cardDirectory: (loaded.path as NSString).deletingLastPathComponent)
         let references = try card.scenarios.map { s in
-            ArgonReference(name: s.name ?? "\(s.detector) >\(s.thresholdMeV) MeV",
+            ArgonReference(name: s.name,
                            scenario: try card.simulationScenario(s, spectrum: spectrum),
                            normalization: s.normalizationConstraint)
         }
