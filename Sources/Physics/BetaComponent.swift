@@ -14,4 +14,16 @@ public struct BetaComponent: Sendable {
         self.branch = branch
         self.emitter = emitter
     }
+
+    /// The weights normalized to probabilities; each must be finite and ≥ 0, their sum positive.
+    public static func probabilities(_ components: [BetaComponent]) throws -> [Double] {
+        for c in components where !(c.weight.isFinite && c.weight >= 0) {
+            throw PhysicsInputError.invalidParameter(name: "component weight", value: c.weight, requirement: "must be finite and ≥ 0")
+        }
+        let total = components.reduce(0) { $0 + $1.weight }
+        guard total > 0 else {
+            throw PhysicsInputError.invalidParameter(name: "total component weight", value: total, requirement: "must be positive")
+        }
+        return components.map { $0.weight / total }
+    }
 }

@@ -67,15 +67,8 @@ public final class BetaSampler: Sendable {
             throw PhysicsInputError.invalidParameter(name: "cells × probes", value: Double(cellsPerComponent * probesPerCell),
                                                      requirement: "need ≥ 1 cell per component and ≥ 2 probes per cell")
         }
-        for c in components where !(c.weight.isFinite && c.weight >= 0) {
-            throw PhysicsInputError.invalidParameter(name: "component weight", value: c.weight, requirement: "must be finite and ≥ 0")
-        }
-        let total = components.reduce(0) { $0 + $1.weight }
-        guard total > 0 else {
-            throw PhysicsInputError.invalidParameter(name: "total component weight", value: total, requirement: "must be positive")
-        }
         self.components = components
-        self.probabilities = components.map { $0.weight / total }
+        self.probabilities = try BetaComponent.probabilities(components)
         self.cellsPerComponent = cellsPerComponent
         self.probesPerCell = probesPerCell
         self.gammaEnergies = components.map { $0.branch.gammaEnergy }
@@ -87,7 +80,7 @@ public final class BetaSampler: Sendable {
         var envelopeMass = 0.0, squeezeMass = 0.0
         for (index, component) in components.enumerated() {
             let branch = component.branch
-            let pi = component.weight / total
+            let pi = probabilities[index]
             let t0 = branch.endpointKineticEnergy
             let nProbes = cellsPerComponent * probesPerCell
             let delta = t0 / Double(nProbes)

@@ -43,15 +43,8 @@ public struct VisibleEnergySpectrum: Sendable {
             throw PhysicsInputError.invalidParameter(name: "panels per component", value: Double(panelsPerComponent),
                                                      requirement: "need ≥ 16 panels and at least one component")
         }
-        for c in components where !(c.weight.isFinite && c.weight >= 0) {
-            throw PhysicsInputError.invalidParameter(name: "component weight", value: c.weight, requirement: "must be finite and ≥ 0")
-        }
-        let total = components.reduce(0) { $0 + $1.weight }
-        guard total > 0 else {
-            throw PhysicsInputError.invalidParameter(name: "total component weight", value: total, requirement: "must be positive")
-        }
         self.components = components
-        self.probabilities = components.map { $0.weight / total }
+        self.probabilities = try BetaComponent.probabilities(components)
         self.gammaContainment = gammaContainment
         self.panelsPerComponent = panelsPerComponent
 

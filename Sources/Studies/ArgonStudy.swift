@@ -157,31 +157,31 @@ public struct ArgonStudy: Sendable {
         }))
         scans["depletion"] = curves + referenceCurves(model, x: rejections, referenceLimits)
 
+        /// One curve per curve rejection R of the limit vs x at threshold `t`, `set` applying x.
+        func curvesPerRejection(_ xs: [Double], threshold t: Double,
+                                _ set: (inout ArgonConfiguration, Double) -> Void) throws -> [PlotCurve] {
+            try self.scans.curveDepletions.map { r in
+                var c = base
+                c.thresholdMeV = t
+                c.depletion = r
+                return PlotCurve(name: "T>\(Self.label(t)) MeV, R=\(Self.label(r))", x: xs, y: try xs.map { x in
+                    set(&c, x)
+                    return try limit(c)
+                })
+            }
+        }
+
         // Limit vs direction resolution at the lowest curve threshold, per curve rejection.
         let resolutions = self.scans.directionResolutionDeg
-        curves = try self.scans.curveDepletions.map { r in
-            var c = base
-            c.thresholdMeV = lowest
-            c.depletion = r
-            return PlotCurve(name: "T>\(Self.label(lowest)) MeV, R=\(Self.label(r))", x: resolutions, y: try resolutions.map { s in
-                c.directionResolutionDegrees = s
-                return try limit(c)
-            })
-        }
-        scans["direction_resolution_deg"] = curves + referenceCurves(model, x: resolutions, referenceLimits)
+        scans["direction_resolution_deg"] = try curvesPerRejection(resolutions, threshold: lowest) { $0.directionResolutionDegrees = $1 }
+            + referenceCurves(model, x: resolutions, referenceLimits)
 
         // Limit vs the stochastic term of the energy resolution at the base threshold, per curve
         // rejection: the background-free edge above the ⁴²K endpoint moves with the Gaussian tail.
         let stochastic = self.scans.energyResolutionStochastic
-        curves = try self.scans.curveDepletions.map { r in
-            var c = base
-            c.depletion = r
-            return PlotCurve(name: "T>\(Self.label(base.thresholdMeV)) MeV, R=\(Self.label(r))", x: stochastic, y: try stochastic.map { a in
-                c.resolution = EnergyResolution(stochastic: a, constant: base.resolution.constant, noiseMeV: base.resolution.noiseMeV)
-                return try limit(c)
-            })
-        }
-        scans["energy_resolution_a"] = curves + referenceCurves(model, x: stochastic, referenceLimits)
+        scans["energy_resolution_a"] = try curvesPerRejection(stochastic, threshold: base.thresholdMeV) {
+            $0.resolution = EnergyResolution(stochastic: $1, constant: base.resolution.constant, noiseMeV: base.resolution.noiseMeV)
+        } + referenceCurves(model, x: stochastic, referenceLimits)
 
         // Limit vs threshold per curve rejection, and background-free.
         let thresholds = self.scans.thresholdsMeV
