@@ -32,4 +32,43 @@ static inline const gsl_interp_type *cgsl_interp_steffen(void) { return gsl_inte
    the whole state from a 64-bit master seed and a stream index instead of GSL's 32-bit seed. */
 typedef struct { unsigned long mt[624]; int mti; } cgsl_mt19937_state;
 
+/* Refills the 624 words of an mt19937 state (Matsumoto & Nishimura's recurrence, the same
+   words as GSL's generator) without a data-dependent branch: GSL's refill branches on the low bit
+   of each word, a coin flip the CPU mispredicts half the time. */
+static void cgsl_mt19937_refill(cgsl_mt19937_state *s) {
+    unsigned long *const mt = s->mt;
+    int kk;
+    for (kk = 0; kk < 624 - 397; kk++) {
+        unsigned long y = (mt[kk] & 0x80000000UL) | (mt[kk + 1] & 0x7fffffffUL);
+        mt[kk] = mt[kk + 397] ^ (y >> 1) ^ ((0UL - (y & 1UL)) & 0x9908b0dfUL);
+    }
+    for (; kk < 623; kk++) {
+        unsigned long y = (mt[kk] & 0x80000000UL) | (mt[kk + 1] & 0x7fffffffUL);
+        mt[kk] = mt[kk + 397 - 624] ^ (y >> 1) ^ ((0UL - (y & 1UL)) & 0x9908b0dfUL);
+    }
+    {
+        unsigned long y = (mt[623] & 0x80000000UL) | (mt[0] & 0x7fffffffUL);
+        mt[623] = mt[396] ^ (y >> 1) ^ ((0UL - (y & 1UL)) & 0x9908b0dfUL);
+    }
+    s->mti = 0;
+}
+
+/* The next tempered 32-bit word of an mt19937 stream: what gsl_rng_get returns, without GSL's
+   call layers; interleaves freely with GSL's own draws on the same state. */
+static inline unsigned long cgsl_mt19937_get(cgsl_mt19937_state *s) {
+    if (__builtin_expect(s->mti >= 624, 0)) cgsl_mt19937_refill(s);
+    unsigned long k = s->mt[s->mti];
+    s->mti++;
+    k ^= (k >> 11);
+    k ^= (k << 7) & 0x9d2c5680UL;
+    k ^= (k << 15) & 0xefc60000UL;
+    k ^= (k >> 18);
+    return k;
+}
+
+/* One uniform in [0, 1) from an mt19937 stream: the same number as gsl_rng_uniform (word / 2^32). */
+static inline double cgsl_mt19937_uniform(cgsl_mt19937_state *s) {
+    return cgsl_mt19937_get(s) / 4294967296.0;
+}
+
 #endif
