@@ -90,7 +90,18 @@ public final class RandomStream {
     }
 
     /// Index drawn from a preprocessed discrete distribution (Walker's alias method).
+    /// For mt19937 the table lookup is done here (one call layer and GSL's own uniform call
+    /// less), reading the table exactly as `gsl_ran_discrete` does: c = ⌊u K⌋, c if u < F[c]
+    /// (or F[c] = 1), else A[c] — the same index for the same uniform.
     @inlinable public func discrete(_ table: DiscreteDistribution) -> Int {
-        Int(gsl_ran_discrete(rng, table.table))
+        if let mtState {
+            let g = table.table
+            let u = cgsl_mt19937_uniform(mtState)
+            let c = Int(u * Double(g.pointee.K))
+            let f = g.pointee.F[c]
+            if f == 1.0 || u < f { return c }
+            return Int(g.pointee.A[c])
+        }
+        return Int(gsl_ran_discrete(rng, table.table))
     }
 }

@@ -173,36 +173,47 @@ public final class EventGenerator: @unchecked Sendable {
     /// stream) to each event right after it is drawn.
     @inlinable
     public func sample(count: Int, stream: RandomStream, into events: inout [Event], process: (inout Event) -> Void) -> Int {
-        events.removeAll(keepingCapacity: true)
-        events.reserveCapacity(count)
+        // The events are written in place (no per-event append): the array is resized to `count`
+        // (keeping its storage when it is reused block after block), then filled in order.
+        let count = max(0, count)
+        if events.count > count {
+            events.removeLast(events.count - count)
+        } else if events.count < count {
+            events.append(contentsOf: repeatElement(Event(), count: count - events.count))
+        }
         var violations = 0
         let twoPi = 2 * Double.pi
         let weighted = mode == .weighted
         let model = self.model, spectrum = self.spectrum, tLow = lowestRecoilMeV
         let eStep = self.eStep, uStep = self.uStep, bounds = self.bounds, alias = self.alias
-        let cellEnergy = self.cellEnergy, cellU = self.cellU
-        while events.count < count {
-            // The four uniforms of a trial are drawn together: no opaque GSL call interrupts the
-            // arithmetic below (each call forces the live floating-point registers to the stack).
-            let r0 = stream.uniform(), r1 = stream.uniform(), r2 = stream.uniform(), r3 = stream.uniform()
-            let cell = alias.index(uniform: r0)
-            let e = cellEnergy[cell] + eStep * r1
-            let u = cellU[cell] + uStep * r2
-            let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: tLow, neutrinoEnergyMeV: e, u: u)
-            let bound = bounds[cell]
-            var weight = 1.0
-            if !weighted {
-                if f > bound { violations += 1 }
-                if r3 * bound >= f { continue }
-            } else {
-                if abs(f) > bound { violations += 1 }
-                weight = f / bound * weightScale
+        let cellEnergy = self.cellEnergy, cellU = self.cellU, weightScale = self.weightScale
+        events.withUnsafeMutableBufferPointer { buffer in
+            guard let out = buffer.baseAddress else { return }
+            var filled = 0
+            while filled < count {
+                // The four uniforms of a trial are drawn together: no opaque call interrupts the
+                // arithmetic below (each call forces the live floating-point registers to the stack).
+                let r0 = stream.uniform(), r1 = stream.uniform(), r2 = stream.uniform(), r3 = stream.uniform()
+                let cell = alias.index(uniform: r0)
+                let e = cellEnergy[cell] + eStep * r1
+                let u = cellU[cell] + uStep * r2
+                let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: tLow, neutrinoEnergyMeV: e, u: u)
+                let bound = bounds[cell]
+                var weight = 1.0
+                if !weighted {
+                    if f > bound { violations += 1 }
+                    if r3 * bound >= f { continue }
+                } else {
+                    if abs(f) > bound { violations += 1 }
+                    weight = f / bound * weightScale
+                }
+                let cosTheta = min(1, Kinematics.cosRecoilAngle(neutrinoEnergy: e, recoil: t))
+                let slot = out + filled
+                slot.pointee = Event(neutrinoEnergyMeV: e, recoilMeV: t, cosTheta: cosTheta,
+                                     azimuth: twoPi * stream.uniform(), weight: weight)
+                process(&slot.pointee)
+                filled += 1
             }
-            let cosTheta = min(1, Kinematics.cosRecoilAngle(neutrinoEnergy: e, recoil: t))
-            var event = Event(neutrinoEnergyMeV: e, recoilMeV: t, cosTheta: cosTheta,
-                              azimuth: twoPi * stream.uniform(), weight: weight)
-            process(&event)
-            events.append(event)
         }
         return violations
     }
