@@ -25,7 +25,7 @@ let package = Package(
                 "GSL", "Physics", "Simulation", "Statistics", "Studies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "GSLTests", dependencies: ["GSL", "CGSL"]),
         .testTarget(name: "PhysicsTests", dependencies: ["Physics", "GSL"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Physics", "GSL"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "GSL"]),
