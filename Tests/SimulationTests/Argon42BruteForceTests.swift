@@ -10,14 +10,12 @@ import Testing
 
     /// N decays through the sampler and the simulator (threshold 1 MeV, cos θ_reco > 0.5) against
     /// N P_i (1 − c)/2 from `Argon42Chain.expectedCounts` (the same response: Gaussian truncated
-    /// at E_reco > 0, last bin with the overflow): Pearson χ², p > 1e-3. N = 5×10⁷: the
-    /// largest that keeps the debug test near 20–30 s on the shared 2-core machine (2×10⁷ took
-    /// ≈ 9 s; 10⁸ would take ≈ 1 min in debug); `macros/argon.yaml` runs 10⁸ (release) in its
-    /// brute-force check (χ² = 8.5 / 7, p = 0.29).
+    /// at E_reco > 0, last bin with the overflow): Pearson χ², p > 1e-3, on N = 10⁸ decays (≈ 28 s
+    /// in debug on the 2-core VM, after the mt19937 fast path).
     @Test func bruteForceMatchesFastPath() throws {
         let chain = Argon42Chain()
         let detector = Detector.duneLAr
-        let n = 50_000_000
+        let n = 100_000_000
         let brute = try Argon42BruteForce(chain: chain, detector: detector, thresholdMeV: 1, binning: Self.binning, cosineCut: 0.5)
         let result = brute.run(decays: n, seed: 42, threads: 2)
         #expect(result.decays == n)
