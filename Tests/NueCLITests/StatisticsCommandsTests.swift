@@ -3,43 +3,7 @@ import Testing
 
 /// End-to-end checks of `nue sensitivity`, `toys`, `merge`, `coverage` through the built binary.
 @Suite struct StatisticsCommandsTests {
-    struct Output {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        func json() throws -> [String: Any] {
-            try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
-        }
-    }
-
-    static let executable: URL = {
-        var candidates: [URL] = []
-        if let arg0 = CommandLine.arguments.first {
-            var dir = URL(fileURLWithPath: arg0).deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(dir.appendingPathComponent("nue"))
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/nue"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath } ?? candidates.last!
-    }()
-
-    static func nue(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
-    }
+    static func nue(_ arguments: [String]) throws -> CLIResult { try CLIRunner.run(arguments) }
 
     static let scenario = ["--detector", "kamland", "--threshold", "3", "--events", "3000"]
 
