@@ -139,21 +139,7 @@ public enum ToyFile {
 
     static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ s: String) -> String { JSONString.quoted(s) }
 
     static func writeAtomically(_ text: String, to url: URL) throws {
         let temporary = url.deletingLastPathComponent()

@@ -1,3 +1,4 @@
+import Statistics
 extension JSONValue {
     /// Pretty JSON: two-space indent, `"key": value`, empty containers as `[]`/`{}`, numbers in
     /// round-trip precision (integral values without `.0`), only the escapes JSON requires.
@@ -35,21 +36,5 @@ extension JSONValue {
         }
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ s: String) -> String { JSONString.quoted(s) }
 }

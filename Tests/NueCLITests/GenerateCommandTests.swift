@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func thresholdAboveKinematicLimitIsAValidationError() throws {
-        var command = try #require(try Nue.parseAsRoot(["generate", "--threshold", "17", "--seed", "1", "--format", "csv",
+        let command = try #require(try Nue.parseAsRoot(["generate", "--threshold", "17", "--seed", "1", "--format", "csv",
                                                         "--output", Self.path("limit.csv"), "--quiet"]) as? GenerateCommand)
         #expect {
             try command.run()
@@ -42,7 +42,7 @@ import Testing
     @Test func countWritesExactlyThatManyEvents() throws {
         let path = Self.path("count.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var command = try #require(try Nue.parseAsRoot(["generate", "--detector", "juno", "--count", "250", "--seed", "3",
+        let command = try #require(try Nue.parseAsRoot(["generate", "--detector", "juno", "--count", "250", "--seed", "3",
                                                         "--format", "csv", "--output", path, "--quiet", "--mu-nu", "1e-10"]) as? GenerateCommand)
         try command.run()
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
