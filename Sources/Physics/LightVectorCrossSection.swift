@@ -16,11 +16,12 @@ import Foundation
 /// `interference: .pureZPrimeOnly` drops the linear (SM–Z′ interference) term: the approximation
 /// of some earlier sensitivity estimates, kept for comparison; the exact form is the default.
 public struct LightVectorCrossSection: CrossSection {
-    public enum Interference: String, Sendable, CaseIterable {
+    /// Named as in run cards and tables: `exact` or `none`.
+    public enum Interference: String, Sendable, CaseIterable, Codable {
         /// SM–Z′ interference plus the pure Z′ term (the exact tree-level rate).
         case exact
         /// The pure Z′ term only: the no-interference approximation.
-        case pureZPrimeOnly = "pure-z-prime-only"
+        case pureZPrimeOnly = "none"
     }
 
     public let couplings: ElectroweakCouplings

@@ -34,7 +34,7 @@ public final class NuHepMCWriter: EventWriter {
         var description = "nu-e elastic scattering at tree level: SM W+Z (Vogel & Engel, PRD 39, 3378 (1989))"
         if m.model.kappaSquared != 0 { description += " + magnetic moment kappa^2 = \(m.model.kappaSquared) mu_B^2 (Vogel & Engel 1989)" }
         if m.model.couplingProduct != 0 {
-            description += " + light vector Z' g_nu g_e = \(m.model.couplingProduct), M = \(m.model.mediatorMassMeV) MeV, \(m.model.interference.rawValue) (Harnik, Kopp & Machado, JCAP 07 (2012) 026; Cerdeno et al., JHEP 05 (2016) 118)"
+            description += " + light vector Z' g_nu g_e = \(m.model.couplingProduct), M = \(m.model.mediatorMassMeV) MeV, \(m.model.interference == .exact ? "exact SM-Z' interference" : "pure Z' term only") (Harnik, Kopp & Machado, JCAP 07 (2012) 026; Cerdeno et al., JHEP 05 (2016) 118)"
         }
         description += "; sin2thetaW = \(m.model.sin2ThetaW); true T >= \(m.lowestRecoilMeV) MeV"
         let lines = [

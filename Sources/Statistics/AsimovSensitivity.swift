@@ -40,10 +40,24 @@ public struct AsimovSensitivity: Sendable {
             ? 1.5 * (2 * critical / curvature).squareRoot() : model.parameterScale
         if !(initial > 0) { initial = model.parameterScale }
         let target = fit.value + critical
-        let limit = try RootFinding.brentExpandingUpward({ theta in
+        let deltaChi2: (Double) -> Double = { theta in
             let value = likelihood.profile(theta: theta).value
             return value.isFinite ? value - target : 1e300
-        }, lower: fit.theta, initialUpper: fit.theta + initial, growth: 2, relativeTolerance: 1e-12)
+        }
+        let limit: Double
+        do {
+            limit = try RootFinding.brentExpandingUpward(deltaChi2, lower: fit.theta, initialUpper: fit.theta + initial,
+                                                         growth: 2, relativeTolerance: 1e-12)
+        } catch let error as NumericalError {
+            guard curvature.isFinite, curvature > 0 else {
+                throw StatisticsError("the Asimov limit has no solution: the new-physics terms do not change the "
+                                      + "expected spectrum (Fisher information on θ is \(curvature)), so Δχ² never "
+                                      + "reaches the critical value \(critical) (for example a mediator so heavy that "
+                                      + "its signal vanishes in double precision)")
+            }
+            throw StatisticsError("the Asimov limit has no solution: Δχ² stays below the critical value \(critical) "
+                                  + "for every θ searched (\(error))")
+        }
         return AsimovSensitivity(
             limit: limit, confidenceLevel: confidenceLevel, criticalValue: critical, statistic: statistic,
             band: ExpectedBand.asymptotic(asimovLimit: limit, criticalValue: critical),

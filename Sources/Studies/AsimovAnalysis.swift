@@ -12,7 +12,7 @@ enum AsimovAnalysis {
         var details: [JSONValue] = []
         var failures = 0
         for index in card.scenarios.indices {
-            for variant in ModelVariant.all(in: card) {
+            for variant in try card.hypotheses() {
                 for statistic in context.statistics {
                     var limit: Double?, events: Double?, failure: Error?
                     var band: ExpectedBand?
@@ -28,10 +28,10 @@ enum AsimovAnalysis {
                     }
                     let row = context.limitRow(index, variant, statistic: statistic, events: events, limit: limit, error: failure)
                     rows.append(row)
-                    context.progress("asimov  \(row.scenario) · \(variant.label) · \(statistic.rawValue): \(variant.parameter) < \(StudyContext.short(limit))")
+                    context.progress("asimov  \(row.scenario) · \(variant.label) · \(statistic.rawValue): \(variant.parameter.name) < \(StudyContext.short(limit))")
                     details.append(.object([
                         ("scenario", .string(row.scenario)), ("model", .string(variant.label)),
-                        ("statistic", .string(statistic.rawValue)), ("parameter", .string(variant.parameter)),
+                        ("statistic", .string(statistic.rawValue)), ("parameter", .string(variant.parameter.name)),
                         ("limit", limit.map(JSONValue.number) ?? .null),
                         ("band", band.map { b in .array([b.minus2, b.minus1, b.median, b.plus1, b.plus2].map(JSONValue.number)) } ?? .null),
                     ]))

@@ -111,6 +111,12 @@ struct CardNode {
         return value
     }
 
+    /// A number in the range of a scenario setting (the same range as its command-line option).
+    func double(_ setting: ScenarioSetting) throws(RunCardError) -> Double {
+        let value = try double()
+        do { return try setting.validate(value) } catch { throw self.error(error.cardMessage) }
+    }
+
     func integer(_ requirement: String, _ check: (Int) -> Bool) throws(RunCardError) -> Int {
         let value = try integer()
         guard check(value) else { throw error("must be \(requirement), got \(value)") }

@@ -1,9 +1,12 @@
 import Foundation
+import Physics
 
 /// Walks a composed run card and builds `RunCard`, checking keys, types and ranges.
 struct CardParser {
     let file: String
     let baseDirectory: String?
+    /// T_max at the source's endpoint, MeV, once the source is known: thresholds must lie below.
+    var kinematicLimitMeV: Double? = nil
 
     func card(_ root: CardNode) throws(RunCardError) -> RunCard {
         let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
@@ -20,17 +23,22 @@ struct CardParser {
         let analyses = try analysesNode.map { node throws(RunCardError) in
             try node.list(minCount: 1).map { item throws(RunCardError) in try item.choice(RunCard.Analysis.self) }
         } ?? [.asimov]
-        let source = try m.optional("source").map(self.source) ?? RunCard.Source()
+        let sourceNode = m.optional("source")
+        let source = try sourceNode.map(self.source) ?? RunCard.Source()
+        var parser = self
+        parser.kinematicLimitMeV = try kinematicLimit(of: source, at: sourceNode ?? root)
         let detectors = try m.optional("detectors").map(self.detectors) ?? []
         let known = Set(RunCard.Detector.presetNames + detectors.map(\.name))
-        let scenarios = try m.required("scenarios").list(minCount: 1).map { node throws(RunCardError) in
-            try scenario(node, knownDetectors: known)
+        let scenarioNodes = try m.required("scenarios").list(minCount: 1)
+        let scenarios = try scenarioNodes.map { node throws(RunCardError) in
+            try parser.scenario(node, knownDetectors: known)
         }
+        try checkDistinctFileNames(scenarios, nodes: scenarioNodes)
         let models = try m.optional("models")?.list().map(model) ?? []
-        let scans = try m.optional("scans").map(self.scans)
-        let sin2 = try m.optional("sin2_theta_w")?.double("in (0, 1)") { $0 > 0 && $0 < 1 } ?? RunCard.defaultSin2ThetaW
+        let scans = try m.optional("scans").map(parser.scans)
+        let sin2 = try m.optional("sin2_theta_w")?.double(.sin2ThetaW) ?? RunCard.defaultSin2ThetaW
         let statistic = try m.optional("statistic")?.choice(RunCard.StatisticChoice.self) ?? .poisson
-        let cl = try m.optional("cl")?.double("in (0, 1)") { $0 > 0 && $0 < 1 } ?? 0.90
+        let cl = try m.optional("cl")?.double(.confidenceLevel) ?? ScenarioSetting.confidenceLevel.defaultValue!
         let binning = try m.optional("binning").map(self.binning) ?? RunCard.Binning()
         let toys = try m.optional("toys").map(self.toys)
         let outputs = try m.optional("outputs").map(self.outputs) ?? RunCard.Outputs()
@@ -43,6 +51,39 @@ struct CardParser {
                            argon: argon)
         try checkAnalyses(card, at: analysesNode ?? root)
         return card
+    }
+
+    /// T_max(E_end) of the card's source, MeV (docs/physics.md §1).
+    private func kinematicLimit(of source: RunCard.Source, at node: CardNode) throws(RunCardError) -> Double? {
+        guard source.spectrumFile == nil || baseDirectory != nil else { return nil }
+        let card = RunCard(title: "", source: source, scenarios: [], models: [])
+        do {
+            return Kinematics.maxRecoil(neutrinoEnergy: try card.sourceEndpointMeV(cardDirectory: baseDirectory ?? "."))
+        } catch {
+            throw node.error("cannot read the source spectrum: \(error)")
+        }
+    }
+
+    /// Output files are named after scenarios (`StudySlug`): two names with the same slug would
+    /// write the same files.
+    private func checkDistinctFileNames(_ scenarios: [RunCard.Scenario], nodes: [CardNode]) throws(RunCardError) {
+        var seen: [String: String] = [:]
+        for (scenario, node) in zip(scenarios, nodes) {
+            let slug = StudySlug.make(scenario.name)
+            if let other = seen[slug] {
+                let at = (try? node.mapping(allowed: Self.scenarioKeys).optional("name")) ?? node
+                throw at.error("scenario name '\(scenario.name)' gives the same output file names ('\(slug)') as "
+                               + "'\(other)'; give the scenarios names that differ in letters or digits")
+            }
+            seen[slug] = scenario.name
+        }
+    }
+
+    /// A threshold must lie below the kinematic limit of the source.
+    func checkBelowKinematicLimit(_ thresholdMeV: Double, at node: CardNode) throws(RunCardError) {
+        guard let limit = kinematicLimitMeV, thresholdMeV >= limit else { return }
+        throw node.error("must lie below the kinematic limit T_max = \(NumberFormatting.significant(limit, digits: 5)) MeV "
+                         + "of the source's endpoint, got \(CardNode.format(thresholdMeV))")
     }
 
     /// Each analysis has what it needs (scans, toys, models).
@@ -85,13 +126,12 @@ struct CardParser {
         } else if finalState == nil {
             finalState = .resonance
         }
-        let positive = "a positive number"
         let defaults = RunCard.Source()
         return RunCard.Source(
             finalState: finalState, spectrumFile: spectrumFile,
-            intensityPerYear: try m.optional("intensity_per_year")?.double(positive) { $0 > 0 } ?? defaults.intensityPerYear,
-            liveTimeYears: try m.optional("live_time_years")?.double(positive) { $0 > 0 } ?? defaults.liveTimeYears,
-            upTime: try m.optional("up_time")?.double("in (0, 1]") { $0 > 0 && $0 <= 1 } ?? defaults.upTime)
+            intensityPerYear: try m.optional("intensity_per_year")?.double(.intensityPerYear) ?? defaults.intensityPerYear,
+            liveTimeYears: try m.optional("live_time_years")?.double(.liveTimeYears) ?? defaults.liveTimeYears,
+            upTime: try m.optional("up_time")?.double(.upTime) ?? defaults.upTime)
     }
 
     func detectors(_ node: CardNode) throws(RunCardError) -> [RunCard.Detector] {
@@ -141,22 +181,26 @@ struct CardParser {
             c: try m.optional("c")?.double(nonNegative) { $0 >= 0 } ?? 0)
     }
 
+    static let scenarioKeys = ["name", "detector", "threshold_mev", "events", "exposure", "norm_sigma",
+                               "intensity_per_year", "live_time_years"]
+
     func scenario(_ node: CardNode, knownDetectors: Set<String>) throws(RunCardError) -> RunCard.Scenario {
-        let m = try node.mapping(allowed: ["name", "detector", "threshold_mev", "events", "exposure", "norm_sigma",
-                                           "intensity_per_year", "live_time_years"])
+        let m = try node.mapping(allowed: Self.scenarioKeys)
         let detectorNode = try m.required("detector")
         let detector = try detectorNode.string()
         guard knownDetectors.contains(detector) else {
             throw detectorNode.error("unknown detector preset '\(detector)'; choose one of: "
                                      + "\(RunCard.Detector.presetNames.joined(separator: ", ")) or a name from 'detectors'")
         }
-        let threshold = try m.required("threshold_mev").double("≥ 0 MeV") { $0 >= 0 }
+        let thresholdNode = try m.required("threshold_mev")
+        let threshold = try thresholdNode.double(.thresholdMeV)
+        try checkBelowKinematicLimit(threshold, at: thresholdNode)
         let normalization: RunCard.Normalization
         switch (m.optional("events"), m.optional("exposure")) {
         case let (events?, _?):
             throw events.error("give either events or exposure, not both")
         case let (events?, nil):
-            normalization = .events(try events.double("a positive number of events") { $0 > 0 })
+            normalization = .events(try events.double(.events))
         case let (nil, exposure?):
             guard try exposure.bool() else { throw exposure.error("must be true (or give events: N instead)") }
             normalization = .exposure
@@ -164,13 +208,12 @@ struct CardParser {
             throw RunCardError(file: file, line: node.line, key: "\(node.path).events",
                                message: "missing required key (give events: N or exposure: true)")
         }
-        let positive = "a positive number"
         return RunCard.Scenario(
             name: try m.optional("name")?.string(), detector: detector, thresholdMeV: threshold,
             normalization: normalization,
-            normSigma: try m.optional("norm_sigma")?.double("in [0, 1)") { $0 >= 0 && $0 < 1 } ?? 0.007,
-            intensityPerYear: try m.optional("intensity_per_year")?.double(positive) { $0 > 0 },
-            liveTimeYears: try m.optional("live_time_years")?.double(positive) { $0 > 0 })
+            normSigma: try m.optional("norm_sigma")?.double(.normSigma) ?? ScenarioSetting.normSigma.defaultValue!,
+            intensityPerYear: try m.optional("intensity_per_year")?.double(.intensityPerYear),
+            liveTimeYears: try m.optional("live_time_years")?.double(.liveTimeYears))
     }
 
     func model(_ node: CardNode) throws(RunCardError) -> RunCard.Model {
@@ -182,7 +225,7 @@ struct CardParser {
             }
         }
         let masses = try m.optional("mediator_masses_mev").map { node throws(RunCardError) in
-            try node.list(minCount: 1).map { item throws(RunCardError) in try item.double("≥ 0 MeV") { $0 >= 0 } }
+            try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(.mediatorMassMeV) }
         }
         let interference = try m.optional("interference")?.choice(RunCard.Interference.self)
         return RunCard.Model(model: kind, mediatorMassesMeV: masses, interference: interference)
@@ -190,16 +233,21 @@ struct CardParser {
 
     func scans(_ node: CardNode) throws(RunCardError) -> RunCard.Scans {
         let m = try node.mapping(allowed: ["thresholds_mev", "norm_sigmas", "mediator_mass_mev", "sin2_theta_w"])
-        func numbers(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(RunCardError) -> [Double]? {
-            try m.optional(key).map { node throws(RunCardError) in
-                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(requirement, check) }
-            }
-        }
         return RunCard.Scans(
-            thresholdsMeV: try numbers("thresholds_mev", "≥ 0 MeV") { $0 >= 0 },
-            normSigmas: try numbers("norm_sigmas", "in [0, 1)") { $0 >= 0 && $0 < 1 },
+            thresholdsMeV: try m.optional("thresholds_mev").map { node throws(RunCardError) in
+                try node.list(minCount: 1).map { item throws(RunCardError) in
+                    let threshold = try item.double(.thresholdMeV)
+                    try checkBelowKinematicLimit(threshold, at: item)
+                    return threshold
+                }
+            },
+            normSigmas: try m.optional("norm_sigmas").map { node throws(RunCardError) in
+                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(.normSigma) }
+            },
             mediatorMassMeV: try m.optional("mediator_mass_mev").map(logGrid),
-            sin2ThetaW: try numbers("sin2_theta_w", "in (0, 1)") { $0 > 0 && $0 < 1 })
+            sin2ThetaW: try m.optional("sin2_theta_w").map { node throws(RunCardError) in
+                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(.sin2ThetaW) }
+            })
     }
 
     func logGrid(_ node: CardNode) throws(RunCardError) -> RunCard.LogGrid {
@@ -215,8 +263,8 @@ struct CardParser {
     func binning(_ node: CardNode) throws(RunCardError) -> RunCard.Binning {
         let m = try node.mapping(allowed: ["bin_width_mev", "max_mev"])
         return RunCard.Binning(
-            binWidthMeV: try m.optional("bin_width_mev")?.double("a positive number of MeV") { $0 > 0 } ?? 0.1,
-            maxMeV: try m.optional("max_mev")?.double("a positive number of MeV") { $0 > 0 })
+            binWidthMeV: try m.optional("bin_width_mev")?.double(.binWidthMeV) ?? ScenarioSetting.binWidthMeV.defaultValue!,
+            maxMeV: try m.optional("max_mev")?.double(.maxMeV))
     }
 
     func toys(_ node: CardNode) throws(RunCardError) -> RunCard.Toys {

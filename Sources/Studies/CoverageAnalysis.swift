@@ -31,7 +31,7 @@ enum CoverageAnalysis {
         var row = 0
         for index in card.scenarios.indices {
             let name = card.scenarios[index].name
-            for variant in ModelVariant.all(in: card) {
+            for variant in try card.hypotheses() {
                 var points: [PlotData.CoveragePoint] = []
                 for statistic in context.statistics {
                     let asimov: (fit: ModelFit, limit: Double)?
@@ -41,7 +41,7 @@ enum CoverageAnalysis {
                     } catch {
                         asimov = nil
                         failures += 1
-                        try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(variant.parameter)]
+                        try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(variant.parameter.name)]
                                          + Array(repeating: .missing, count: 11) + [AnalysisOutput.status(error)])
                         continue
                     }
@@ -53,18 +53,18 @@ enum CoverageAnalysis {
                             let seed = context.rowSeed(toys.seed, row: row)
                             row += 1
                             var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                             .text(variant.parameter), .text(method.rawValue), .text(String(seed)),
+                                                             .text(variant.parameter.name), .text(method.rawValue), .text(String(seed)),
                                                              .number(ratio), .number(trueValue)]
                             do {
                                 let study = try CoverageStudy.run(
-                                    model: fit.model, statistic: statistic, confidenceLevel: card.cl,
+                                    model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl,
                                     method: method == .fc ? .feldmanCousins : .asimov, trueValue: theta, toys: count,
                                     seed: seed, criticalToys: criticalToys, threads: context.threads)
                                 cells += [.integer(study.toys), .integer(study.covered), AnalysisOutput.number(study.coverage),
                                           AnalysisOutput.number(study.coverageError), .number(card.cl),
                                           AnalysisOutput.number(study.criticalValue), .integer(study.failedFits),
                                           AnalysisOutput.status(nil)]
-                                points.append(PlotData.CoveragePoint(method: method.rawValue, parameter: variant.parameter,
+                                points.append(PlotData.CoveragePoint(method: method.rawValue, parameter: variant.parameter.name,
                                                                      trueValue: trueValue, toys: study.toys,
                                                                      covered: study.covered, nominal: card.cl))
                                 context.progress("coverage \(name) · \(variant.label) · \(method.rawValue) at \(NumberFormatting.roundTrip(ratio))×Asimov: \(StudyContext.short(study.coverage)) ± \(StudyContext.short(study.coverageError))")

@@ -1,3 +1,4 @@
+import Physics
 import Statistics
 
 /// `delta-chi2`: the profiled Δχ²(parameter) = λ_p(θ) − λ_p(θ̂) on the Asimov SM data, per
@@ -10,21 +11,21 @@ enum DeltaChi2Analysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
         let critical = try CriticalValue.oneSided(confidenceLevel: card.cl)
-        let variants = ModelVariant.all(in: card)
+        let variants = try card.hypotheses()
         var data: [(name: String, table: ResultTable)] = []
         var failures = 0
         for index in card.scenarios.indices {
             let name = card.scenarios[index].name
-            for parameter in ["mu_nu", "g"] {
+            for parameter in QuotedParameter.allCases {
                 let group = variants.filter { $0.parameter == parameter }
                 guard !group.isEmpty else { continue }
                 do {
-                    var fits: [(ModelVariant, ModelFit, TestStatistic, ProfileLikelihood, BestFit, Double)] = []
+                    var fits: [(NewPhysicsModel, ModelFit, TestStatistic, ProfileLikelihood, BestFit, Double)] = []
                     for variant in group {
                         let fit = try context.fit(index, variant)
                         for statistic in context.statistics {
-                            let likelihood = ProfileLikelihood(model: fit.model, statistic: statistic)
-                            try likelihood.setData(fit.model.asimovData())
+                            let likelihood = ProfileLikelihood(model: fit.binnedModel, statistic: statistic)
+                            try likelihood.setData(fit.binnedModel.asimovData())
                             let best = likelihood.bestFit()
                             let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit)
                             fits.append((variant, fit, statistic, likelihood, best, limit))
@@ -37,12 +38,12 @@ enum DeltaChi2Analysis {
                             return value.isFinite ? max(0, value - best.value) : .nan
                         })
                     }
-                    data.append((PlotData.fileName(.deltaChi2, tag: StudySlug.make(name, parameter)),
-                                 try PlotData.deltaChi2(parameter: parameter, curves: curves, critical: critical)))
-                    context.progress("Δχ²     \(name) · \(parameter): \(curves.count) curves")
+                    data.append((PlotData.fileName(.deltaChi2, tag: StudySlug.make(name, parameter.name)),
+                                 try PlotData.deltaChi2(parameter: parameter.name, curves: curves, critical: critical)))
+                    context.progress("Δχ²     \(name) · \(parameter.symbol): \(curves.count) curves")
                 } catch {
                     failures += 1
-                    context.progress("Δχ²     \(name) · \(parameter): failed: \(error)")
+                    context.progress("Δχ²     \(name) · \(parameter.symbol): failed: \(error)")
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Physics
 import Statistics
 
 /// `gm-exclusion`: the Asimov upper limit on the universal Z′ coupling g vs the mediator mass
@@ -27,7 +28,7 @@ enum ExclusionAnalysis {
                 for statistic in context.statistics {
                     let limits: [Result<Double, Error>] = context.parallelMap(grid.count) { m in
                         Result {
-                            let variant = ModelVariant(kind: .lightVector, interference: interference, mediatorMassMeV: grid[m])
+                            let variant = try NewPhysicsModel.lightVector(mediatorMassMeV: grid[m], interference: interference)
                             let fit = try context.fit(index, variant)
                             return fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit)
                         }

@@ -1,4 +1,6 @@
 import Foundation
+import Physics
+import Statistics
 
 /// One row of the standard limits table (the mission's table): a scenario × model × statistic
 /// and its limit. `ResultTable.limits(_:cl:)` lays the rows out.
@@ -11,34 +13,23 @@ public struct LimitRow: Equatable, Sendable {
     public var events: Double
     /// Fractional normalization uncertainty.
     public var normSigma: Double
-    /// `magnetic-moment` or `light-vector`.
-    public var model: String
-    /// Light vector: `exact` or `none`; nil for the magnetic moment.
-    public var interference: String?
-    /// Light vector: Z′ mass, MeV; nil for the magnetic moment.
-    public var mediatorMassMeV: Double?
-    /// `poisson` or `pearson`.
-    public var statistic: String
-    /// `mu_nu` (κ = μν/μ_B) or `g`.
-    public var parameter: String
+    /// The hypothesis; its parameter (κ = μν/μ_B or g) is the limit's.
+    public var model: NewPhysicsModel
+    public var statistic: TestStatistic
     /// The limit on κ (μ_B) or g; nil when the fit failed.
     public var limit: Double?
     /// `ok`, or `failed: <why>` (shown when the table is built with `status: true`).
     public var status: String
 
     public init(scenario: String, detector: String, thresholdMeV: Double, events: Double, normSigma: Double,
-                model: String, interference: String? = nil, mediatorMassMeV: Double? = nil, statistic: String,
-                parameter: String, limit: Double?, status: String = "ok") {
+                model: NewPhysicsModel, statistic: TestStatistic, limit: Double?, status: String = "ok") {
         self.scenario = scenario
         self.detector = detector
         self.thresholdMeV = thresholdMeV
         self.events = events
         self.normSigma = normSigma
         self.model = model
-        self.interference = interference
-        self.mediatorMassMeV = mediatorMassMeV
         self.statistic = statistic
-        self.parameter = parameter
         self.limit = limit
         self.status = status
     }
@@ -67,8 +58,9 @@ extension ResultTable {
         for r in rows {
             try table.append([
                 .text(r.scenario), .text(r.detector), .number(r.thresholdMeV), .number(r.events), .number(r.normSigma),
-                .text(r.model), r.interference.map(Cell.text) ?? .missing, r.mediatorMassMeV.map(Cell.number) ?? .missing,
-                .text(r.statistic), .text(r.parameter == "mu_nu" ? "μν [μ_B]" : r.parameter == "g" ? "g" : r.parameter),
+                .text(r.model.kind.rawValue), r.model.interferenceLabel.map(Cell.text) ?? .missing,
+                r.model.kind == .lightVector ? .number(r.model.mediatorMassMeV) : .missing,
+                .text(r.statistic.rawValue), .text(r.model.parameter.header),
                 r.limit.map(Cell.number) ?? .missing,
             ] + (status ? [.text(r.status)] : []))
         }

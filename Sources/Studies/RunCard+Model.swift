@@ -1,3 +1,5 @@
+import Physics
+
 extension RunCard {
     /// A new-physics model to test.
     public struct Model: Codable, Equatable, Sendable {
@@ -24,21 +26,28 @@ extension RunCard {
             }
         }
 
-        /// The model's fit parameter as named in outputs: "mu_nu" (κ = μν/μ_B) or "g".
-        public var parameter: String { model == .magneticMoment ? "mu_nu" : "g" }
+        /// The hypotheses of this entry: the magnetic moment, or one light vector per mass.
+        /// - Throws: `PhysicsInputError` for a mass that is not finite and ≥ 0.
+        public func hypotheses() throws(PhysicsInputError) -> [NewPhysicsModel] {
+            switch model {
+            case .magneticMoment: return [.magneticMoment]
+            case .lightVector:
+                return try (mediatorMassesMeV ?? [0]).map { mass throws(PhysicsInputError) in
+                    try NewPhysicsModel.lightVector(mediatorMassMeV: mass, interference: interference ?? .exact)
+                }
+            }
+        }
     }
 
-    public enum Kind: String, Codable, CaseIterable, Sendable {
-        /// Neutrino magnetic moment κ = μν/μ_B (rate linear in κ²).
-        case magneticMoment = "magnetic-moment"
-        /// Light vector Z′ with universal coupling g and mass M (rate SM + A g² + B g⁴).
-        case lightVector = "light-vector"
+    /// Every hypothesis of the card's `models`, light-vector entries expanded over their masses.
+    public func hypotheses() throws(PhysicsInputError) -> [NewPhysicsModel] {
+        var all: [NewPhysicsModel] = []
+        for model in models { all += try model.hypotheses() }
+        return all
     }
 
-    public enum Interference: String, Codable, CaseIterable, Sendable {
-        /// Exact tree-level SM–Z′ interference (physics.md §3).
-        case exact
-        /// Pure Z′ term only (the no-interference approximation of earlier estimates).
-        case none
-    }
+    /// The model kinds of `models` entries.
+    public typealias Kind = NewPhysicsModel.Kind
+    /// `exact` (SM–Z′ interference, the default) or `none` (pure Z′ term).
+    public typealias Interference = LightVectorCrossSection.Interference
 }

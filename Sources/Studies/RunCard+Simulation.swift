@@ -47,10 +47,14 @@ extension RunCard {
             let path = file.hasPrefix("/") ? file : (cardDirectory as NSString).appendingPathComponent(file)
             return try NeutrinoSpectrum.load(path: path)
         }
-        switch source.finalState ?? .resonance {
-        case .resonance: return try Lithium8Spectrum.make()
-        case .sharp: return try Lithium8Spectrum.make(finalState: .sharp(excitation: 3.03))
-        }
+        return try Lithium8Spectrum.make(finalState: (source.finalState ?? .resonance).physics)
+    }
+
+    /// The neutrino endpoint of the source, MeV, without building the spectrum for the ⁸Li
+    /// models: Q − E_x,min (docs/physics.md §4); a spectrum file is read.
+    public func sourceEndpointMeV(cardDirectory: String = ".") throws -> Double {
+        if source.spectrumFile != nil { return try sourceSpectrum(cardDirectory: cardDirectory).endpoint }
+        return Lithium8Spectrum.qValue - (source.finalState ?? .resonance).physics.minimumExcitation
     }
 
     /// The Simulation normalization of a scenario: its SM event count, or the exposure from the
@@ -65,32 +69,35 @@ extension RunCard {
         }
     }
 
-    /// The Simulation scenario of one card scenario, for a light-vector mass/interference
-    /// (ignored by the magnetic moment). `thresholdMeV` overrides the scenario's (scans).
-    public func simulationScenario(_ scenario: Scenario, spectrum: NeutrinoSpectrum, mediatorMassMeV: Double = 0,
-                                   interference: Interference = .exact, thresholdMeV: Double? = nil,
-                                   sin2ThetaW: Double? = nil) throws -> Simulation.Scenario {
-        let threshold = thresholdMeV ?? scenario.thresholdMeV
-        let binning = try binning.maxMeV.map {
-            try Simulation.Binning.uniform(lower: threshold, upper: $0, width: self.binning.binWidthMeV)
-        }
-        return try Simulation.Scenario(
-            detector: try simulationDetector(named: scenario.detector), spectrum: spectrum, thresholdMeV: threshold,
-            normalization: simulationNormalization(scenario), binning: binning, binWidthMeV: self.binning.binWidthMeV,
-            sin2ThetaW: sin2ThetaW ?? self.sin2ThetaW, mediatorMassMeV: mediatorMassMeV,
-            interference: interference.physics)
+    /// The validated fit configuration of one card scenario for `model` and `statistic`, with
+    /// the card's binning, sin²θ_W and CL; `thresholdMeV`, `sin2ThetaW` and `normSigma` override
+    /// the scenario's (scans).
+    public func studyScenario(_ scenario: Scenario, spectrum: NeutrinoSpectrum, model: NewPhysicsModel,
+                              statistic: TestStatistic = .poisson, thresholdMeV: Double? = nil,
+                              sin2ThetaW: Double? = nil, normSigma: Double? = nil) throws -> StudyScenario {
+        try StudyScenario(
+            name: scenario.name, detector: try simulationDetector(named: scenario.detector), spectrum: spectrum,
+            thresholdMeV: thresholdMeV ?? scenario.thresholdMeV, normalization: simulationNormalization(scenario),
+            binWidthMeV: binning.binWidthMeV, maxMeV: binning.maxMeV, sin2ThetaW: sin2ThetaW ?? self.sin2ThetaW,
+            model: model, statistic: statistic, confidenceLevel: cl, normSigma: normSigma ?? scenario.normSigma)
+    }
+
+    /// The Simulation scenario (detector, spectrum, threshold, normalization, binning, SM
+    /// settings) of one card scenario, as `studyScenario` validates it.
+    public func simulationScenario(_ scenario: Scenario, spectrum: NeutrinoSpectrum) throws -> Simulation.Scenario {
+        try studyScenario(scenario, spectrum: spectrum, model: .magneticMoment).simulation
     }
 
     /// The Statistics test statistics this card asks for.
     public var testStatistics: [TestStatistic] { statistic.statistics.compactMap(TestStatistic.init(rawValue:)) }
 }
 
-extension RunCard.Interference {
-    /// The Physics enum for this choice (`none` → pure Z′ only).
-    public var physics: LightVectorCrossSection.Interference {
+extension RunCard.FinalState {
+    /// The ⁸Be final-state model of `Lithium8Spectrum` this choice names.
+    public var physics: Beryllium8FinalState {
         switch self {
-        case .exact: .exact
-        case .none: .pureZPrimeOnly
+        case .resonance: .standard
+        case .sharp: .sharp(excitation: 3.03)
         }
     }
 }

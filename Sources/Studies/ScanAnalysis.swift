@@ -1,3 +1,4 @@
+import Physics
 import Statistics
 
 /// `threshold-scan` and `norm-scan`: the Asimov limit vs the analysis threshold (exposure kept:
@@ -10,8 +11,7 @@ enum ScanAnalysis {
         return try scan(context, analysis: .thresholdScan, key: "threshold_mev", tag: "threshold", xTitle: "Threshold",
                         unit: "MeV", values: values) { index, variant, threshold in
             let templates = try context.templatesAtFixedExposure(index, mass: variant.mediatorMassMeV, threshold: threshold)
-            return try ModelFit(templates: templates, kind: variant.kind, interference: variant.interference,
-                                normSigma: context.card.scenarios[index].normSigma)
+            return try context.studyScenario(index, variant).fit(templates: templates)
         }
     }
 
@@ -25,7 +25,7 @@ enum ScanAnalysis {
 
     static func scan(_ context: StudyContext, analysis: RunCard.Analysis, key: String, tag: String, xTitle: String,
                      unit: String?, values: [Double],
-                     fit make: @escaping @Sendable (Int, ModelVariant, Double) throws -> ModelFit) throws -> AnalysisOutput {
+                     fit make: @escaping @Sendable (Int, NewPhysicsModel, Double) throws -> ModelFit) throws -> AnalysisOutput {
         let card = context.card
         var table = try ResultTable(title: "Limit vs \(xTitle)", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
@@ -35,10 +35,10 @@ enum ScanAnalysis {
         ])
         var data: [(name: String, table: ResultTable)] = []
         var failures = 0
-        let variants = ModelVariant.all(in: card)
+        let variants = try card.hypotheses()
         for index in card.scenarios.indices {
             let name = card.scenarios[index].name
-            for parameter in ["mu_nu", "g"] {
+            for parameter in QuotedParameter.allCases {
                 var curves: [PlotCurve] = []
                 for variant in variants where variant.parameter == parameter {
                     for statistic in context.statistics {
@@ -51,7 +51,7 @@ enum ScanAnalysis {
                         var xs: [Double] = [], ys: [Double] = []
                         for (x, result) in zip(values, results) {
                             var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                             .text(parameter), .number(x)]
+                                                             .text(parameter.name), .number(x)]
                             switch result {
                             case .success(let (events, limit)):
                                 cells += [.number(events), .number(limit), AnalysisOutput.status(nil)]
@@ -69,8 +69,8 @@ enum ScanAnalysis {
                     }
                 }
                 if !curves.isEmpty {
-                    data.append((PlotData.fileName(.scan, tag: StudySlug.make(tag, name, parameter)),
-                                 try PlotData.scan(key, parameter: parameter, curves: curves)))
+                    data.append((PlotData.fileName(.scan, tag: StudySlug.make(tag, name, parameter.name)),
+                                 try PlotData.scan(key, parameter: parameter.name, curves: curves)))
                 }
             }
         }

@@ -13,7 +13,7 @@ enum SpectraAnalysis {
             do {
                 let sm = try context.templates(index)
                 var components: [(name: String, events: [Double])] = [("SM", sm.standardModel)]
-                for variant in ModelVariant.all(in: card) {
+                for variant in try card.hypotheses() {
                     let fit = try context.fit(index, variant)
                     let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit)
                     let total = zip(fit.templates.standardModel, fit.increment(at: limit)).map { $0 + $1 }

@@ -45,8 +45,9 @@ final class StudyContext: @unchecked Sendable {
         lock.lock()
         if let cached = cache[key] { lock.unlock(); return cached }
         lock.unlock()
-        let scenario = try card.simulationScenario(card.scenarios[index], spectrum: spectrum, mediatorMassMeV: mass,
-                                                   interference: .exact, thresholdMeV: threshold, sin2ThetaW: sin2w)
+        let scenario = try card.studyScenario(card.scenarios[index], spectrum: spectrum,
+                                              model: try NewPhysicsModel(kind: .lightVector, mediatorMassMeV: mass),
+                                              thresholdMeV: threshold, sin2ThetaW: sin2w)
         let built = try scenario.templates()
         lock.lock()
         cache[key] = built

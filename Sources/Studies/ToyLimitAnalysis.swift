@@ -27,7 +27,7 @@ enum ToyLimitAnalysis {
         var failures = 0
         var row = 0
         let generations = toys.fullChain ? [false, true] : [false]
-        let combinations = ModelVariant.all(in: card).flatMap { variant in
+        let combinations = try card.hypotheses().flatMap { variant in
             context.statistics.flatMap { statistic in generations.map { (variant, statistic, $0) } }
         }
         for index in card.scenarios.indices {
@@ -37,17 +37,16 @@ enum ToyLimitAnalysis {
                 row += 1
                 let generation = fullChain ? "full-chain" : "binned"
                 var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                 .text(generation), .text(variant.parameter), .text(String(seed))]
+                                                 .text(generation), .text(variant.parameter.name), .text(String(seed))]
                 do {
                     let fit = try context.fit(index, variant)
                     let asimov = try fit.asimov(statistic: statistic, cl: card.cl)
                     let configuration = try ToyConfiguration.profiled(
-                        model: fit.model, statistic: statistic, confidenceLevel: card.cl, truth: 0,
+                        model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl, truth: 0,
                         seed: seed, scale: asimov.limit)
                     var generator: ToyDataGenerator?
                     if fullChain {
-                        let scenario = try card.simulationScenario(card.scenarios[index], spectrum: context.spectrum,
-                                                                   mediatorMassMeV: variant.mediatorMassMeV)
+                        let scenario = try context.studyScenario(index, variant).simulation
                         generator = try FullChainToys.generator(scenario: scenario, model: scenario.model(),
                                                                 templates: fit.templates)
                     }
@@ -67,7 +66,7 @@ enum ToyLimitAnalysis {
                     let limits: [Double?] = results.map { $0.status == .failed || !$0.upperLimit.isFinite ? nil : fit.quoted($0.upperLimit) }
                     let tag = fullChain ? StudySlug.make(name, variant.label, generation) : StudySlug.make(name, variant.label)
                     data.append((PlotData.fileName(.toyLimits, tag: tag),
-                                 try PlotData.toyLimits(parameter: variant.parameter, limits: limits, asimov: asymptotic.median)))
+                                 try PlotData.toyLimits(parameter: variant.parameter.name, limits: limits, asimov: asymptotic.median)))
                     context.progress("toys    \(name) · \(variant.label) · \(statistic.rawValue) · \(generation): median \(StudyContext.short(band.median)) vs Asimov \(StudyContext.short(asymptotic.median)) (\(summary.toys) toys, \(summary.failedFits) failed)")
                 } catch {
                     failures += 1

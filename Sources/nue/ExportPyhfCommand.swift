@@ -36,11 +36,9 @@ struct ExportPyhfCommand: ParsableCommand {
             let asimov = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
             value = fit.quoted(asimov.limit)
         }
-        let kind: RunCard.Kind = scenario.model == .magneticMoment ? .magneticMoment : .lightVector
         let workspace: JSONValue
         do {
-            workspace = try PyhfWorkspace.make(templates: fit.templates, model: kind, value: value,
-                                               normSigma: scenario.normSigma, cl: scenario.cl)
+            workspace = try PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl)
             try AtomicWriter.write(workspace.serialized(), to: output)
         } catch let error as TableError { throw ValidationError(error.description) } catch let error as OutputError {
             throw ValidationError(error.description)

@@ -11,34 +11,31 @@ import Studies
 /// κ in μ_B, or g.
 struct FitScenario {
     let options: ScenarioOptions
-    let scenario: Scenario
+    let study: StudyScenario
     let templates: TemplateSet
     let fit: ModelFit
-    let statistic: TestStatistic
 
     init(_ options: ScenarioOptions) throws {
         self.options = options
-        scenario = try options.scenario()
-        do { templates = try scenario.templates() } catch let error as SimulationError {
-            throw ValidationError(error.description)
-        }
-        let kind: RunCard.Kind = options.model == .magneticMoment ? .magneticMoment : .lightVector
-        let templates = self.templates
-        fit = try userFacing {
-            try ModelFit(templates: templates, kind: kind, interference: options.noInterference ? .none : .exact,
-                         normSigma: options.normSigma)
-        }
-        statistic = TestStatistic(rawValue: options.statistic.rawValue) ?? .poisson
+        study = try options.studyScenario()
+        do { templates = try study.templates() } catch { throw CommandFailure(error) }
+        let (study, templates) = (self.study, self.templates)
+        fit = try userFacing { try study.fit(templates: templates) }
     }
 
+    /// The Simulation scenario (detector, spectrum, threshold, binning).
+    var scenario: Scenario { study.simulation }
+
+    var statistic: TestStatistic { study.statistic }
+
     /// The rescaled binned model.
-    var model: BinnedModel { fit.model }
+    var model: BinnedModel { fit.binnedModel }
 
     /// θ_physical = unit · θ.
     var unit: Double { fit.unit }
 
     /// "mu_nu" (κ = μν/μ_B) or "g".
-    var parameterName: String { fit.parameter }
+    var parameterName: String { fit.parameter.name }
 
     /// The quoted parameter for a θ in fitter units: √(unit · θ).
     func quoted(_ theta: Double) -> Double { fit.quoted(theta) }
@@ -63,12 +60,12 @@ struct FitScenario {
     }
 }
 
-/// Maps library errors to user-facing validation errors (non-zero exit, readable message).
+/// Runs library code whose errors are input or runtime failures (exit 1, one line).
 func userFacing<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as StatisticsError {
-        throw ValidationError(error.description)
+        throw CommandFailure(error)
     } catch let error as NumericalError {
-        throw ValidationError(error.description)
+        throw CommandFailure(error)
     }
 }
 

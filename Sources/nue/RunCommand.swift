@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loaded: LoadedCard
-        do { loaded = try RunCard.load(path: card) } catch { throw ValidationError(error.description) }
+        do { loaded = try RunCard.load(path: card) } catch { throw CommandFailure(error) }
         let directory = out.map(OutputDirectory.init(path:)) ?? OutputDirectory(card: loaded)
         var progress: (@Sendable (String) -> Void)?
         if !quiet {
@@ -37,9 +37,7 @@ struct RunCommand: ParsableCommand {
         }
         let runner = StudyRunner(card: loaded, options: .init(threads: threads, progress: progress))
         let outcome: StudyRunner.Outcome
-        do { outcome = try runner.run(into: directory) } catch {
-            throw ValidationError("\(card): \(error)")
-        }
+        do { outcome = try runner.run(into: directory) } catch { throw CommandFailure("\(card): \(error)") }
         if !quiet {
             FileHandle.standardError.write(Data("wrote \(outcome.written.count) files to \(directory.path)\n".utf8))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Physics
 import Testing
 import Simulation
 @testable import Studies
@@ -28,8 +29,9 @@ import Simulation
         let spectrum = try card.sourceSpectrum()
         let templates = try card.simulationScenario(scenario, spectrum: spectrum).templates()
         #expect(abs(templates.standardModel.reduce(0, +) / 3000 - 1) < 1e-6)
-        let kappa = try PyhfWorkspace.asimovLimit(templates: templates, model: .magneticMoment, normSigma: scenario.normSigma)
-        let ws = try PyhfWorkspace.make(templates: templates, model: .magneticMoment, value: kappa, normSigma: scenario.normSigma)
+        let fit = try ModelFit(templates: templates, model: .magneticMoment, normSigma: scenario.normSigma)
+        let kappa = fit.quoted(try fit.asimov(statistic: .poisson, cl: 0.90).limit)
+        let ws = try PyhfWorkspace.make(fit: fit, value: kappa)
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent("smoke.json")

@@ -16,14 +16,14 @@ import Statistics
                                                spectrum: try Lithium8Spectrum.make(), thresholdMeV: 3,
                                                normalization: .smEventsAboveThreshold(1000), binWidthMeV: 0.5)
         let templates = try scenario.templates()
-        return (scenario, templates, try ModelFit(templates: templates, kind: .magneticMoment, normSigma: 0.007))
+        return (scenario, templates, try ModelFit(templates: templates, model: .magneticMoment, normSigma: 0.007))
     }
 
     static func run(fullChain: Bool, toys: Int, threads: Int, seed: UInt64) throws -> [ToyResult] {
         let (scenario, templates, fit) = try setup()
         let asimov = try fit.asimov(statistic: .poisson, cl: 0.90)
-        let configuration = try ToyConfiguration.profiled(model: fit.model, statistic: .poisson, confidenceLevel: 0.90,
-                                                          truth: 0, seed: seed, referenceData: fit.model.asimovData(),
+        let configuration = try ToyConfiguration.profiled(model: fit.binnedModel, statistic: .poisson, confidenceLevel: 0.90,
+                                                          truth: 0, seed: seed, referenceData: fit.binnedModel.asimovData(),
                                                           scale: asimov.limit)
         let generator = fullChain
             ? try FullChainToys.generator(scenario: scenario, model: scenario.model(), templates: templates) : nil

@@ -1,4 +1,6 @@
 import Foundation
+import Statistics
+import Physics
 import Testing
 @testable import Studies
 
@@ -100,10 +102,9 @@ import Testing
     @Test func limitsTableLayout() throws {
         let table = try ResultTable.limits([
             LimitRow(scenario: "KamLAND >3 MeV", detector: "kamland", thresholdMeV: 3, events: 3000, normSigma: 0.007,
-                     model: "magnetic-moment", statistic: "poisson", parameter: "mu_nu", limit: 5.3749e-11),
+                     model: .magneticMoment, statistic: .poisson, limit: 5.3749e-11),
             LimitRow(scenario: "KamLAND >3 MeV", detector: "kamland", thresholdMeV: 3, events: 3000, normSigma: 0.007,
-                     model: "light-vector", interference: "exact", mediatorMassMeV: 0, statistic: "pearson",
-                     parameter: "g", limit: nil),
+                     model: try .lightVector(mediatorMassMeV: 0, interference: .exact), statistic: .pearson, limit: nil),
         ], cl: 0.90)
         #expect(table.markdown() == """
             | Scenario | Detector | Threshold [MeV] | SM events | σ_norm | Model | Interference | M [MeV] | Statistic | Parameter | 90 % CL limit |

@@ -1,0 +1,123 @@
+import Physics
+import Simulation
+
+/// One numeric setting of a study scenario, defined once: its run-card key, its command-line
+/// option, its default and its allowed range. The card parser and the CLI both read values
+/// through `validate(_:)`, so they accept the same values and fall back to the same defaults;
+/// only the way an error names the setting differs (`RunCardError` with file:line:key, or the
+/// option name).
+public struct ScenarioSetting: Sendable, CustomStringConvertible {
+    /// The key in a run card, e.g. `threshold_mev`.
+    public let cardKey: String
+    /// The command-line option, e.g. `--threshold`.
+    public let option: String
+    /// What is allowed, as written in error messages: "a positive number of MeV".
+    public let requirement: String
+    /// The default, where the setting has one.
+    public let defaultValue: Double?
+    private let isAllowed: @Sendable (Double) -> Bool
+
+    public init(cardKey: String, option: String, requirement: String, defaultValue: Double?,
+                isAllowed: @escaping @Sendable (Double) -> Bool) {
+        self.cardKey = cardKey
+        self.option = option
+        self.requirement = requirement
+        self.defaultValue = defaultValue
+        self.isAllowed = isAllowed
+    }
+
+    /// `value` when it is finite and in range.
+    /// - Throws: `ScenarioSettingError` naming this setting, the value and the requirement.
+    public func validate(_ value: Double) throws(ScenarioSettingError) -> Double {
+        guard value.isFinite, isAllowed(value) else { throw ScenarioSettingError(setting: self, value: value) }
+        return value
+    }
+
+    /// `value`, or the default when nil.
+    public func validate(_ value: Double?) throws(ScenarioSettingError) -> Double {
+        guard let value else { return defaultValue! }
+        return try validate(value)
+    }
+
+    public var description: String { cardKey }
+}
+
+/// A scenario setting outside its range.
+public struct ScenarioSettingError: Error, CustomStringConvertible, Sendable {
+    public let setting: ScenarioSetting
+    public let value: Double
+
+    /// As the CLI says it: `--threshold must be a positive number of MeV, got 0.0`.
+    public var description: String { "\(setting.option) \(requirementText), got \(value)" }
+
+    /// As a run card says it (without location; `CardNode` adds file:line:key).
+    public var cardMessage: String { "\(requirementText), got \(CardNode.format(value))" }
+
+    private var requirementText: String {
+        value.isFinite ? "must be \(setting.requirement)" : "must be a finite number, \(setting.requirement)"
+    }
+}
+
+extension ScenarioSetting {
+    /// Largest expected-event count accepted (10¹²): far above any scenario (JUNO's physical
+    /// exposure gives ~10⁵), and small enough that Poisson sampling and integer counts stay exact.
+    public static let maximumEvents = 1e12
+
+    /// Threshold on the reconstructed electron kinetic energy, MeV (default 3, the mission's
+    /// KamLAND row). Must also lie below the kinematic limit of the source (checked with the
+    /// spectrum, `StudyScenario`).
+    public static let thresholdMeV = ScenarioSetting(
+        cardKey: "threshold_mev", option: "--threshold", requirement: "a positive number of MeV",
+        defaultValue: 3) { $0 > 0 }
+
+    /// Expected SM events above threshold, the mission's normalization (no default: without it
+    /// the physical exposure is used).
+    public static let events = ScenarioSetting(
+        cardKey: "events", option: "--events", requirement: "a number of events in (0, 1e12]",
+        defaultValue: nil) { $0 > 0 && $0 <= maximumEvents }
+
+    /// Fractional Gaussian uncertainty of the overall normalization (default 0.007, the mission's
+    /// 0.7 %; `docs/physics.md §7`).
+    public static let normSigma = ScenarioSetting(
+        cardKey: "norm_sigma", option: "--norm-sigma", requirement: "a fraction in [0, 1)",
+        defaultValue: 0.007) { $0 >= 0 && $0 < 1 }
+
+    /// Bin width in reconstructed T, MeV (default 0.1, used by the mission table; at most 5 MeV).
+    public static let binWidthMeV = ScenarioSetting(
+        cardKey: "bin_width_mev", option: "--bin-width", requirement: "a number of MeV in (0, 5]",
+        defaultValue: 0.1) { $0 > 0 && $0 <= 5 }
+
+    /// Upper edge of the binning, MeV (default: the kinematic end of the spectrum).
+    public static let maxMeV = ScenarioSetting(
+        cardKey: "max_mev", option: "--max-energy", requirement: "a positive number of MeV",
+        defaultValue: nil) { $0 > 0 }
+
+    /// sin²θ_W of the SM prediction (default 0.23867, low-Q² MS-bar; docs/physics.md §1).
+    public static let sin2ThetaW = ScenarioSetting(
+        cardKey: "sin2_theta_w", option: "--sin2w", requirement: "in (0, 1)",
+        defaultValue: ElectroweakCouplings.defaultSin2ThetaW) { $0 > 0 && $0 < 1 }
+
+    /// Confidence level of limits (default 0.90).
+    public static let confidenceLevel = ScenarioSetting(
+        cardKey: "cl", option: "--cl", requirement: "in (0, 1)", defaultValue: 0.90) { $0 > 0 && $0 < 1 }
+
+    /// Z′ mass M, MeV (default 0).
+    public static let mediatorMassMeV = ScenarioSetting(
+        cardKey: "mediator_masses_mev", option: "--mediator-mass", requirement: "a number of MeV ≥ 0",
+        defaultValue: 0) { $0 >= 0 }
+
+    /// Source intensity, ν̄e per year (default 2.6×10²², IsoDAR@KamLAND; docs/physics.md §4).
+    public static let intensityPerYear = ScenarioSetting(
+        cardKey: "intensity_per_year", option: "--intensity", requirement: "a positive number of ν̄e per year",
+        defaultValue: Exposure().sourceIntensityPerYear) { $0 > 0 }
+
+    /// Calendar run time, years (default 5).
+    public static let liveTimeYears = ScenarioSetting(
+        cardKey: "live_time_years", option: "--years", requirement: "a positive number of years",
+        defaultValue: Exposure().liveTimeYears) { $0 > 0 }
+
+    /// Fraction of the run time the source is on (default 0.9).
+    public static let upTime = ScenarioSetting(
+        cardKey: "up_time", option: "--up-time", requirement: "a fraction in (0, 1]",
+        defaultValue: Exposure().upTimeFraction) { $0 > 0 && $0 <= 1 }
+}
