@@ -36,7 +36,7 @@ extension RunCard {
     }
 
     public enum Interference: String, Codable, CaseIterable, Sendable {
-        /// Exact tree-level SM–Z′ interference (physics.md §3).
+        /// Exact tree-level SM–Z′ interference (docs/physics.md §3.1, §3.5).
         case exact
         /// Pure Z′ term only (the no-interference approximation of earlier estimates).
         case none
