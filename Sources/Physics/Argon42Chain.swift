@@ -1,7 +1,7 @@
 import Foundation
 
 /// ⁴²Ar and its daughter ⁴²K in a liquid-argon detector: expected decay counts over a live
-/// time, and the visible-energy model of the background (physics.md §6).
+/// time, and the visible-energy model of the background (docs/physics.md §6.5–6.6).
 ///
 ///     N(⁴²Ar) = (A / D) · M · t            (constant activity; or with ⁴²Ar decay, below)
 ///     N(⁴²K in the bulk) = f_bulk · N(⁴²Ar)  (secular equilibrium: T½(K) = 12.36 h ≪ T½(Ar))

@@ -1,4 +1,4 @@
-/// The ⁴²Ar → ⁴²K → ⁴²Ca chain (physics.md §6; NNDC/ENSDF for A = 42).
+/// The ⁴²Ar → ⁴²K → ⁴²Ca chain (docs/physics.md §6.1; NNDC/ENSDF for A = 42).
 extension BetaEmitter {
     /// ⁴²Ar half-life, s (32.9 yr, ENSDF).
     public static let argon42HalfLife = 32.9 * PhysicalConstants.secondsPerYear
@@ -17,7 +17,7 @@ extension BetaEmitter {
     }
 
     /// ⁴²K (2⁻) → ⁴²Ca, Z = 20, A = 42, Q = 3.525 MeV. Branches (per cent per decay, ENSDF as
-    /// quoted in physics.md §6; they add to 99.90 and are normalized to 1, i.e. each is scaled
+    /// quoted in docs/physics.md §6.1; they add to 99.90 and are normalized to 1, i.e. each is scaled
     /// by 1/0.999):
     ///
     /// | level (MeV) | J^π | I (%) | fraction | T₀ (MeV) | shape | prompt γ (MeV) |
@@ -27,7 +27,7 @@ extension BetaEmitter {
     /// | 1.8373 | 0⁺ | 0.35 | 0.00350 | 1.688 | unique 1st-forbidden (2⁻ → 0⁺) | 1.837 (312.6 + 1524.6 keV cascade) |
     /// | 2.424 | 2⁺ | 0.05 | 0.00050 | 1.101 | allowed (ξ approximation) | 2.424 (summed cascade) |
     ///
-    /// Endpoints are Q − E_level (physics.md rounds 2.0003 to 2.001 MeV), so the visible energy
+    /// Endpoints are Q − E_level (the briefing rounds 2.0003 to 2.001 MeV, docs/physics.md §11), so the visible energy
     /// never exceeds Q. The 1.837 MeV level is 0⁺ (it cannot decay to the 0⁺ ground state by a
     /// single γ, hence the 312.6 keV + 1524.6 keV cascade), so 2⁻ → 0⁺ is unique first-forbidden;
     /// the brief proposed "allowed" for it — the difference is invisible at a 0.35 % branch.

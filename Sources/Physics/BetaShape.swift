@@ -3,13 +3,13 @@
 /// Rev. Mod. Phys. 90, 015008 (2018), shape factors).
 public enum BetaShape: String, Sendable, CaseIterable {
     /// Allowed (Fermi or Gamow–Teller, ΔJ = 0, ±1, no parity change): C = 1. Also used, as the
-    /// ξ approximation, for non-unique first-forbidden transitions (physics.md §6).
+    /// ξ approximation, for non-unique first-forbidden transitions (docs/physics.md §6.3).
     case allowed
     /// Unique first-forbidden (ΔJ = 2, parity change, e.g. ⁴²Ar 0⁺ → ⁴²K 2⁻, ⁴²K 2⁻ → ⁴²Ca 0⁺):
     ///
     ///     C(W) = q² + λ₂ p²  ≈  p² + q²,   q = W₀ − W  (electron units)
     ///
-    /// with the Coulomb function λ₂ ≈ F₁/F₀ set to 1 (physics.md §6): for low Z (19, 20) λ₂
+    /// with the Coulomb function λ₂ ≈ F₁/F₀ set to 1 (docs/physics.md §6.3): for low Z (19, 20) λ₂
     /// departs from 1 by O((αZ)²) ≈ 1–2 %, a sub-percent effect on the shape.
     case uniqueFirstForbidden
 

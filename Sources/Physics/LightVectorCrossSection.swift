@@ -3,7 +3,7 @@ import Foundation
 /// A light vector boson Z′ of mass M coupled to neutrinos (g_ν) and vectorially to electrons (g_e).
 ///
 /// Exact at tree level: the Z′ propagator at q² = −2 m_e T shifts the vector coupling of the
-/// SM formula (physics.md §3),
+/// SM formula (docs/physics.md §3.1–3.2),
 ///
 ///     g_V → g_V + δ(T),   δ(T) = g_ν g_e / (√2 G_F (2 m_e T + M²))
 ///

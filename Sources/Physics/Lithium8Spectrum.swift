@@ -1,7 +1,7 @@
 import Foundation
 import GSL
 
-/// The ν̄_e spectrum of ⁸Li β⁻ decay (2⁺ → ⁸Be 2⁺ continuum, allowed Gamow–Teller; physics.md §4):
+/// The ν̄_e spectrum of ⁸Li β⁻ decay (2⁺ → ⁸Be 2⁺ continuum, allowed Gamow–Teller; docs/physics.md §4.2):
 ///
 ///     dN/dE_ν ∝ ∫ dE_x ρ(E_x) · p W E_ν² F₀(Z = 4, W),   W = Q − E_x + m_e − E_ν
 ///

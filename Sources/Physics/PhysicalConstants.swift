@@ -1,5 +1,5 @@
 /// Physical constants in natural units (ħ = c = 1, energies in MeV) with the conversion to cm².
-/// Values: CODATA 2018 / PDG 2024 as quoted in shared/physics.md.
+/// Values: CODATA 2018 / PDG 2024 (docs/physics.md §0.2).
 public enum PhysicalConstants {
     /// Fermi coupling G_F, MeV⁻².
     public static let fermiCoupling = 1.1663788e-11
@@ -18,8 +18,8 @@ public enum PhysicalConstants {
     /// Atomic mass unit, MeV.
     public static let atomicMassUnit = 931.49410242
 
-    /// 2 G_F² m_e / π in cm²/MeV (= 1.72327×10⁻⁴⁴, physics.md §1).
+    /// 2 G_F² m_e / π in cm²/MeV (= 1.72327×10⁻⁴⁴, docs/physics.md §0.3).
     public static let weakCrossSectionScale = 2 * fermiCoupling * fermiCoupling * electronMass / Double.pi * hbarCSquared
-    /// π α² / m_e² in cm² (= 2.4947×10⁻²⁵, physics.md §2): the magnetic-moment scale.
+    /// π α² / m_e² in cm² (= 2.4947×10⁻²⁵, docs/physics.md §0.3): the magnetic-moment scale.
     public static let magneticMomentScale = Double.pi * fineStructure * fineStructure / (electronMass * electronMass) * hbarCSquared
 }

@@ -1,4 +1,4 @@
-/// Standard Model ν–e⁻ elastic scattering at tree level, W and Z exchange (physics.md §1):
+/// Standard Model ν–e⁻ elastic scattering at tree level, W and Z exchange (docs/physics.md §1.3):
 ///
 ///     dσ/dT = (G_F² m_e / 2π) [ (g_V ∓ g_A)² + (g_V ± g_A)² (1 − T/E)² − (g_V² − g_A²) m_e T/E² ]
 ///

@@ -15,7 +15,7 @@ extension Detector {
     }
 
     /// KamLAND with IsoDAR: 897 t of liquid scintillator (6.5 m fiducial radius) × 3.43×10³² e⁻/kt,
-    /// σ/E = 6.4 %/√E (physics.md §5; KamLAND, PRL 100, 221803 (2008)); source 16 m from the
+    /// σ/E = 6.4 %/√E (docs/physics.md §5.2; KamLAND, PRL 100, 221803 (2008)); source 16 m from the
     /// detector centre (Bungau et al., PRL 109, 141802 (2012); Conrad et al., PRD 89, 072010 (2014)).
     /// Efficiency 1 above threshold (the mission table's convention); no direction information.
     public static let kamland = Detector(

@@ -6,7 +6,7 @@ public struct Detector: Sendable, Codable, Equatable {
     public var name: String
     /// Fiducial target mass, tonnes.
     public var targetMassTonnes: Double
-    /// Electrons per kilotonne of target (physics.md §5).
+    /// Electrons per kilotonne of target (docs/physics.md §5.1).
     public var electronsPerKilotonne: Double
     /// σ_T(T) of the reconstructed kinetic energy.
     public var resolution: EnergyResolution

@@ -1,5 +1,5 @@
 /// A physical exposure to the IsoDAR source: neutrinos emitted during the live time.
-/// Defaults: 2.6×10²² ν̄e/yr (IsoDAR@KamLAND, physics.md §4), 5 years, 90 % up-time.
+/// Defaults: 2.6×10²² ν̄e/yr (IsoDAR@KamLAND, docs/physics.md §4.8, §5.5), 5 years, 90 % up-time.
 public struct Exposure: Sendable, Codable, Equatable {
     /// Source intensity, ν̄e per year.
     public var sourceIntensityPerYear: Double

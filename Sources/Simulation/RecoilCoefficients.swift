@@ -2,7 +2,7 @@ import Physics
 
 /// dσ/dT at fixed recoil T as a polynomial in 1/E: C₀ + C₁/E + C₂/E² (cm²/MeV, E in MeV),
 /// valid for E ≥ E_min(T). Expanding (1 − T/E)² = 1 − 2T/E + T²/E² in the formulas of
-/// physics.md §1–3 (K = G_F² m_e/2π; (a, b, c) = ((g_V − g_A)², (g_V + g_A)², g_V² − g_A²) for ν̄,
+/// docs/physics.md §1.5, §2.1, §3.2 (K = G_F² m_e/2π; (a, b, c) = ((g_V − g_A)², (g_V + g_A)², g_V² − g_A²) for ν̄,
 /// a ↔ b for ν; δ = 1/(√2 G_F (2 m_e T + M²)) per unit g_ν g_e; S = πα²/m_e²):
 ///
 ///     SM:                C₀ = K(a + b),        C₁ = −2KbT,     C₂ = K(bT² − c m_e T)

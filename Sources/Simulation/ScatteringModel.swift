@@ -3,7 +3,7 @@ import Physics
 /// A point in model space — SM plus a magnetic moment κ = μν/μ_B and/or a light vector Z′
 /// (coupling product g_ν g_e, mass M) — with dσ/dT evaluated by a concrete, allocation-free
 /// function for the event loop. The formulas are those of `StandardModelCrossSection`,
-/// `MagneticMomentCrossSection` and `LightVectorCrossSection` (physics.md §1–3), rewritten as
+/// `MagneticMomentCrossSection` and `LightVectorCrossSection` (docs/physics.md §1.3, §2.1, §3.1), rewritten as
 ///
 ///     dσ/dT(E, T) = C₀(T) + C₁(T)/E + C₂(T)/E²   for E ≥ E_min(T), else 0   (cm²/MeV)
 ///
@@ -102,7 +102,7 @@ public struct ScatteringModel: Sendable, Equatable {
 
     /// dσ/dT for a point known to satisfy 0 < T ≤ T_max(E) (the event loop's case), cm²/MeV:
     /// K[a + b y² − c m_e T/E²] + S κ²(1/T − 1/E) + Kδ[2a' + 2b' y² − 2g_V m_e T/E²] + Kδ²[1 + y² − m_e T/E²],
-    /// y = 1 − T/E, δ = g_ν g_e/(√2 G_F (2 m_e T + M²)) (physics.md §1–3).
+    /// y = 1 − T/E, δ = g_ν g_e/(√2 G_F (2 m_e T + M²)) (docs/physics.md §1.5, §2.1, §3.2).
     @inlinable
     public func differentialInRange(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
         let inv = 1 / e

@@ -8,7 +8,7 @@ extension Scenario {
     ///     n_j,k = F ε ∫ dT P(T_reco ∈ j | T) ∫_{E_min(T)}^{E_end} dE φ(E) dσ_k/dT(E, T) P(c | θ_e(E, T))
     ///
     /// with cos θ_e(E, T) = (E + m_e)/E · √(T/(T + 2m_e)) the recoil angle to the neutrino direction
-    /// (physics.md §1; the source–vertex line is the reference axis), dσ_k/dT = C₀ + C₁/E + C₂/E²
+    /// (docs/physics.md §1.1, §5.8; the source–vertex line is the reference axis), dσ_k/dT = C₀ + C₁/E + C₂/E²
     /// (`RecoilCoefficients`), the E integral by 8 Gauss–Legendre panels of 8 points, the T integral
     /// and the energy response exactly as in `templates()`. F is the normalization of the uncut
     /// templates: `.smEventsAboveThreshold(N)` counts the N SM events *before* the cut, so the

@@ -3,7 +3,7 @@ import Physics
 import Simulation
 
 /// One configuration of the DUNE-like liquid-argon module facing IsoDAR (mission: "DUNE-like
-/// argon"; physics.md §5–6): target, energy and direction response, ⁴²Ar/⁴²K background, cuts
+/// argon"; docs/physics.md §5.2, §6): target, energy and direction response, ⁴²Ar/⁴²K background, cuts
 /// and the statistical model's constraints. Defaults are the `dune-lar` preset (`Detector.duneLAr`:
 /// σ/E = 15 %/√E ⊕ 3 %, σ_θ = 30°, after DUNE FD TDR Vol. II arXiv:2002.03005 and DUNE, EPJC 81,
 /// 423 (2021), arXiv:2008.06647), 10 kt, 92 μBq/kg (DUNE simulation default), 5 years, and the

@@ -3,7 +3,7 @@ import Statistics
 
 /// `gm-exclusion`: the Asimov upper limit on the universal Z′ coupling g vs the mediator mass
 /// M over `scans.mediator_mass_mev` (log grid), per scenario, light-vector interference
-/// treatment and statistic. The g effect scales with g²/(2 m_e T + M²) (physics.md §3): flat
+/// treatment and statistic. The g effect scales with g²/(2 m_e T + M²) (docs/physics.md §3.6): flat
 /// for M² ≪ 2 m_e T, g_limit ∝ M above → `exclusion_gm_<scenario>.csv`. Templates at each M
 /// are built in parallel (results do not depend on the thread count).
 enum ExclusionAnalysis {

@@ -48,6 +48,6 @@ extension RunCard {
 
     /// The model kinds of `models` entries.
     public typealias Kind = NewPhysicsModel.Kind
-    /// `exact` (SM–Z′ interference, the default) or `none` (pure Z′ term).
+    /// `exact` (SM–Z′ interference, the default) or `none` (pure Z′ term; docs/physics.md §3.1, §3.5).
     public typealias Interference = LightVectorCrossSection.Interference
 }
