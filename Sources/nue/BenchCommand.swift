@@ -1,8 +1,7 @@
 import ArgumentParser
+import Benchmarks
 import Foundation
-import Physics
 import Simulation
-import Statistics
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,28 +24,6 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
-    /// The bench report; other helpers add their figures (toy fits, limits) as optional fields.
-    struct Report: Encodable {
-        var generate_events_per_second: Double?
-        var generate_events_per_second_one_thread: Double?
-        var threads: Int
-        var events: Int
-        var bound_violations: Int
-        var acceptance_efficiency: Double?
-        var template_build_seconds: Double?
-        var peak_memory_mb: Double?
-        var detector: String
-        var toy_fits_per_second: Double?
-        var toy_limits_per_second: Double?
-        var toy_fits_per_second_one_thread: Double?
-        var toy_limits_per_second_one_thread: Double?
-        var argon_bruteforce_decays_per_second: Double?
-        var argon_bruteforce_decays_per_second_one_thread: Double?
-        var argon_bruteforce_projected_seconds_1e10: Double?
-        var argon_bruteforce_projected_seconds_five_years: Double?
-        var argon_fast_path_seconds: Double?
-    }
-
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be > 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
@@ -58,58 +35,30 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        var generateOne = Double.nan, generateAll = Double.nan, violations = 0
-        var acceptance: Double?, templateSeconds: Double?
+        var options = BenchmarkSuite.Options()
+        options.detector = detector
+        options.events = events
+        options.threads = threads
+        options.toys = toys
+        options.fitterOnly = fitterOnly
+        options.argonDecays = argonDecays
+        let report = try BenchmarkSuite.run(options)
+        if json { try printJSON(report); return }
+        let rate = { (x: Double?) in x.map { String(Int($0)) } ?? "n/a" }
         if !fitterOnly {
-            let scenario = try Scenario(detector: try Detector.preset(named: detector), spectrum: try Physics.Lithium8Spectrum.make())
-            let templates = try scenario.templates()
-            let one = try GeneratorBenchmark.run(scenario: scenario, events: events, threads: 1, templates: templates)
-            let all = try GeneratorBenchmark.run(scenario: scenario, events: events, threads: threads, templates: templates)
-            generateOne = one.eventsPerSecond
-            generateAll = all.eventsPerSecond
-            violations = one.boundViolations + all.boundViolations
-            acceptance = one.acceptanceEfficiency
-            templateSeconds = try GeneratorBenchmark.templateBuildSeconds(scenario: scenario)
+            print("generate+simulate, 1 thread   \(rate(report.generate_events_per_second_one_thread)) events/s")
+            print("generate+simulate, \(threads) threads  \(rate(report.generate_events_per_second)) events/s")
+            print("templates (one scenario)      \(String(format: "%.3f s", report.template_build_seconds ?? .nan))")
         }
-        let fitterOne = try FitterBenchmark.run(threads: 1, toys: toys)
-        let fitterAll = threads == 1 ? fitterOne : try FitterBenchmark.run(threads: threads, toys: toys)
-        var argonAll: Argon42Benchmark.Result?, argonOne: Argon42Benchmark.Result?, fastPath: Double?
-        if !fitterOnly && argonDecays > 0 {
-            argonOne = try Argon42Benchmark.bruteForce(decays: argonDecays, threads: 1)
-            argonAll = threads == 1 ? argonOne : try Argon42Benchmark.bruteForce(decays: argonDecays, threads: threads)
-            fastPath = try Argon42Benchmark.fastPathSeconds()
+        print("toy fits, 1 thread            \(rate(report.toy_fits_per_second_one_thread)) /s")
+        print("toy fits, \(threads) threads           \(rate(report.toy_fits_per_second)) /s")
+        print("toy limits, 1 thread          \(rate(report.toy_limits_per_second_one_thread)) /s")
+        print("toy limits, \(threads) threads         \(rate(report.toy_limits_per_second)) /s")
+        if let all = report.argon_bruteforce_decays_per_second {
+            print("42Ar/42K brute force, 1 thread \(rate(report.argon_bruteforce_decays_per_second_one_thread)) decays/s")
+            print("42Ar/42K brute force, \(threads) threads \(Int(all)) decays/s (1e10: \(Int(1e10 / all)) s)")
+            print("42Ar/42K fast path            \(String(format: "%.4f s", report.argon_fast_path_seconds ?? .nan))")
         }
-        var report = Report(generate_events_per_second: finite(generateAll),
-                            generate_events_per_second_one_thread: finite(generateOne), threads: threads,
-                            events: events, bound_violations: violations,
-                            acceptance_efficiency: acceptance, template_build_seconds: templateSeconds,
-                            peak_memory_mb: GeneratorBenchmark.peakMemoryMB(), detector: detector,
-                            toy_fits_per_second: fitterAll.toyFitsPerSecond, toy_limits_per_second: fitterAll.toyLimitsPerSecond,
-                            toy_fits_per_second_one_thread: fitterOne.toyFitsPerSecond,
-                            toy_limits_per_second_one_thread: fitterOne.toyLimitsPerSecond)
-        if let argonAll, let argonOne {
-            report.argon_bruteforce_decays_per_second = argonAll.decaysPerSecond
-            report.argon_bruteforce_decays_per_second_one_thread = argonOne.decaysPerSecond
-            report.argon_bruteforce_projected_seconds_1e10 = 1e10 / argonAll.decaysPerSecond
-            report.argon_bruteforce_projected_seconds_five_years = Argon42Chain().totalDecays / argonAll.decaysPerSecond
-            report.argon_fast_path_seconds = fastPath
-        }
-        if json { try printJSON(report) } else {
-            if !fitterOnly {
-                print("generate+simulate, 1 thread   \(Int(generateOne)) events/s")
-                print("generate+simulate, \(threads) threads  \(Int(generateAll)) events/s")
-                print("templates (one scenario)      \(String(format: "%.3f s", templateSeconds ?? .nan))")
-            }
-            print("toy fits, 1 thread            \(Int(fitterOne.toyFitsPerSecond)) /s")
-            print("toy fits, \(threads) threads           \(Int(fitterAll.toyFitsPerSecond)) /s")
-            print("toy limits, 1 thread          \(Int(fitterOne.toyLimitsPerSecond)) /s")
-            print("toy limits, \(threads) threads         \(Int(fitterAll.toyLimitsPerSecond)) /s")
-            if let argonAll, let argonOne {
-                print("42Ar/42K brute force, 1 thread \(Int(argonOne.decaysPerSecond)) decays/s")
-                print("42Ar/42K brute force, \(threads) threads \(Int(argonAll.decaysPerSecond)) decays/s (1e10: \(Int(1e10 / argonAll.decaysPerSecond)) s)")
-                print("42Ar/42K fast path            \(String(format: "%.4f s", fastPath ?? .nan))")
-            }
-            print("peak memory                   \(report.peak_memory_mb.map { String(format: "%.1f MB", $0) } ?? "n/a")")
-        }
+        print("peak memory                   \(report.peak_memory_mb.map { String(format: "%.1f MB", $0) } ?? "n/a")")
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
+import GSL
 import Physics
+import Simulation
+import Statistics
 
 /// Throughput of the two ⁴²Ar/⁴²K background paths of the argon study (`nue bench`), at the
 /// DUNE-like defaults (92 μBq/kg, 10 kt, 5 yr, dune-lar response, threshold 1 MeV, bins of

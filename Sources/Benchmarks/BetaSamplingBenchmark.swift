@@ -1,5 +1,8 @@
 import Foundation
 import GSL
+import Physics
+import Simulation
+import Statistics
 
 /// Throughput of the exact β sampler on the full ⁴²Ar + ⁴²K chain (`Argon42Chain` defaults):
 /// visible energies per second on one core. Build in release for meaningful numbers

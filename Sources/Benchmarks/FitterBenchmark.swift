@@ -1,4 +1,8 @@
 import Foundation
+import GSL
+import Physics
+import Simulation
+import Statistics
 
 /// Throughput of the toy fitter on a KamLAND-like magnetic-moment model (> 3 MeV, 0.25 MeV
 /// bins on [3, 12.5] MeV, 3 000 SM events with shape ∝ exp(−T/2.5 MeV), new-physics term

@@ -1,4 +1,8 @@
 import Foundation
+import GSL
+import Physics
+import Simulation
+import Statistics
 
 /// Throughput of generation + detector simulation (events per second) and peak memory.
 public enum GeneratorBenchmark {

@@ -1,0 +1,91 @@
+import Foundation
+import Physics
+import Simulation
+import Statistics
+
+/// Every throughput figure `nue bench` reports, measured in one run: events generated and
+/// simulated, template building, toy fits and limits, the ⁴²Ar/⁴²K brute force and its fast
+/// path, and peak memory. Build with `-c release` for meaningful numbers.
+public enum BenchmarkSuite {
+    /// What to measure.
+    public struct Options: Sendable {
+        /// Detector preset of the generator measurement.
+        public var detector: String = "kamland"
+        /// Events per generator measurement.
+        public var events: Int = 20_000_000
+        /// Threads of the parallel measurements (default: all cores).
+        public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        /// Toys per fitter measurement.
+        public var toys: Int = 200_000
+        /// Only the fitter figures.
+        public var fitterOnly = false
+        /// ⁴²Ar/⁴²K decays per brute-force measurement (0: skip the argon figures).
+        public var argonDecays: Int = 50_000_000
+
+        public init() {}
+    }
+
+    /// The report (`nue bench --json`, `outputs/bench/bench.json`); key names are part of the
+    /// command-line contract.
+    public struct Report: Encodable, Sendable {
+        public var generate_events_per_second: Double?
+        public var generate_events_per_second_one_thread: Double?
+        public var threads: Int
+        public var events: Int
+        public var bound_violations: Int
+        public var acceptance_efficiency: Double?
+        public var template_build_seconds: Double?
+        public var peak_memory_mb: Double?
+        public var detector: String
+        public var toy_fits_per_second: Double?
+        public var toy_limits_per_second: Double?
+        public var toy_fits_per_second_one_thread: Double?
+        public var toy_limits_per_second_one_thread: Double?
+        public var argon_bruteforce_decays_per_second: Double?
+        public var argon_bruteforce_decays_per_second_one_thread: Double?
+        public var argon_bruteforce_projected_seconds_1e10: Double?
+        public var argon_bruteforce_projected_seconds_five_years: Double?
+        public var argon_fast_path_seconds: Double?
+    }
+
+    /// Runs the measurements of `options`.
+    public static func run(_ options: Options) throws -> Report {
+        var generateOne = Double.nan, generateAll = Double.nan, violations = 0
+        var acceptance: Double?, templateSeconds: Double?
+        if !options.fitterOnly {
+            let scenario = try Scenario(detector: try Detector.preset(named: options.detector),
+                                        spectrum: try Lithium8Spectrum.make())
+            let templates = try scenario.templates()
+            let one = try GeneratorBenchmark.run(scenario: scenario, events: options.events, threads: 1, templates: templates)
+            let all = try GeneratorBenchmark.run(scenario: scenario, events: options.events, threads: options.threads,
+                                                 templates: templates)
+            generateOne = one.eventsPerSecond
+            generateAll = all.eventsPerSecond
+            violations = one.boundViolations + all.boundViolations
+            acceptance = one.acceptanceEfficiency
+            templateSeconds = try GeneratorBenchmark.templateBuildSeconds(scenario: scenario)
+        }
+        let fitterOne = try FitterBenchmark.run(threads: 1, toys: options.toys)
+        let fitterAll = options.threads == 1 ? fitterOne : try FitterBenchmark.run(threads: options.threads, toys: options.toys)
+        var report = Report(
+            generate_events_per_second: generateAll.isFinite ? generateAll : nil,
+            generate_events_per_second_one_thread: generateOne.isFinite ? generateOne : nil, threads: options.threads,
+            events: options.events, bound_violations: violations, acceptance_efficiency: acceptance,
+            template_build_seconds: templateSeconds, peak_memory_mb: nil,
+            detector: options.detector, toy_fits_per_second: fitterAll.toyFitsPerSecond,
+            toy_limits_per_second: fitterAll.toyLimitsPerSecond, toy_fits_per_second_one_thread: fitterOne.toyFitsPerSecond,
+            toy_limits_per_second_one_thread: fitterOne.toyLimitsPerSecond)
+        if !options.fitterOnly && options.argonDecays > 0 {
+            let one = try Argon42Benchmark.bruteForce(decays: options.argonDecays, threads: 1)
+            let all = options.threads == 1 ? one : try Argon42Benchmark.bruteForce(decays: options.argonDecays,
+                                                                                      threads: options.threads)
+            report.argon_bruteforce_decays_per_second = all.decaysPerSecond
+            report.argon_bruteforce_decays_per_second_one_thread = one.decaysPerSecond
+            report.argon_bruteforce_projected_seconds_1e10 = 1e10 / all.decaysPerSecond
+            report.argon_bruteforce_projected_seconds_five_years = Argon42Chain().totalDecays / all.decaysPerSecond
+            report.argon_fast_path_seconds = try Argon42Benchmark.fastPathSeconds()
+        }
+        report.peak_memory_mb = GeneratorBenchmark.peakMemoryMB()
+        return report
+    }
+}
