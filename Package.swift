@@ -27,11 +27,13 @@ let package = Package(
                 "GSL", "Physics", "Simulation", "Statistics", "Studies", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "GSLTests", dependencies: ["GSL", "CGSL"]),
-        .testTarget(name: "PhysicsTests", dependencies: ["Physics", "GSL", "Benchmarks"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Physics", "GSL"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "GSL"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Statistics", "Physics", "GSL"]),
-        .testTarget(name: "NueCLITests", dependencies: ["nue"]),
+        // Shared test support: approximate equality, the process/CLI runner, paths, Python checks.
+        .target(name: "NueTestSupport", path: "Tests/NueTestSupport"),
+        .testTarget(name: "GSLTests", dependencies: ["NueTestSupport", "GSL", "CGSL"]),
+        .testTarget(name: "PhysicsTests", dependencies: ["NueTestSupport", "Physics", "GSL", "Benchmarks"]),
+        .testTarget(name: "SimulationTests", dependencies: ["NueTestSupport", "Simulation", "Physics", "GSL"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["NueTestSupport", "Statistics", "GSL"]),
+        .testTarget(name: "StudiesTests", dependencies: ["NueTestSupport", "Studies", "Simulation", "Statistics", "Physics", "GSL"]),
+        .testTarget(name: "NueCLITests", dependencies: ["NueTestSupport", "nue"]),
     ]
 )

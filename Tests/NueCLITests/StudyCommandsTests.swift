@@ -1,4 +1,5 @@
 import Foundation
+import NueTestSupport
 import Testing
 
 /// End-to-end checks of `nue run` and `nue export-pyhf` through the built binary.
@@ -6,23 +7,11 @@ import Testing
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nue-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TestPaths.temporaryDirectory(prefix: "nue-cli") }
 
     static let env = URL(fileURLWithPath: "/usr/bin/env")
 
-    /// Whether `python3 -c "import pyhf"` works; prints why not.
-    static let hasPyhf: Bool = {
-        guard let result = try? CLIRunner.run(["python3", "-c", "import pyhf"], program: env) else {
-            print("skipping the pyhf check: python3 cannot be started")
-            return false
-        }
-        if result.status != 0 { print("skipping the pyhf check: python3 cannot import pyhf") }
-        return result.status == 0
-    }()
+    static var hasPyhf: Bool { PythonModules.hasPyhf }
 
     @Test func runWritesTheSmokeCardOutputs() throws {
         let out = try Self.temporaryDirectory()

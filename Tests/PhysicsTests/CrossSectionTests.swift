@@ -1,9 +1,9 @@
 import Foundation
+import NueTestSupport
 import Testing
 @testable import Physics
 
 /// Relative difference |a − b| / |b|.
-func relativeDifference(_ a: Double, _ b: Double) -> Double { abs(a - b) / abs(b) }
 
 @Suite struct WorkedValueTests {
     /// physics.md §1–3 worked values (sin²θ_W = 0.2387 unless stated), to 10⁻⁴ relative.

@@ -1,4 +1,5 @@
 import Foundation
+import NueTestSupport
 import Testing
 import GSL
 @testable import Physics
