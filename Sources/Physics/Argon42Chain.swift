@@ -103,11 +103,11 @@ public struct Argon42Chain: Sendable {
     ///
     ///     N = N_decays × ∫ ρ_smeared(E) dE × (1 − c)/2
     ///
-    /// `truncatedAtZero`: the Gaussian response truncated to E_reco > 0, as nue's detectors smear.
-    public func expectedEvents(from lo: Double, to hi: Double = .infinity, cosineCut: Double = -1, truncatedAtZero: Bool = false,
+    /// Plain Gaussian; nue's detector response is `Simulation.DetectorResponse`.
+    public func expectedEvents(from lo: Double, to hi: Double = .infinity, cosineCut: Double = -1,
                                resolution sigma: @escaping (Double) -> Double) throws -> Double {
         let spectrum = try visibleSpectrum()
-        return try totalDecays * spectrum.smearedFraction(from: lo, to: hi, truncatedAtZero: truncatedAtZero, resolution: sigma)
+        return try totalDecays * spectrum.smearedFraction(from: lo, to: hi, resolution: sigma)
             * IsotropicDirection.fractionPassing(cosineCut: cosineCut)
     }
 
@@ -115,12 +115,10 @@ public struct Argon42Chain: Sendable {
     /// `VisibleEnergySpectrum.smearedBinFractions`), after the directional cut cos θ_reco > c:
     /// N_decays × P_i × (1 − c)/2. Build `visibleSpectrum()` once and call its methods directly
     /// when scanning many settings.
-    public func expectedCounts(binEdges edges: [Double], cosineCut: Double = -1, truncatedAtZero: Bool = false,
-                               lastBinTakesOverflow: Bool = false,
+    public func expectedCounts(binEdges edges: [Double], cosineCut: Double = -1,
                                resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
         let scale = totalDecays * IsotropicDirection.fractionPassing(cosineCut: cosineCut)
-        return try visibleSpectrum().smearedBinFractions(edges: edges, truncatedAtZero: truncatedAtZero,
-                                                         lastBinTakesOverflow: lastBinTakesOverflow, resolution: sigma)
+        return try visibleSpectrum().smearedBinFractions(edges: edges, resolution: sigma)
             .map { $0 * scale }
     }
 

@@ -12,32 +12,14 @@ extension VisibleEnergySpectrum {
     /// `smearedFraction` per bin when σ < 2 panel widths somewhere; σ ≡ 0 gives unsmeared bins.
     /// Expected background counts per bin are N_decays × P_i.
     ///
-    /// With `truncatedAtZero` the response is the Gaussian truncated to E_reco > 0 (nue's detector
-    /// response, `DetectorResponse`): each window is divided by Φ(E/σ(E)).
+    /// The plain (untruncated) Gaussian; nue's detector response (truncated at E_reco ≥ 0, the last
+    /// bin taking the overflow) is `Simulation.DetectorResponse.binFractions(of:edges:)`.
     ///
-    /// With `lastBinTakesOverflow` the last bin also counts E_reco > its upper edge (the convention
-    /// of nue's templates and histograms).
-    ///
-    /// - Parameter edges: at least 2, strictly increasing, finite (≥ 0 when `truncatedAtZero`).
-    public func smearedBinFractions(edges: [Double], truncatedAtZero: Bool = false, lastBinTakesOverflow: Bool = false,
-                                    resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
-        var fractions = try smearedBinFractionsWithoutOverflow(edges: edges, truncatedAtZero: truncatedAtZero, resolution: sigma)
-        if lastBinTakesOverflow {
-            fractions[fractions.count - 1] += try smearedFraction(from: edges[edges.count - 1], to: .infinity,
-                                                                  truncatedAtZero: truncatedAtZero, resolution: sigma)
-        }
-        return fractions
-    }
-
-    private func smearedBinFractionsWithoutOverflow(edges: [Double], truncatedAtZero: Bool,
-                                                    resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
+    /// - Parameter edges: at least 2, strictly increasing, finite.
+    public func smearedBinFractions(edges: [Double], resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
         guard edges.count >= 2, edges.allSatisfy(\.isFinite) else {
             throw PhysicsInputError.invalidParameter(name: "bin edge count", value: Double(edges.count),
                                                      requirement: "need at least 2 finite edges")
-        }
-        if truncatedAtZero && edges[0] < 0 {
-            throw PhysicsInputError.invalidParameter(name: "first bin edge (MeV)", value: edges[0],
-                                                     requirement: "must be ≥ 0 for a response truncated at E_reco > 0")
         }
         for i in 1..<edges.count where !(edges[i] > edges[i - 1]) {
             throw PhysicsInputError.invalidParameter(name: "bin edge \(i) (MeV)", value: edges[i],
@@ -57,7 +39,7 @@ extension VisibleEnergySpectrum {
         let allZero = sigmas.allSatisfy { $0 == 0 }
         if !allZero && minSigma < 2 * panelWidth || allZero {
             return try (0..<edges.count - 1).map {
-                try smearedFraction(from: edges[$0], to: edges[$0 + 1], truncatedAtZero: truncatedAtZero, resolution: sigma)
+                try smearedFraction(from: edges[$0], to: edges[$0 + 1], resolution: sigma)
             }
         }
         let bins = edges.count - 1
@@ -65,7 +47,7 @@ extension VisibleEnergySpectrum {
         var cdf = [Double](repeating: 0, count: edges.count)
         for (k, (e, m)) in zip(nodeEnergies, nodeMasses).enumerated() where m > 0 {
             let s = sigmas[k]
-            let weight = truncatedAtZero ? m / Distributions.normalCDF(e / s) : m
+            let weight = m
             // Edges below e − 9σ have Φ = 0, above e + 9σ Φ = 1.
             let first = Self.firstIndex(in: edges, notBelow: e - 9 * s)
             let last = Self.firstIndex(in: edges, notBelow: e + 9 * s)

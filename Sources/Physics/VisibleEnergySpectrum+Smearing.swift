@@ -16,10 +16,10 @@ extension VisibleEnergySpectrum {
     /// instead; σ ≤ 0 everywhere gives the unsmeared `fraction(from:to:)`. The reconstructed
     /// energy may be negative (a Gaussian tail): `lo` = −∞ counts it. `hi` may be +∞.
     ///
-    /// Expected background counts with E_reco in [lo, hi] are N_decays × this fraction.
-    /// With `truncatedAtZero` the response is the Gaussian truncated to E_reco > 0 (nue's detector
-    /// response): the window becomes [Φ((hi − E)/σ) − Φ((max(lo, 0) − E)/σ)] / Φ(E/σ).
-    public func smearedFraction(from lo: Double, to hi: Double = .infinity, truncatedAtZero: Bool = false,
+    /// This is the plain (untruncated) Gaussian of the β-spectrum physics; nue's detector response
+    /// (truncated at E_reco ≥ 0, overflow in the last bin) is `Simulation.DetectorResponse`, whose
+    /// `binFractions(of:edges:)` folds this spectrum for the ⁴²Ar/⁴²K background.
+    public func smearedFraction(from lo: Double, to hi: Double = .infinity,
                                 resolution sigma: @escaping (Double) -> Double) throws -> Double {
         guard hi > lo else { return 0 }
         var minSigma = Double.infinity, maxSigma = 0.0
@@ -36,7 +36,7 @@ extension VisibleEnergySpectrum {
         if minSigma >= 2 * panelWidth {
             var sum = 0.0
             for (e, m) in zip(nodeEnergies, nodeMasses) where m > 0 {
-                sum += m * Self.window(e, lo, hi, sigma(e), truncatedAtZero: truncatedAtZero)
+                sum += m * Self.window(e, lo, hi, sigma(e))
             }
             return sum
         }
@@ -48,7 +48,7 @@ extension VisibleEnergySpectrum {
             let branch = c.branch
             sum += try pi * integrator.cquad(
                 { t in
-                    branch.density(kineticEnergy: t) * Self.window(t + shift, lo, hi, sigma(t + shift), truncatedAtZero: truncatedAtZero)
+                    branch.density(kineticEnergy: t) * Self.window(t + shift, lo, hi, sigma(t + shift))
                 },
                 from: 0, to: branch.endpointKineticEnergy, absoluteTolerance: 1e-13, relativeTolerance: 1e-9).value
         }
@@ -56,19 +56,15 @@ extension VisibleEnergySpectrum {
     }
 
     /// P(E_reco > threshold) for Gaussian smearing σ(E) (MeV).
-    public func smearedFraction(above threshold: Double, truncatedAtZero: Bool = false,
-                                resolution sigma: @escaping (Double) -> Double) throws -> Double {
-        try smearedFraction(from: threshold, to: .infinity, truncatedAtZero: truncatedAtZero, resolution: sigma)
+    public func smearedFraction(above threshold: Double, resolution sigma: @escaping (Double) -> Double) throws -> Double {
+        try smearedFraction(from: threshold, to: .infinity, resolution: sigma)
     }
 
-    /// Φ((hi − e)/σ) − Φ((lo − e)/σ), the step function for σ = 0; truncated to E_reco > 0, the
-    /// same window over [max(lo, 0), hi] divided by Φ(e/σ).
-    static func window(_ e: Double, _ lo: Double, _ hi: Double, _ s: Double, truncatedAtZero: Bool = false) -> Double {
+    /// Φ((hi − e)/σ) − Φ((lo − e)/σ), the step function for σ = 0.
+    static func window(_ e: Double, _ lo: Double, _ hi: Double, _ s: Double) -> Double {
         if s <= 0 { return (e > lo && e <= hi) ? 1 : 0 }
-        let from = truncatedAtZero ? Swift.max(lo, 0) : lo
-        guard hi > from else { return 0 }
         let upper = hi == .infinity ? 1 : Distributions.normalCDF((hi - e) / s)
-        let lower = from == -.infinity ? 0 : Distributions.normalCDF((from - e) / s)
-        return truncatedAtZero ? (upper - lower) / Distributions.normalCDF(e / s) : upper - lower
+        let lower = lo == -.infinity ? 0 : Distributions.normalCDF((lo - e) / s)
+        return upper - lower
     }
 }

@@ -25,8 +25,8 @@ public struct VisibleEnergySpectrum: Sendable {
 
     /// Per component: visible energies of the quadrature nodes (MeV) and their probability
     /// masses π_c w_k f_c(T_k) h/2 (dimensionless; Σ over everything = 1 to ~10⁻¹²).
-    let nodeEnergies: [Double]
-    let nodeMasses: [Double]
+    public let nodeEnergies: [Double]
+    public let nodeMasses: [Double]
     /// Largest panel width over the components, MeV.
     public let panelWidth: Double
 

@@ -5,9 +5,10 @@ import Physics
 
 /// The brute-force path of the ⁴²Ar/⁴²K background: every decay of the run is sampled
 /// (`BetaSampler`, exact), given an isotropic reconstructed direction, passed through the
-/// detector's energy response and threshold (`DetectorSimulator`, the same code as the signal),
-/// and histogrammed in reconstructed energy when cos θ_reco > c. Validates the fast path
-/// `Argon42Chain.expectedCounts` (= N_decays × P_i × (1 − c)/2).
+/// detector's energy response and threshold (`DetectorSimulator` → `DetectorResponse`, the same
+/// code as the signal), and histogrammed in reconstructed energy when cos θ_reco > c
+/// (`Binning.indexWithOverflow`: the last bin takes the overflow). Validates the fast path
+/// N_decays × P_i × (1 − c)/2, P_i = `DetectorResponse.binFractions(of:edges:)`.
 ///
 /// Isotropy shortcut: the decay direction is isotropic and the vMF direction smearing is
 /// rotation invariant, so cos θ_reco is exactly uniform in [−1, 1] (`IsotropicDirection`); it is
@@ -93,7 +94,6 @@ public struct Argon42BruteForce: Sendable {
     func simulateBlock(count: Int, stream: RandomStream, into counts: inout [Int]) -> Int {
         var passed = 0
         let edges = binning.edges
-        let lower = edges[0], last = edges.count - 2
         let c = cosineCut, containment = gammaContainment
         var event = Event()
         for _ in 0..<count {
@@ -103,15 +103,8 @@ public struct Argon42BruteForce: Sendable {
             passed += 1
             event.recoilMeV = energy
             simulator.simulate(&event, stream: stream)
-            let reco = event.recoRecoilMeV
-            guard event.detected, reco >= lower else { continue }
-            // Bisection over the edges (last bin takes the overflow).
-            var lo = 0, hi = last
-            while lo < hi {
-                let mid = (lo + hi + 1) >> 1
-                if edges[mid] <= reco { lo = mid } else { hi = mid - 1 }
-            }
-            counts[lo] += 1
+            guard event.detected, let bin = Binning.indexWithOverflow(of: event.recoRecoilMeV, edges: edges) else { continue }
+            counts[bin] += 1
         }
         return passed
     }

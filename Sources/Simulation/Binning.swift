@@ -41,6 +41,24 @@ public struct Binning: Sendable, Codable, Equatable {
         return lo
     }
 
+    /// The bin of `x` when the last bin also takes the overflow (x ≥ upper edge): the largest i with
+    /// edges[i] ≤ x; nil below the first edge (and for NaN). The one definition of nue's overflow
+    /// convention, shared by templates, the ⁴²Ar/⁴²K fold, histograms and the brute force.
+    @inlinable
+    public static func indexWithOverflow(of x: Double, edges: [Double]) -> Int? {
+        guard x >= edges[0] else { return nil }
+        var lo = 0, hi = edges.count - 2
+        while lo < hi {
+            let mid = (lo + hi + 1) >> 1
+            if edges[mid] <= x { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// `Binning.indexWithOverflow(of:edges:)` on these edges.
+    @inlinable
+    public func indexWithOverflow(of x: Double) -> Int? { Self.indexWithOverflow(of: x, edges: edges) }
+
     /// Bin centres.
     public var centers: [Double] { (0..<count).map { (edges[$0] + edges[$0 + 1]) / 2 } }
 }

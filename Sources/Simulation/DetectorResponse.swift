@@ -1,32 +1,52 @@
 import Foundation
+import GSL
 
-/// The energy response used by both the simulator and the integrated templates: the
-/// reconstructed kinetic energy is Gaussian around the true T with σ_T(T), truncated to
-/// T_reco ≥ 0 (the simulator resamples negative values, so the density is renormalized on
-/// [0, ∞) rather than piled up at 0); a perfect resolution gives T_reco = T.
+/// The detector response, defined once for the folding path (templates, the ⁴²Ar/⁴²K fast path)
+/// and the simulation path (`DetectorSimulator`, `Argon42BruteForce`, histograms):
+///
+/// - energy: T_reco = T + σ_T(T)·z, z standard normal, truncated to T_reco ≥ 0 (the simulation
+///   redraws a negative value, so the density is renormalized on [0, ∞) rather than piled up at 0):
+///   P(T_reco ≥ x | T) = Φ((T − x)/σ_T) / Φ(T/σ_T) for x ≥ 0 (`survival`), Φ the standard normal
+///   CDF, σ_T = √(a²T + b²T² + c²) MeV (`EnergyResolution`); a perfect resolution gives T_reco = T;
+/// - binning: bin i of edges e₀ < … < e_n is [e_i, e_{i+1}), the last bin also takes the overflow
+///   T_reco ≥ e_n (`Binning.indexWithOverflow`), so P_i = S(e_i) − S(e_{i+1}) and P_{n−1} = S(e_{n−1});
+/// - threshold: detected when T_reco ≥ `thresholdMeV`;
+/// - efficiency: then kept with probability ε (a uniform draw below ε), energy independent;
+/// - direction: the true direction rotated by a polar angle δ from the von Mises–Fisher
+///   distribution with κ = 1/σ_θ² (σ_θ in radians; Wood, Commun. Stat. Simul. 23, 157 (1994):
+///   cos δ = 1 + ln(v + (1 − v)e^{−2κ})/κ) about a uniform azimuth ψ; nil: no direction measured.
+///
+/// The folding functions return probabilities without the efficiency (expected counts multiply by
+/// ε); the sampling functions consume the random numbers documented on each.
 public struct DetectorResponse: Sendable, Equatable {
     public let resolution: EnergyResolution
     public let thresholdMeV: Double
     public let efficiency: Double
+    /// σ_θ of the direction response, degrees; nil when the detector measures no direction.
+    public let directionResolutionDegrees: Double?
 
-    public init(resolution: EnergyResolution, thresholdMeV: Double, efficiency: Double) {
+    public init(resolution: EnergyResolution, thresholdMeV: Double, efficiency: Double, directionResolutionDegrees: Double? = nil) {
         self.resolution = resolution
         self.thresholdMeV = thresholdMeV
         self.efficiency = efficiency
+        self.directionResolutionDegrees = directionResolutionDegrees
     }
 
-    /// Φ(z), the standard normal CDF, via erfc for accurate tails.
-    @inlinable
-    static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+    /// The response of `detector` at `thresholdMeV` (energy, efficiency, direction).
+    public init(detector: Detector, thresholdMeV: Double) {
+        self.init(resolution: detector.resolution, thresholdMeV: thresholdMeV, efficiency: detector.efficiency,
+                  directionResolutionDegrees: detector.directionResolutionDegrees)
+    }
 
-    /// P(lower ≤ T_reco < upper | T) (upper may be +∞), without the efficiency.
-    public func probability(recoFrom lower: Double, to upper: Double, trueRecoilMeV t: Double) -> Double {
-        let sigma = resolution.sigmaMeV(at: t)
-        guard sigma > 0 else { return (t >= lower && t < upper) ? 1 : 0 }
-        let hi = upper.isInfinite ? 1 : Self.normalCDF((upper - t) / sigma)
-        let lo = Self.normalCDF((lower - t) / sigma)
-        let norm = Self.normalCDF(t / sigma)
-        return max(0, hi - lo) / norm
+    /// Φ(z), the standard normal CDF, via erfc for accurate tails: Φ(z) = erfc(−z/√2)/2.
+    @inlinable
+    public static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+
+    /// The vMF concentration κ = 1/σ_θ² (σ_θ = `degrees` · π/180 rad); +∞ for σ_θ = 0.
+    @inlinable
+    public static func vonMisesConcentration(degrees: Double) -> Double {
+        let rad = degrees * Double.pi / 180
+        return rad > 0 ? 1 / (rad * rad) : .infinity
     }
 
     /// The least true T that reaches the threshold with probability above ~10⁻¹⁴ (threshold − 7.6σ,

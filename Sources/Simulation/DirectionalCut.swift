@@ -3,8 +3,8 @@ import GSL
 import Physics
 
 /// A cut cos θ_reco > c on the angle between the reconstructed electron direction and the
-/// direction from the source, for the von Mises–Fisher direction smearing of `DetectorSimulator`
-/// (concentration κ = 1/σ_θ², σ_θ in radians). The probability that an electron whose true
+/// direction from the source, for the von Mises–Fisher direction smearing of `DetectorResponse`
+/// (`smearedCosine`, concentration κ = 1/σ_θ² from `DetectorResponse.vonMisesConcentration`). The probability that an electron whose true
 /// direction makes the angle θ with the source axis passes the cut is
 ///
 ///     P(c | θ) = κ / (2 sinh κ) ∫_c^1 dx e^{κ x cos θ} I₀(κ sin θ √(1 − x²))
@@ -36,8 +36,7 @@ public struct DirectionalCut: Sendable, Equatable {
         try SimulationError.require(Double(tablePoints), "direction table points", "must be ≥ 16") { $0 >= 16 }
         self.resolutionDegrees = resolutionDegrees
         self.cosineCut = cosineCut
-        let radians = resolutionDegrees * Double.pi / 180
-        let kappa = radians > 0 ? 1 / (radians * radians) : .infinity
+        let kappa = DetectorResponse.vonMisesConcentration(degrees: resolutionDegrees)
         concentration = kappa
         if cosineCut <= -1 || kappa.isInfinite {
             table = []

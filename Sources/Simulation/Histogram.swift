@@ -19,8 +19,7 @@ public struct Histogram: Sendable, Codable, Equatable {
 
     @inlinable
     public mutating func fill(_ x: Double, weight: Double = 1) {
-        let k: Int
-        if let i = binning.index(of: x) { k = i } else if collectsOverflow, x >= binning.upper { k = binning.count - 1 } else {
+        guard let k = collectsOverflow ? binning.indexWithOverflow(of: x) : binning.index(of: x) else {
             outside += weight
             return
         }

@@ -6,8 +6,8 @@ extension Scenario {
     ///
     ///     n_j,k = F · ε ∫_{T_lo}^{T_max(E_end)} dT dσ̄_k/dT(T) · P(T_reco ∈ bin j | T)
     ///
-    /// dσ̄_k/dT from `TrueRecoilSpectrum` (GSL QAG over E), P from `DetectorResponse` (erfc
-    /// differences of the truncated Gaussian), the T integral by 8-point Gauss–Legendre panels no
+    /// dσ̄_k/dT from `TrueRecoilSpectrum` (GSL QAG over E), P from `DetectorResponse.binProbabilities`
+    /// (the truncated Gaussian, the last bin taking the overflow), the T integral by 8-point Gauss–Legendre panels no
     /// wider than 0.05 MeV or σ_T/2 with breakpoints at every bin edge. F per `normalization`:
     /// N / n_SM(T_reco > threshold) or emitted ν̄e × N_e × ⟨1/(4πL²)⟩. Accuracy ~1e-8 relative.
     public func templates() throws -> TemplateSet {
@@ -62,8 +62,9 @@ extension Scenario {
         var above = TermValues(), generated = TermValues()
         let rule = GaussLegendre(points: 8)
         let resolution = detector.resolution
-        let efficiency = detector.efficiency
+        let efficiency = response.efficiency
         var tails = [Double](repeating: 0, count: edges.count)
+        var p = [Double](repeating: 0, count: nBins)
         var failure: Error?
 
         func node(_ t: Double, _ w: Double) {
@@ -71,24 +72,10 @@ extension Scenario {
             let s: TermValues
             do { s = try custom?(t) ?? recoil.terms(recoilMeV: t) } catch { failure = error; return }
             generated.add(s, times: w)
-            let sigma = resolution.sigmaMeV(at: t)
-            if sigma > 0 {
-                let norm = DetectorResponse.normalCDF(t / sigma)
-                // tails[k] = P(T_reco ≥ edge k | T) = Q((edge − T)/σ) / Φ(T/σ).
-                for k in edges.indices { tails[k] = DetectorResponse.normalCDF((t - edges[k]) / sigma) / norm }
-                let pAbove = DetectorResponse.normalCDF((t - thresholdMeV) / sigma) / norm
-                above.add(s, times: w * efficiency * pAbove)
-                for j in 0..<nBins {
-                    let p = j == nBins - 1 ? tails[j] : tails[j] - tails[j + 1]
-                    if p > 0 { bins[j].add(s, times: w * efficiency * p) }
-                }
-            } else {
-                if t >= thresholdMeV { above.add(s, times: w * efficiency) }
-                if t >= edges[0] {
-                    let j = binning.index(of: t) ?? nBins - 1
-                    bins[j].add(s, times: w * efficiency)
-                }
-            }
+            let pAbove = response.probabilityAboveThreshold(trueEnergyMeV: t)
+            if pAbove > 0 { above.add(s, times: w * efficiency * pAbove) }
+            response.binProbabilities(trueEnergyMeV: t, edges: edges, into: &p, tails: &tails)
+            for j in 0..<nBins where p[j] > 0 { bins[j].add(s, times: w * efficiency * p[j]) }
         }
 
         for s in 0..<(breaks.count - 1) {

@@ -9,8 +9,9 @@ import Statistics
 ///
 /// - the signal after the cut cos θ_reco > c: `Scenario.templates(directionalCut:)` — the
 ///   kinematic cos θ_e(E, T) folded with the vMF direction response, per T_reco bin;
-/// - the background N_decays/R × P_i × (1 − c)/2 (`Argon42Chain`, `VisibleEnergySpectrum`
-///   smeared with the same σ_T; isotropic ⇒ (1 − c)/2);
+/// - the background N_decays/R × P_i × (1 − c)/2 (`Argon42Chain`, P_i the visible-energy spectrum
+///   folded with the same `DetectorResponse` as the signal, `binFractions(of:edges:)`; isotropic
+///   ⇒ (1 − c)/2);
 ///
 /// and fits μ_i = n (S_i + Σ_k θ^k T_k,i) + b B_i with the 0.7 % pull on n and a Gaussian pull on
 /// b of width σ_b: by default the off-source sideband cos θ_reco < c above threshold counts
@@ -103,7 +104,8 @@ public final class ArgonAnalysis {
         let fKey = vKey + "|\(r.stochastic)|\(r.constant)|\(r.noiseMeV)|\(binning.edges)"
         let fractions: [Double]
         if let f = fractionCache[fKey] { fractions = f } else {
-            fractions = try visible.smearedBinFractions(edges: binning.edges, truncatedAtZero: true, lastBinTakesOverflow: true) { r.sigmaMeV(at: Swift.max(0, $0)) }
+            let response = DetectorResponse(resolution: r, thresholdMeV: config.thresholdMeV, efficiency: 1)
+            fractions = try response.binFractions(of: visible, edges: binning.edges)
             fractionCache[fKey] = fractions
         }
         let decays = chain.totalDecays

@@ -32,7 +32,7 @@ extension ArgonStudy {
             + "σ_θ = \(sci(b.directionResolutionDegrees))°, the ⁴²K background (endpoint 3.53 MeV) falls with the Gaussian tail of "
             + "the response" + (result.backgroundFreeAboveMeV.map { " (less than one event above \(sci($0)) MeV)" } ?? "") + ". "
         if let m = result.base.first?.model {
-            let rows = result.rejections.filter { $0.model == m }
+            let rows = result.rejections.filter { $0.model == m && $0.failure == nil }
             if let lo = rows.min(by: { $0.thresholdMeV < $1.thresholdMeV }), let hi = rows.max(by: { $0.thresholdMeV < $1.thresholdMeV }) {
                 text += "Without rejection the limit barely depends on the threshold (\(quoted(m, lo.limitWithoutRejection)) at "
                     + "T > \(sci(lo.thresholdMeV)) MeV, \(quoted(m, hi.limitWithoutRejection)) at T > \(sci(hi.thresholdMeV)) MeV): "
@@ -55,7 +55,7 @@ extension ArgonStudy {
         for (name, limits) in result.referenceLimits.sorted(by: { $0.key < $1.key }) {
             let refText = limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { quoted($0.key, $0.value) }.joined(separator: ", ")
             let parts = models.map { m -> String in
-                let rows = result.rejections.filter { $0.reference == name && $0.model == m }
+                let rows = result.rejections.filter { $0.reference == name && $0.model == m && $0.failure == nil }
                 let symbol = m == .magneticMoment ? "μν" : "g"
                 if let best = rows.compactMap({ row in row.requiredRejection.map { (row.thresholdMeV, $0) } }).min(by: { $0.1 < $1.1 }) {
                     return best.1 <= 1 ? "\(symbol): no rejection at all (R = 1 suffices, e.g. T > \(sci(best.0)) MeV)"

@@ -37,6 +37,8 @@ public struct ArgonStudy: Sendable {
         public var limitWithoutRejection: Double
         /// Limit without background (R = 10¹⁴).
         public var backgroundFreeLimit: Double
+        /// Why the row could not be computed (its numbers are then NaN); nil when it was.
+        public var failure: String?
     }
 
     /// What the study found.
@@ -196,19 +198,26 @@ public struct ArgonStudy: Sendable {
         }
         scans["threshold_mev"] = curves + referenceCurves(model, x: thresholds, referenceLimits)
 
-        // Required rejection per threshold and reference.
+        // Required rejection per threshold and reference; a row that fails is kept with its message.
         var rows: [RejectionRow] = []
         for t in rejectionThresholds {
             var c = base
             c.thresholdMeV = t
             c.depletion = 1
-            let atOne = try analysis.evaluate(c, model: model).limit
+            let atOne = Swift.Result { try analysis.evaluate(c, model: model).limit }
             for r in references {
                 guard let target = referenceLimits[r.name]?[model] else { continue }
-                let found = try analysis.requiredRejection(c, model: model, target: target)
-                rows.append(RejectionRow(thresholdMeV: t, reference: r.name, model: model, referenceLimit: target,
-                                         requiredRejection: found.rejection, limitWithoutRejection: atOne,
-                                         backgroundFreeLimit: found.atMaximum.limit))
+                var row = RejectionRow(thresholdMeV: t, reference: r.name, model: model, referenceLimit: target,
+                                       requiredRejection: nil, limitWithoutRejection: .nan, backgroundFreeLimit: .nan)
+                do {
+                    row.limitWithoutRejection = try atOne.get()
+                    let found = try analysis.requiredRejection(c, model: model, target: target)
+                    row.requiredRejection = found.rejection
+                    row.backgroundFreeLimit = found.atMaximum.limit
+                } catch {
+                    row.failure = "\(error)".replacingOccurrences(of: "\n", with: " ")
+                }
+                rows.append(row)
                 steps.advance()
             }
         }

@@ -64,6 +64,20 @@ public struct OutputDirectory: Sendable {
         return target
     }
 
+    /// Writes a text document `name` (e.g. `conclusion.md`); returns its path.
+    @discardableResult
+    public func writeDocument(_ text: String, name: String) throws(OutputError) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+        guard !name.isEmpty, !name.hasPrefix("."), !name.hasPrefix("table."), name != "result.json",
+              name.allSatisfy(allowed.contains) else {
+            throw .invalidDataName(name)
+        }
+        try create()
+        let target = file(name)
+        try AtomicWriter.write(text, to: target)
+        return target
+    }
+
     /// Writes what `outputs` asks for: the main table (md/csv), `result.json` (with `document`'s
     /// tables, the main table first as `"main"`), and the plot data files.
     @discardableResult

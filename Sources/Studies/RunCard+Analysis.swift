@@ -21,7 +21,7 @@ extension RunCard {
         case sin2wPrecision = "sin2w-precision"
         /// Event counts and limits from physical exposures (scenarios with `exposure: true`).
         case exposure
-        /// DUNE-like LAr vs ⁴²Ar/⁴²K (`argon:` block; `ArgonStudyRunner`): limits vs rejection,
+        /// DUNE-like LAr vs ⁴²Ar/⁴²K (`argon:` block; `ArgonStudyAnalysis`): limits vs rejection,
         /// direction resolution and threshold (`scan_*.csv`), required rejection to match the
         /// card's scenarios.
         case argon

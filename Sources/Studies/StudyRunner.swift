@@ -9,7 +9,7 @@ import Statistics
 /// column: a row whose computation fails says so and the run goes on.
 ///
 /// Analyses (`macros/README.md`): asimov, spectra, delta-chi2, toys, coverage, gm-exclusion,
-/// threshold-scan, norm-scan, sin2w-precision, exposure. Everything is deterministic: the same
+/// threshold-scan, norm-scan, sin2w-precision, exposure, argon. Everything is deterministic: the same
 /// card gives the same bytes in every CSV whatever the thread count.
 public struct StudyRunner: Sendable {
     /// Run-time settings that do not change results.
@@ -55,7 +55,6 @@ public struct StudyRunner: Sendable {
         let cardDirectory = (loaded.path as NSString).deletingLastPathComponent
         let spectrum = try card.sourceSpectrum(cardDirectory: cardDirectory.isEmpty ? "." : cardDirectory)
         let threads = options.threads ?? card.toys?.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        if card.analyses.contains(.argon) { return try runArgon(into: directory, threads: threads) }
         let context = StudyContext(card: card, spectrum: spectrum, threads: threads, progress: options.progress)
         var outputs: [AnalysisOutput] = []
         for analysis in card.analyses {
@@ -78,19 +77,8 @@ public struct StudyRunner: Sendable {
         case .normScan: return try ScanAnalysis.normSigmas(context)
         case .sin2wPrecision: return try Sin2ThetaWAnalysis.run(context)
         case .exposure: return try ExposureAnalysis.run(context)
-        case .argon: throw StudyRunnerError.argonWithOtherAnalyses
+        case .argon: return try ArgonStudyAnalysis.run(context)
         }
-    }
-
-    /// The DUNE-like ⁴²Ar/⁴²K study writes its own outputs (`ArgonStudyRunner`); an argon card
-    /// holds that analysis alone. Progress: a line every tenth of the steps.
-    func runArgon(into directory: OutputDirectory, threads: Int) throws -> Outcome {
-        guard loaded.card.analyses == [.argon] else { throw StudyRunnerError.argonWithOtherAnalyses }
-        let report = options.progress
-        let summary = try ArgonStudyRunner.run(card: loaded, into: directory, threads: threads) { done, total in
-            if let report, total > 0, done == total || done % max(1, total / 10) == 0 { report("argon: \(done)/\(total) limits") }
-        }
-        return Outcome(outputs: [], written: summary.files)
     }
 
     /// Writes the tables, data files and `result.json` as `card.outputs` asks.
@@ -118,8 +106,13 @@ public struct StudyRunner: Sendable {
                 for item in output.data { written.append(try directory.writeData(item.table, name: item.name)) }
             }
         }
+        for output in outputs {
+            for document in output.documents { written.append(try directory.writeDocument(document.text, name: document.name)) }
+        }
         if card.outputs.json {
-            let provenance = Provenance.current(card: loaded, date: options.date ?? Date(), gitCommit: options.gitCommit)
+            // The seed: the card's toy seed, else the argon block's (brute-force check).
+            let seed = card.toys?.seed ?? (card.analyses.contains(.argon) ? (card.argon ?? RunCard.Argon()).seed : nil)
+            let provenance = Provenance.current(card: loaded, seed: seed, date: options.date ?? Date(), gitCommit: options.gitCommit)
             let results: JSONValue = .object([
                 ("analyses", .array(outputs.map { .string($0.analysis.rawValue) })),
                 ("failed_rows", .number(Double(outputs.reduce(0) { $0 + $1.failures }))),

@@ -13,7 +13,8 @@ struct ArgonCommand: ParsableCommand {
             binned in reconstructed T from --threshold to the ⁸Li kinematic end; the cut cos θ_reco > c folded with \
             the direction resolution. Background: ⁴²Ar + bulk ⁴²K decays divided by --depletion, smeared with the same \
             energy resolution, isotropic ((1 − c)/2 pass), normalization constrained by the sideband cos θ < c. \
-            --brute-force also streams the decays through the simulator and compares with the fast path.
+            --brute-force also streams the decays through the simulator and compares with the fast path. \
+            The whole study (scans, required rejection) is a run card: nue run macros/argon.yaml.
             Example: nue argon --depletion 1e4 --direction-resolution 30 --threshold 3 --json
             """)
 
@@ -49,10 +50,6 @@ struct ArgonCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Threads for --brute-force.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Run the whole study of an argon run card (e.g. macros/argon.yaml) instead of one point.")
-    var card: String?
-    @Option(help: "With --card: output root (default outputs → outputs/<card name>/).")
-    var out: String = "outputs"
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -117,7 +114,6 @@ struct ArgonCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let card { return try runCard(card) }
         let config = try configuration()
         let models: [ArgonModel]
         if let model {
@@ -180,24 +176,5 @@ func argonUserFacing<T>(_ body: () throws -> T) throws -> T {
         throw ValidationError(error.description)
     } catch let error as PhysicsInputError {
         throw ValidationError("\(error)")
-    }
-}
-
-extension ArgonCommand {
-    /// `--card FILE`: the whole study (`ArgonStudyRunner`), files listed on stdout.
-    func runCard(_ path: String) throws {
-        let loaded: LoadedCard
-        do { loaded = try RunCard.load(path: path) } catch { throw ValidationError(error.description) }
-        let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
-        let summary = try argonUserFacing {
-            try ArgonStudyRunner.run(card: loaded, outputRoot: URL(fileURLWithPath: out), threads: threads, progress: progress.callback)
-        }
-        if json {
-            struct Files: Encodable { let files: [String]; let conclusion: String }
-            try printJSON(Files(files: summary.files, conclusion: summary.result.conclusion))
-        } else {
-            summary.files.forEach { print($0) }
-            print(summary.result.conclusion)
-        }
     }
 }

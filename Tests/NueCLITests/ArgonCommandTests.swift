@@ -48,3 +48,12 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 }
+
+/// The whole study is a run card for `nue run`; `nue argon` is the single point only.
+@Suite struct ArgonCardOptionTests {
+    @Test func cardOptionIsGone() throws {
+        let r = try CLIRunner.run(["argon", "--card", "macros/argon.yaml"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--card"), "\(r.stderr)")
+    }
+}

@@ -215,24 +215,3 @@ struct Argon42BinnedTests {
         #expect(abs(counted[25] / (chain.totalDecays * p[25] * 0.25) - 1) < 1e-12)
     }
 }
-
-@Suite struct TruncatedResponseTests {
-    /// A Gaussian truncated to E_reco > 0 keeps every decay: P(E_reco > 0) = 1 exactly, while the
-    /// plain Gaussian loses the tail below 0 (large for ⁴²Ar at σ = 0.45√E). Above 1 MeV the
-    /// truncated fraction is the plain one plus the redistributed tail, so it is larger; the
-    /// binned and unbinned paths agree.
-    @Test func truncationRenormalizesTheWindow() throws {
-        let spectrum = try Argon42Chain().visibleSpectrum()
-        let sigma: (Double) -> Double = { 0.45 * max($0, 0).squareRoot() + 1e-3 }
-        let plainAll = try spectrum.smearedFraction(from: 0, truncatedAtZero: false, resolution: sigma)
-        let truncatedAll = try spectrum.smearedFraction(from: 0, truncatedAtZero: true, resolution: sigma)
-        #expect(abs(truncatedAll - 1) < 1e-9)
-        #expect(plainAll < 0.97)
-        let plain = try spectrum.smearedFraction(from: 1, to: 2, resolution: sigma)
-        let truncated = try spectrum.smearedFraction(from: 1, to: 2, truncatedAtZero: true, resolution: sigma)
-        #expect(truncated > plain)
-        let binned = try spectrum.smearedBinFractions(edges: [1, 1.5, 2], truncatedAtZero: true, resolution: sigma)
-        #expect(abs(binned[0] + binned[1] - truncated) < 1e-9 * truncated)
-        #expect(throws: PhysicsInputError.self) { try spectrum.smearedBinFractions(edges: [-1, 1], truncatedAtZero: true, resolution: sigma) }
-    }
-}

@@ -9,8 +9,8 @@ import Testing
     static let binning = try! Binning.uniform(lower: 1, upper: 6, width: 0.1)
 
     /// N decays through the sampler and the simulator (threshold 1 MeV, cos θ_reco > 0.5) against
-    /// N P_i (1 − c)/2 from `Argon42Chain.expectedCounts` (the same response: Gaussian truncated
-    /// at E_reco > 0, last bin with the overflow): Pearson χ², p > 1e-3, on N = 10⁸ decays (≈ 28 s
+    /// N P_i (1 − c)/2 with P_i from `DetectorResponse.binFractions` (the same response type as the
+    /// simulator: Gaussian truncated at E_reco > 0, last bin with the overflow): Pearson χ², p > 1e-3, on N = 10⁸ decays (≈ 28 s
     /// in debug on the 2-core VM, after the mt19937 fast path).
     @Test func bruteForceMatchesFastPath() throws {
         let chain = Argon42Chain()
@@ -19,8 +19,9 @@ import Testing
         let brute = try Argon42BruteForce(chain: chain, detector: detector, thresholdMeV: 1, binning: Self.binning, cosineCut: 0.5)
         let result = brute.run(decays: n, seed: 42, threads: 2)
         #expect(result.decays == n)
-        let fast = try chain.expectedCounts(binEdges: Self.binning.edges, cosineCut: 0.5, truncatedAtZero: true, lastBinTakesOverflow: true) { detector.resolution.sigmaMeV(at: max(0, $0)) }
-            .map { $0 * Double(n) / chain.totalDecays }
+        let response = DetectorResponse(detector: detector, thresholdMeV: 1)
+        let fast = try response.binFractions(of: try chain.visibleSpectrum(), edges: Self.binning.edges)
+            .map { $0 * Double(n) * 0.5 * (1 - 0.5) }
         let test = Fixtures.chiSquared(observed: result.counts.map(Double.init), expected: fast, constraints: 0)
         #expect(test.p > 1e-3, "χ² = \(test.chi2) / \(test.dof)")
         // The direction cut keeps (1 − c)/2 of all decays (binomial, 4σ).

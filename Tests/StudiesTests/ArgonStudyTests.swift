@@ -117,24 +117,76 @@ import Testing
         }
     }
 
-    @Test func runnerWritesOutputs() throws {
+    /// Runs `yaml` through the common `StudyRunner` into a temporary directory (fixed provenance).
+    static func runCard(_ yaml: String) throws -> (StudyRunner.Outcome, OutputDirectory, [String]) {
         let dir = try TestSupport.temporaryDirectory()
         let cardPath = (dir as NSString).appendingPathComponent("argon.yaml")
-        try Self.smallCard.write(toFile: cardPath, atomically: true, encoding: .utf8)
+        try yaml.write(toFile: cardPath, atomically: true, encoding: .utf8)
         let loaded = try RunCard.load(path: cardPath)
-        let summary = try ArgonStudyRunner.run(card: loaded, outputRoot: URL(fileURLWithPath: dir), threads: 2)
-        let out = (dir as NSString).appendingPathComponent("argon")
-        for name in ["table.md", "table.csv", "result.json", "conclusion.md", "scan_argon_depletion_mu_nu.csv",
-                     "scan_argon_direction_resolution_mu_nu.csv", "scan_argon_threshold_mu_nu.csv", "spectrum_argon_base.csv"] {
-            #expect(FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(name)), "\(name)")
-        }
-        let scan = try String(contentsOfFile: (out as NSString).appendingPathComponent("scan_argon_depletion_mu_nu.csv"), encoding: .utf8)
-        #expect(scan.hasPrefix("scan,x,parameter,limit,curve\n"))
-        #expect(summary.result.rejections.count == 3)  // thresholds 2, 3 (base), 4 × one reference × one model
-        #expect(summary.result.conclusion.contains("KamLAND >3 MeV"))
-        let brute = try #require(summary.bruteForce)
-        #expect(brute.decays == 100_000)
-        let json = try String(contentsOfFile: (out as NSString).appendingPathComponent("result.json"), encoding: .utf8)
-        #expect(json.contains("\"brute_force\"") && json.contains("\"conclusion\""))
+        let out = OutputDirectory(path: (dir as NSString).appendingPathComponent("argon"))
+        let lines = LineSink()
+        let options = StudyRunner.Options(threads: 2, progress: { lines.append($0) }, date: Date(timeIntervalSince1970: 0),
+                                          gitCommit: String(repeating: "a", count: 40))
+        let outcome = try StudyRunner(card: loaded, options: options).run(into: out)
+        return (outcome, out, lines.all)
     }
+
+    @Test func runnerWritesTheStandardFiles() throws {
+        let (outcome, out, lines) = try Self.runCard(Self.smallCard)
+        defer { try? FileManager.default.removeItem(atPath: (out.path as NSString).deletingLastPathComponent) }
+        #expect(outcome.failures == 0)
+        #expect(lines.contains { $0.hasPrefix("argon: ") && $0.hasSuffix(" limits") }, "\(lines)")
+        for name in ["table.md", "table.csv", "result.json", "conclusion.md", "scan_argon_depletion_mu_nu.csv",
+                     "scan_argon_direction_resolution_mu_nu.csv", "scan_argon_energy_resolution_a_mu_nu.csv",
+                     "scan_argon_threshold_mu_nu.csv", "spectrum_argon_base.csv"] {
+            #expect(outcome.written.contains(out.file(name)), "\(name)")
+        }
+        let scan = try String(contentsOfFile: out.file("scan_argon_depletion_mu_nu.csv"), encoding: .utf8)
+        #expect(scan.hasPrefix("scan,x,parameter,limit,curve\n"))
+        // Thresholds 2, 3 (base), 4 × one reference × one model, each with status ok.
+        let csv = try String(contentsOfFile: out.file("table.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "threshold_mev,reference,parameter,reference_limit,limit_r1,limit_background_free,required_rejection,status")
+        #expect(csv.count == 4 && csv.dropFirst().allSatisfy { $0.hasSuffix(",ok") })
+        let markdown = try String(contentsOfFile: out.file("table.md"), encoding: .utf8)
+        #expect(markdown.hasPrefix("# argon test\n\n## DUNE-like argon: rejection R"))
+        let conclusion = try String(contentsOfFile: out.file("conclusion.md"), encoding: .utf8)
+        #expect(conclusion.contains("KamLAND >3 MeV"))
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.file("result.json")))) as? [String: Any])
+        let provenance = try #require(json["provenance"] as? [String: Any])
+        #expect(provenance["git_commit"] as? String == String(repeating: "a", count: 40))
+        #expect(provenance["seed"] as? Int == 1 && provenance["date_utc"] as? String == "1970-01-01T00:00:00Z")
+        let tables = try #require(json["tables"] as? [String: Any])
+        #expect(tables["argon"] != nil)
+        let results = try #require(json["results"] as? [String: Any])
+        #expect(results["failed_rows"] as? Int == 0)
+        let argon = try #require((results["details"] as? [String: Any])?["argon"] as? [String: Any])
+        #expect(argon["conclusion"] as? String == conclusion.trimmingCharacters(in: .newlines))
+        let brute = try #require(argon["brute_force"] as? [String: Any])
+        #expect(brute["decays"] as? Int == 100_000)
+        #expect(try #require(brute["p_value"] as? Double) > 1e-4)
+    }
+
+    /// A reference beyond the ⁸Li kinematic end: the study cannot run; the table says so and the
+    /// run counts a failure (exit status 1 in `nue run`), other analyses of the card still run.
+    @Test func aFailingStudyIsAFailedRow() throws {
+        let yaml = Self.smallCard
+            .replacingOccurrences(of: "analyses: [argon]", with: "analyses: [exposure, argon]")
+            .replacingOccurrences(of: "threshold_mev: 3.0, events", with: "threshold_mev: 40, events")
+        let (outcome, out, lines) = try Self.runCard(yaml)
+        defer { try? FileManager.default.removeItem(atPath: (out.path as NSString).deletingLastPathComponent) }
+        #expect(outcome.outputs.map(\.analysis) == [.exposure, .argon])
+        #expect(outcome.outputs[1].failures == 1)
+        let csv = try String(contentsOfFile: out.file("table_argon.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 2 && csv[1].contains(",failed: "))
+        #expect(lines.contains { $0.hasPrefix("argon: failed: ") }, "\(lines)")
+    }
+}
+
+/// Progress lines collected from any thread.
+final class LineSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import Physics
+import Simulation
+
+/// `argon`: the DUNE-like LAr module against ⁴²Ar/⁴²K (`ArgonStudy`, `docs/argon.md`), run by
+/// `StudyRunner` like every other analysis. The card's `scenarios` are the reference detectors,
+/// its `models` the hypotheses, its `argon:` block the module, scans and brute-force check.
+///
+/// Output (written by the common writers into `outputs/<card>/`):
+/// - table `argon`: the least rejection R (⁴²Ar depletion × other rejection) that matches each
+///   reference, per threshold and model, with a `status` column (a failed row counts as a failure);
+/// - `scan_argon_depletion_<p>.csv`, `scan_argon_direction_resolution_<p>.csv`,
+///   `scan_argon_energy_resolution_a_<p>.csv`, `scan_argon_threshold_<p>.csv` (`PlotData.scan`,
+///   p = mu_nu or g): limits vs R, σ_θ, the stochastic term a and the threshold, the cut
+///   optimized per point, with the references as flat curves;
+/// - `spectrum_argon_base.csv`: signal and background after cuts at the base point;
+/// - `conclusion.md`: the answer paragraph;
+/// - `result.json` → `results.details.argon`: base points, reference limits, total decays, the
+///   conclusion and the brute-force check when `argon.brute_force_decays` > 0.
+enum ArgonStudyAnalysis {
+    static func run(_ context: StudyContext) throws -> AnalysisOutput {
+        do {
+            return try runStudy(context)
+        } catch {
+            // Nothing computed (bad configuration, unreadable input): one failed row, the run goes on.
+            context.progress("argon: failed: \(error)")
+            var table = try emptyTable()
+            try table.append(Array(repeating: .missing, count: table.columns.count - 1) + [AnalysisOutput.status(error)])
+            return AnalysisOutput(analysis: .argon, table: table, failures: 1)
+        }
+    }
+
+    static func runStudy(_ context: StudyContext) throws -> AnalysisOutput {
+        let card = context.card
+        let block = card.argon ?? RunCard.Argon()
+        let base = block.configuration(binWidthMeV: card.binning.binWidthMeV, cl: card.cl)
+        let references = try card.scenarios.map { s in
+            ArgonReference(name: s.name, scenario: try card.simulationScenario(s, spectrum: context.spectrum),
+                           normalization: s.normalizationConstraint)
+        }
+        let models: [ArgonModel] = card.models.isEmpty ? ArgonModel.allCases
+            : Array(Set(card.models.map { $0.model == .magneticMoment ? ArgonModel.magneticMoment : .lightVector }))
+                .sorted { $0.rawValue > $1.rawValue }
+        let study = ArgonStudy(base: base, models: models, references: references, scans: block.scans, spectrum: context.spectrum)
+        // Progress: a line every tenth of the limits.
+        let result = try study.run(threads: context.threads) { done, total in
+            if total > 0, done == total || done % max(1, total / 10) == 0 { context.progress("argon: \(done)/\(total) limits") }
+        }
+
+        var bruteForce: ArgonBruteForceCheck.Report?
+        let analysis = try ArgonAnalysis(spectrum: context.spectrum)
+        if block.bruteForceDecays > 0 {
+            let cut = result.base.first?.cosineCut ?? -1
+            bruteForce = try ArgonBruteForceCheck.run(analysis: analysis, config: base, cosineCut: cut,
+                                                      decays: block.bruteForceDecays, seed: block.seed, threads: context.threads)
+            if let b = bruteForce {
+                context.progress("argon: brute force \(b.decays) decays, χ² = \(StudyContext.short(b.chi2))/\(b.ndf), p = \(StudyContext.short(b.p_value))")
+            }
+        }
+        let table = try rejectionTable(result)
+        return AnalysisOutput(analysis: .argon, table: table, data: try plotData(result, base: base, analysis: analysis),
+                              results: try results(result, base: base, bruteForce: bruteForce),
+                              failures: result.rejections.filter { $0.failure != nil }.count,
+                              documents: [("conclusion.md", result.conclusion + "\n")])
+    }
+
+    /// The scan files (one per scan and model) and the base-point spectrum.
+    static func plotData(_ result: ArgonStudy.Result, base: ArgonConfiguration,
+                         analysis: ArgonAnalysis) throws -> [(name: String, table: ResultTable)] {
+        var data: [(name: String, table: ResultTable)] = []
+        for (scan, byModel) in result.scans.sorted(by: { $0.key < $1.key }) {
+            let tag = scan.replacingOccurrences(of: "_mev", with: "").replacingOccurrences(of: "_deg", with: "")
+            for (model, curves) in byModel.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
+                data.append((PlotData.fileName(.scan, tag: "argon_\(tag)_\(model.parameter)"),
+                             try PlotData.scan(scan, parameter: model.parameter, curves: curves)))
+            }
+        }
+        if let first = result.base.first {
+            let signal = try analysis.signalTemplates(base, cosineCut: first.cosineCut)
+            let background = try analysis.backgroundCounts(base, binning: signal.binning)
+                .map { $0 * IsotropicDirection.fractionPassing(cosineCut: first.cosineCut) }
+            data.append((PlotData.fileName(.spectrum, tag: "argon_base"),
+                         try PlotData.spectrum(binEdges: signal.binning.edges, components: [
+                            ("SM", signal.standardModel), ("Ar42+K42", background),
+                            ("SM + Ar42+K42", zip(signal.standardModel, background).map(+))])))
+        }
+        return data
+    }
+
+    /// The rejection table's columns, without rows.
+    static func emptyTable() throws -> ResultTable {
+        try ResultTable(title: "DUNE-like argon: rejection R (depletion × other) needed to match each reference", columns: [
+            .init("threshold_mev", title: "threshold", unit: "MeV"), .init("reference"), .init("parameter"),
+            .init("reference_limit", title: "reference limit"), .init("limit_r1", title: "limit at R = 1"),
+            .init("limit_background_free", title: "limit, no background"), .init("required_rejection", title: "required R"),
+            .init("status"),
+        ])
+    }
+
+    /// The main table: required rejection per threshold, reference and model.
+    static func rejectionTable(_ result: ArgonStudy.Result) throws -> ResultTable {
+        var table = try emptyTable()
+        for row in result.rejections {
+            let required: ResultTable.Cell = row.failure != nil ? .missing : row.requiredRejection.map { .number($0) } ?? .text("unreachable")
+            try table.append([.number(row.thresholdMeV), .text(row.reference), .text(row.model.parameter),
+                              AnalysisOutput.number(row.referenceLimit), AnalysisOutput.number(row.limitWithoutRejection),
+                              AnalysisOutput.number(row.backgroundFreeLimit), required,
+                              row.failure.map { .text("failed: \($0)") } ?? AnalysisOutput.status(nil)])
+        }
+        return table
+    }
+
+    /// `results.details.argon` of `result.json`.
+    static func results(_ r: ArgonStudy.Result, base: ArgonConfiguration, bruteForce: ArgonBruteForceCheck.Report?) throws -> JSONValue {
+        func num(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
+        let basePoints: [JSONValue] = r.base.map { p in
+            .object([("model", .string(p.model.rawValue)), ("parameter", .string(p.model.parameter)), ("limit", num(p.limit)),
+                     ("cos_cut", num(p.cosineCut)), ("signal_events", num(p.signalEvents)),
+                     ("background_events", num(p.backgroundEvents)), ("sideband_events", num(p.sidebandEvents)),
+                     ("background_sigma", num(p.backgroundSigma))])
+        }
+        let refs: [(String, JSONValue)] = r.referenceLimits.sorted { $0.key < $1.key }.map { name, limits in
+            (name, .object(limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { ($0.key.parameter, num($0.value)) }))
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("base_configuration", try JSONValue(encoding: base)), ("base", .array(basePoints)),
+            ("reference_limits", .object(refs)), ("decays_total", num(base.chain.totalDecays)),
+            ("conclusion", .string(r.conclusion)),
+        ]
+        if let bruteForce { pairs.append(("brute_force", try JSONValue(encoding: bruteForce))) }
+        return .object(pairs)
+    }
+}
