@@ -16,6 +16,9 @@ public struct NewPhysicsModel: Hashable, Sendable, CustomStringConvertible {
         case magneticMoment = "magnetic-moment"
         /// Light vector boson Z′ with universal coupling g and mass M.
         case lightVector = "light-vector"
+
+        /// The parameter limits are quoted in: κ = μν/μ_B or g.
+        public var parameter: QuotedParameter { self == .magneticMoment ? .muNu : .g }
     }
 
     public let kind: Kind
@@ -47,7 +50,7 @@ public struct NewPhysicsModel: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The parameter limits are quoted in: κ = μν/μ_B or g.
-    public var parameter: QuotedParameter { kind == .magneticMoment ? .muNu : .g }
+    public var parameter: QuotedParameter { kind.parameter }
 
     /// `magnetic moment`, `light vector (exact, M = 0 MeV)`.
     public var description: String {

@@ -55,8 +55,17 @@ public struct AsimovSensitivity: Sendable {
                                       + "reaches the critical value \(critical) (for example a mediator so heavy that "
                                       + "its signal vanishes in double precision)")
             }
-            throw StatisticsError("the Asimov limit has no solution: Δχ² stays below the critical value \(critical) "
-                                  + "for every θ searched (\(error))")
+            let atBestFit = deltaChi2(fit.theta)
+            if atBestFit >= 0 {
+                throw StatisticsError("the Asimov limit has no solution: Δχ² is already \(atBestFit + critical) ≥ the "
+                                      + "critical value \(critical) at the best fit θ̂ = \(fit.theta), so the fit is "
+                                      + "numerically unreliable here (for example a background many orders of magnitude "
+                                      + "above the signal); \(error)")
+            }
+            throw StatisticsError("the Asimov limit has no solution: Δχ²(θ) did not cross the critical value "
+                                  + "\(critical) at a point the root finder could solve (\(error)); either the signal "
+                                  + "never reaches it or the profile fit is numerically unstable here (for example a "
+                                  + "background many orders of magnitude above the signal)")
         }
         return AsimovSensitivity(
             limit: limit, confidenceLevel: confidenceLevel, criticalValue: critical, statistic: statistic,

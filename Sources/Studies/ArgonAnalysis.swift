@@ -90,10 +90,13 @@ public final class ArgonAnalysis {
     }
 
     /// Expected ⁴²Ar/⁴²K counts per bin of the signal binning, before the direction cut
-    /// (multiply by (1 − c)/2), with the configuration's rejection: N_decays/R × P_i.
+    /// (multiply by (1 − c)/2), with the configuration's rejection: N_decays/R × ε × P_i
+    /// (docs/physics.md §6.6; ε the detector efficiency, applied to signal and background alike).
     public func backgroundCounts(_ config: ArgonConfiguration, binning: Binning) throws -> [Double] {
         let chain = config.chain
         try chain.validate()
+        // No activity (allowed: a background-free module) means no background, not a spectrum.
+        guard chain.totalDecays > 0 else { return Array(repeating: 0, count: binning.count) }
         let vKey = "\(config.potassiumBulkFraction)|\(config.gammaContainment)"
         let visible: VisibleEnergySpectrum
         if let v = visibleCache[vKey] { visible = v } else {
@@ -108,12 +111,12 @@ public final class ArgonAnalysis {
             fractions = try response.binFractions(of: visible, edges: binning.edges)
             fractionCache[fKey] = fractions
         }
-        let decays = chain.totalDecays
-        return fractions.map { $0 * decays }
+        let scale = chain.totalDecays * config.detector.efficiency
+        return fractions.map { $0 * scale }
     }
 
     /// The limit of one model at one cut.
-    public func evaluate(_ config: ArgonConfiguration, model: ArgonModel, cosineCut c: Double) throws -> ArgonPointResult {
+    public func evaluate(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind, cosineCut c: Double) throws -> ArgonPointResult {
         let signal = try signalTemplates(config, cosineCut: c)
         let pass = IsotropicDirection.fractionPassing(cosineCut: c)
         let uncutBackground = try backgroundCounts(config, binning: signal.binning)
@@ -137,7 +140,7 @@ public final class ArgonAnalysis {
     }
 
     /// The limit at the configured cut, or the best over `ArgonConfiguration.cosineCutGrid`.
-    public func evaluate(_ config: ArgonConfiguration, model: ArgonModel) throws -> ArgonPointResult {
+    public func evaluate(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind) throws -> ArgonPointResult {
         try config.validate(kinematicLimitMeV: kinematicLimitMeV)
         if let c = config.cosineCut { return try evaluate(config, model: model, cosineCut: c) }
         var best: ArgonPointResult?
@@ -151,7 +154,7 @@ public final class ArgonAnalysis {
     /// The least rejection R (depletion × other rejection, R ≥ 1) at which the limit reaches
     /// `target`: Brent root of ln limit(R) − ln target in log₁₀ R ∈ [0, `maxLog10`], the cut
     /// optimized at each R. nil when even R = 10^maxLog10 (background-free in practice) misses it.
-    public func requiredRejection(_ config: ArgonConfiguration, model: ArgonModel, target: Double,
+    public func requiredRejection(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind, target: Double,
                                   maxLog10: Double = 14) throws -> (rejection: Double?, atMaximum: ArgonPointResult) {
         var c = config
         func f(_ x: Double) throws -> Double {

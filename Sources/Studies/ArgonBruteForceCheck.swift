@@ -25,12 +25,21 @@ public enum ArgonBruteForceCheck {
         public var fast_path: [Double]
     }
 
+    /// Most decays one brute-force check streams (10¹³: 30× the five-year total at the DUNE
+    /// activity, about a week at 1.7×10⁷ decays/s on two cores).
+    public static let maximumDecays = 1e13
+
     public static func run(analysis: ArgonAnalysis, config: ArgonConfiguration, cosineCut c: Double, decays: Int? = nil,
                            seed: UInt64, threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Report {
         try config.validate(kinematicLimitMeV: analysis.kinematicLimitMeV)
         let binning = try analysis.signalTemplates(config, cosineCut: -1).binning
         let chain = config.chain
-        let n = decays ?? Int(chain.totalDecays.rounded())
+        let requested = decays.map(Double.init) ?? chain.totalDecays.rounded()
+        guard requested >= 1, requested <= maximumDecays else {
+            throw ArgonStudyError("the brute force would stream \(requested) decays; it takes 1 to \(maximumDecays) "
+                                  + "(give a count of decays, or a smaller activity or live time)")
+        }
+        let n = Int(requested)
         let brute = try Argon42BruteForce(chain: chain, detector: config.detector, thresholdMeV: config.thresholdMeV,
                                           binning: binning, cosineCut: c)
         let start = Date()

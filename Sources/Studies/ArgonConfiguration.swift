@@ -5,7 +5,7 @@ import Simulation
 /// One configuration of the DUNE-like liquid-argon module facing IsoDAR (mission: "DUNE-like
 /// argon"; docs/physics.md §5.2, §6): target, energy and direction response, ⁴²Ar/⁴²K background, cuts
 /// and the statistical model's constraints. Defaults are the `dune-lar` preset (`Detector.duneLAr`:
-/// σ/E = 15 %/√E ⊕ 3 %, σ_θ = 30°, after DUNE FD TDR Vol. II arXiv:2002.03005 and DUNE, EPJC 81,
+/// σ/E = 45 %/√E ⊕ 3 %, σ_θ = 30°, after DUNE FD TDR Vol. II arXiv:2002.03005 and DUNE, EPJC 81,
 /// 423 (2021), arXiv:2008.06647), 10 kt, 92 μBq/kg (DUNE simulation default), 5 years, and the
 /// mission's 250 000 SM ν̄e–e events with T > 0 in 10 kt.
 public struct ArgonConfiguration: Sendable, Equatable, Codable {
@@ -23,7 +23,7 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
     /// Energy resolution σ_T(T) (default the dune-lar preset's 45 %/√E ⊕ 3 %).
     public var resolution: EnergyResolution = Detector.duneLAr.resolution
     /// Analysis threshold on the reconstructed kinetic (visible) energy, MeV: the first template edge.
-    public var thresholdMeV: Double = 3
+    public var thresholdMeV: Double = ScenarioSetting.thresholdMeV.defaultValue!
     /// The cut on cos θ_reco, in [−1, 1); nil: optimized on `cosineCutGrid` per point and model.
     public var cosineCut: Double?
     /// SM ν̄e–e events with true T > 0 in 10 kt over the live time (the mission's ~250 000);
@@ -32,18 +32,18 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
     /// Distance from IsoDAR to the module's centre, m (used when `signalEventsPer10kt` is nil).
     public var sourceDistanceMeters: Double = Detector.duneLAr.geometry.sourceDistanceMeters
     /// Live time, years (signal exposure and background decays).
-    public var liveTimeYears: Double = 5
+    public var liveTimeYears: Double = ScenarioSetting.liveTimeYears.defaultValue!
     /// Fraction of the ⁴²K 1.52 MeV γ energy deposited, [0, 1].
     public var gammaContainment: Double = 1
     /// Relative constraint on the background normalization; nil: the off-source sideband
     /// cos θ_reco < c measures it to 1/√N_sideband (infinite, i.e. free, for c = −1).
     public var backgroundSigma: Double?
     /// The signal normalization constraint (the mission's 0.7 %).
-    public var normSigma: Double = 0.007
-    /// Bin width of reconstructed T, MeV.
-    public var binWidthMeV: Double = 0.25
+    public var normSigma: Double = ScenarioSetting.normSigma.defaultValue!
+    /// Bin width of reconstructed T, MeV (`macros/argon.yaml` sets 0.25).
+    public var binWidthMeV: Double = ScenarioSetting.binWidthMeV.defaultValue!
     /// Confidence level.
-    public var cl: Double = 0.90
+    public var cl: Double = ScenarioSetting.confidenceLevel.defaultValue!
 
     /// Cuts tried when `cosineCut` is nil.
     public static let cosineCutGrid: [Double] = [-1, -0.5, 0, 0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99]
@@ -60,21 +60,26 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
         for (name, v) in [("stochastic", resolution.stochastic), ("constant", resolution.constant), ("noise", resolution.noiseMeV)] {
             try ArgonStudyError.require(v, "energy resolution \(name) term", "must be ≥ 0") { $0 >= 0 }
         }
-        try ArgonStudyError.require(thresholdMeV, "threshold (MeV)", "must be > 0") { $0 > 0 }
+        try Self.require(.thresholdMeV, thresholdMeV)
         guard thresholdMeV < kinematicLimitMeV else {
             throw ArgonStudyError("threshold \(thresholdMeV) MeV is at or above the kinematic limit T_max = \(String(format: "%.3f", kinematicLimitMeV)) MeV of the ⁸Li endpoint: no signal can pass it")
         }
         if let c = cosineCut { try ArgonStudyError.require(c, "cos θ cut", "must be in [−1, 1)") { $0 >= -1 && $0 < 1 } }
         if let n = signalEventsPer10kt { try ArgonStudyError.require(n, "signal events", "must be > 0") { $0 > 0 } }
         try ArgonStudyError.require(sourceDistanceMeters, "source distance (m)", "must be > 0") { $0 > 0 }
-        try ArgonStudyError.require(liveTimeYears, "live time (years)", "must be > 0") { $0 > 0 }
+        try Self.require(.liveTimeYears, liveTimeYears)
         try ArgonStudyError.require(gammaContainment, "γ containment", "must be in [0, 1]") { $0 >= 0 && $0 <= 1 }
         if let s = backgroundSigma {
             guard s >= 0, !s.isNaN else { throw ArgonStudyError("background σ = \(s): must be ≥ 0 (∞ frees it)") }
         }
-        try ArgonStudyError.require(normSigma, "normalization σ", "must be in [0, 1)") { $0 >= 0 && $0 < 1 }
-        try ArgonStudyError.require(binWidthMeV, "bin width (MeV)", "must be > 0") { $0 > 0 }
-        try ArgonStudyError.require(cl, "confidence level", "must be in (0, 1)") { $0 > 0 && $0 < 1 }
+        try Self.require(.normSigma, normSigma)
+        try Self.require(.binWidthMeV, binWidthMeV)
+        try Self.require(.confidenceLevel, cl)
+    }
+
+    /// A setting shared with every scenario, checked by its one definition.
+    private static func require(_ setting: ScenarioSetting, _ value: Double) throws(ArgonStudyError) {
+        do { _ = try setting.validate(value) } catch { throw ArgonStudyError(error.description) }
     }
 
     /// The detector: the dune-lar preset with this mass, resolutions and source distance

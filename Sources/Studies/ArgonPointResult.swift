@@ -1,6 +1,8 @@
+import Physics
+
 /// The outcome of one argon configuration for one model, after the directional cut.
 public struct ArgonPointResult: Sendable, Equatable {
-    public var model: ArgonModel
+    public var model: NewPhysicsModel.Kind
     /// 90 % CL (or the configured CL) Asimov limit: μν in μ_B, or g.
     public var limit: Double
     /// The cut cos θ_reco > c used (fixed, or the best of the grid).

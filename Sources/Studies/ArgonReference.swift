@@ -17,7 +17,7 @@ public struct ArgonReference: Sendable {
     }
 
     /// The Asimov limit for `model` (μν in μ_B, or g).
-    public func limit(model: ArgonModel, confidenceLevel: Double) throws -> Double {
+    public func limit(model: NewPhysicsModel.Kind, confidenceLevel: Double) throws -> Double {
         let t = try scenario.templates()
         let terms = model == .magneticMoment
             ? [t.magneticMomentPerKappaSquared] : [t.lightVectorLinearPerGSquared, t.lightVectorQuadraticPerGFourth]

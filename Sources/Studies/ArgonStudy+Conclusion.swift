@@ -1,4 +1,5 @@
 import Foundation
+import Physics
 
 extension ArgonStudy {
     /// The answer to the mission's argon question as a Markdown paragraph, every number taken
@@ -24,7 +25,7 @@ extension ArgonStudy {
             }
             return text
         }
-        func quoted(_ m: ArgonModel, _ x: Double) -> String { m == .magneticMoment ? "μν < \(sci(x)) μ_B" : "g < \(sci(x))" }
+        func quoted(_ m: NewPhysicsModel.Kind, _ x: Double) -> String { m == .magneticMoment ? "μν < \(sci(x)) μ_B" : "g < \(sci(x))" }
         var text = "**DUNE-like argon.** \(sci(b.massKilotonnes)) kt of LAr at \(sci(b.activityBecquerelPerKilogram * 1e6)) μBq/kg "
             + "(⁴²K bulk fraction \(sci(b.potassiumBulkFraction))) see \(sci(decays)) ⁴²Ar + ⁴²K decays in \(sci(b.liveTimeYears)) years "
             + "(the mission's round 10¹⁰ is \(sci(decays / 1e10))× lower) against \(sci((b.signalEventsPer10kt ?? .nan) * b.massKilotonnes / 10)) "

@@ -10,13 +10,13 @@ import Simulation
 /// at which the module matches each reference detector (`ArgonAnalysis.requiredRejection`).
 public struct ArgonStudy: Sendable {
     public var base: ArgonConfiguration
-    public var models: [ArgonModel]
+    public var models: [NewPhysicsModel.Kind]
     public var references: [ArgonReference]
     public var scans: RunCard.ArgonScans
     /// The ν̄e source spectrum (nil: the default ⁸Li model).
     public var spectrum: NeutrinoSpectrum?
 
-    public init(base: ArgonConfiguration, models: [ArgonModel], references: [ArgonReference], scans: RunCard.ArgonScans = .init(),
+    public init(base: ArgonConfiguration, models: [NewPhysicsModel.Kind], references: [ArgonReference], scans: RunCard.ArgonScans = .init(),
                 spectrum: NeutrinoSpectrum? = nil) {
         self.base = base
         self.models = models
@@ -29,7 +29,7 @@ public struct ArgonStudy: Sendable {
     public struct RejectionRow: Sendable, Equatable {
         public var thresholdMeV: Double
         public var reference: String
-        public var model: ArgonModel
+        public var model: NewPhysicsModel.Kind
         public var referenceLimit: Double
         /// Least R matching the reference; nil if unreachable by rejection alone.
         public var requiredRejection: Double?
@@ -46,9 +46,9 @@ public struct ArgonStudy: Sendable {
         /// Per model, at the base configuration.
         public var base: [ArgonPointResult]
         /// Scan name (`depletion`, `direction_resolution_deg`, `energy_resolution_a`, `threshold_mev`) → model → curves.
-        public var scans: [String: [ArgonModel: [PlotCurve]]]
+        public var scans: [String: [NewPhysicsModel.Kind: [PlotCurve]]]
         /// Reference name → model → limit.
-        public var referenceLimits: [String: [ArgonModel: Double]]
+        public var referenceLimits: [String: [NewPhysicsModel.Kind: Double]]
         public var rejections: [RejectionRow]
         /// The lowest bin edge (MeV) above which fewer than one ⁴²Ar/⁴²K event remains at the base
         /// point (first model's cut): where the recoil spectrum becomes background-free.
@@ -68,7 +68,7 @@ public struct ArgonStudy: Sendable {
             c.thresholdMeV = t
             try c.validate(kinematicLimitMeV: probe.kinematicLimitMeV)
         }
-        var referenceLimits: [String: [ArgonModel: Double]] = [:]
+        var referenceLimits: [String: [NewPhysicsModel.Kind: Double]] = [:]
         for r in references {
             for m in models { referenceLimits[r.name, default: [:]][m] = try r.limit(model: m, confidenceLevel: base.cl) }
         }
@@ -127,7 +127,7 @@ public struct ArgonStudy: Sendable {
         var rejections: [RejectionRow]
     }
 
-    func runModel(_ model: ArgonModel, spectrum: NeutrinoSpectrum, referenceLimits: [String: [ArgonModel: Double]],
+    func runModel(_ model: NewPhysicsModel.Kind, spectrum: NeutrinoSpectrum, referenceLimits: [String: [NewPhysicsModel.Kind: Double]],
                   steps: Steps) throws -> ModelOutcome {
         let analysis = try ArgonAnalysis(spectrum: spectrum)
         func limit(_ c: ArgonConfiguration) throws -> Double {
@@ -225,7 +225,7 @@ public struct ArgonStudy: Sendable {
     }
 
     /// Flat lines at each reference's limit over the scan's x range (drawn for comparison).
-    func referenceCurves(_ model: ArgonModel, x: [Double], _ limits: [String: [ArgonModel: Double]]) -> [PlotCurve] {
+    func referenceCurves(_ model: NewPhysicsModel.Kind, x: [Double], _ limits: [String: [NewPhysicsModel.Kind: Double]]) -> [PlotCurve] {
         guard let lo = x.min(), let hi = x.max() else { return [] }
         return references.compactMap { r in
             limits[r.name]?[model].map { PlotCurve(name: r.name, x: [lo, hi], y: [$0, $0]) }

@@ -38,8 +38,8 @@ enum ArgonStudyAnalysis {
             ArgonReference(name: s.name, scenario: try card.simulationScenario(s, spectrum: context.spectrum),
                            normalization: s.normalizationConstraint)
         }
-        let models: [ArgonModel] = card.models.isEmpty ? ArgonModel.allCases
-            : Array(Set(card.models.map { $0.model == .magneticMoment ? ArgonModel.magneticMoment : .lightVector }))
+        let models: [NewPhysicsModel.Kind] = card.models.isEmpty ? NewPhysicsModel.Kind.allCases
+            : Array(Set(card.models.map { $0.model == .magneticMoment ? NewPhysicsModel.Kind.magneticMoment : .lightVector }))
                 .sorted { $0.rawValue > $1.rawValue }
         let study = ArgonStudy(base: base, models: models, references: references, scans: block.scans, spectrum: context.spectrum)
         // Progress: a line every tenth of the limits.
@@ -71,8 +71,8 @@ enum ArgonStudyAnalysis {
         for (scan, byModel) in result.scans.sorted(by: { $0.key < $1.key }) {
             let tag = scan.replacingOccurrences(of: "_mev", with: "").replacingOccurrences(of: "_deg", with: "")
             for (model, curves) in byModel.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
-                data.append((PlotData.fileName(.scan, tag: "argon_\(tag)_\(model.parameter)"),
-                             try PlotData.scan(scan, parameter: model.parameter, curves: curves)))
+                data.append((PlotData.fileName(.scan, tag: "argon_\(tag)_\(model.parameter.name)"),
+                             try PlotData.scan(scan, parameter: model.parameter.name, curves: curves)))
             }
         }
         if let first = result.base.first {
@@ -102,7 +102,7 @@ enum ArgonStudyAnalysis {
         var table = try emptyTable()
         for row in result.rejections {
             let required: ResultTable.Cell = row.failure != nil ? .missing : row.requiredRejection.map { .number($0) } ?? .text("unreachable")
-            try table.append([.number(row.thresholdMeV), .text(row.reference), .text(row.model.parameter),
+            try table.append([.number(row.thresholdMeV), .text(row.reference), .text(row.model.parameter.name),
                               AnalysisOutput.number(row.referenceLimit), AnalysisOutput.number(row.limitWithoutRejection),
                               AnalysisOutput.number(row.backgroundFreeLimit), required,
                               row.failure.map { .text("failed: \($0)") } ?? AnalysisOutput.status(nil)])
@@ -114,13 +114,13 @@ enum ArgonStudyAnalysis {
     static func results(_ r: ArgonStudy.Result, base: ArgonConfiguration, bruteForce: ArgonBruteForceCheck.Report?) throws -> JSONValue {
         func num(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
         let basePoints: [JSONValue] = r.base.map { p in
-            .object([("model", .string(p.model.rawValue)), ("parameter", .string(p.model.parameter)), ("limit", num(p.limit)),
+            .object([("model", .string(p.model.rawValue)), ("parameter", .string(p.model.parameter.name)), ("limit", num(p.limit)),
                      ("cos_cut", num(p.cosineCut)), ("signal_events", num(p.signalEvents)),
                      ("background_events", num(p.backgroundEvents)), ("sideband_events", num(p.sidebandEvents)),
                      ("background_sigma", num(p.backgroundSigma))])
         }
         let refs: [(String, JSONValue)] = r.referenceLimits.sorted { $0.key < $1.key }.map { name, limits in
-            (name, .object(limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { ($0.key.parameter, num($0.value)) }))
+            (name, .object(limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { ($0.key.parameter.name, num($0.value)) }))
         }
         var pairs: [(String, JSONValue)] = [
             ("base_configuration", try JSONValue(encoding: base)), ("base", .array(basePoints)),

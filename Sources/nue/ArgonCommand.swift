@@ -18,33 +18,39 @@ struct ArgonCommand: ParsableCommand {
             Example: nue argon --depletion 1e4 --direction-resolution 30 --threshold 3 --json
             """)
 
-    @Option(help: "⁴²Ar rejection R ≥ 1 (underground-argon depletion × other rejection).")
+    @Option(parsing: .unconditional, help: "⁴²Ar rejection R ≥ 1 (underground-argon depletion × other rejection).")
     var depletion: Double = 1
-    @Option(name: .customLong("direction-resolution"), help: "Direction resolution σ_θ of the electron, degrees.")
+    @Option(name: .customLong("direction-resolution"), parsing: .unconditional, help: "Direction resolution σ_θ of the electron, degrees.")
     var directionResolution: Double = ArgonConfiguration().directionResolutionDegrees
-    @Option(name: .customLong("energy-resolution"), help: "σ_E/E = a/√E ⊕ b ⊕ c/E as 'a[,b[,c]]' (default the dune-lar preset 0.45,0.03,0).")
+    @Option(name: .customLong("energy-resolution"), parsing: .unconditional, help: "σ_E/E = a/√E ⊕ b ⊕ c/E as 'a[,b[,c]]' (default the dune-lar preset 0.45,0.03,0).")
     var energyResolution: String?
-    @Option(help: "Analysis threshold on reconstructed energy, MeV.")
+    @Option(parsing: .unconditional, help: "Analysis threshold on reconstructed energy, MeV (> 0).")
     var threshold: Double = ArgonConfiguration().thresholdMeV
-    @Option(name: .customLong("cos-cut"), help: "Cut cos θ_reco > C, or 'auto' (best of a grid, per model).")
+    @Option(parsing: .unconditional, help: "Bin width in reconstructed T, MeV, in (0, 5] (macros/argon.yaml uses 0.25).")
+    var binWidth: Double = ArgonConfiguration().binWidthMeV
+    @Option(parsing: .unconditional, help: "Signal normalization uncertainty (pull term), in [0, 1).")
+    var normSigma: Double = ArgonConfiguration().normSigma
+    @Option(parsing: .unconditional, help: "Confidence level, in (0, 1).")
+    var cl: Double = ArgonConfiguration().cl
+    @Option(name: .customLong("cos-cut"), parsing: .unconditional, help: "Cut cos θ_reco > C, or 'auto' (best of a grid, per model).")
     var cosCut: String = "auto"
-    @Option(help: "⁴²Ar specific activity, Bq/kg (DUNE default 92e-6; DEAP-3600 40e-6).")
+    @Option(parsing: .unconditional, help: "⁴²Ar specific activity, Bq/kg (DUNE default 92e-6; DEAP-3600 40e-6).")
     var activity: Double = Argon42Chain.duneActivity
-    @Option(name: .customLong("bulk-fraction"), help: "Fraction of ⁴²K decays in the bulk liquid (1 or ~0.2).")
+    @Option(name: .customLong("bulk-fraction"), parsing: .unconditional, help: "Fraction of ⁴²K decays in the bulk liquid (1 or ~0.2).")
     var bulkFraction: Double = 1
-    @Option(name: .customLong("mass-kt"), help: "Fiducial LAr mass, kt.")
+    @Option(name: .customLong("mass-kt"), parsing: .unconditional, help: "Fiducial LAr mass, kt.")
     var massKt: Double = 10
-    @Option(name: .customLong("signal-events"), help: "SM events with T > 0 per 10 kt in the live time.")
+    @Option(name: .customLong("signal-events"), parsing: .unconditional, help: "SM events with T > 0 per 10 kt in the live time.")
     var signalEvents: Double = 250_000
-    @Option(name: .customLong("source-distance"), help: "Use the physical IsoDAR exposure (2.6e22 ν̄e/yr, 90 % up-time) with the source this far from the module centre, m, instead of --signal-events.")
+    @Option(name: .customLong("source-distance"), parsing: .unconditional, help: "Use the physical IsoDAR exposure (2.6e22 ν̄e/yr, 90 % up-time) with the source this far from the module centre, m, instead of --signal-events.")
     var sourceDistance: Double?
-    @Option(help: "Only this model: magnetic-moment or light-vector (default both).")
-    var model: String?
-    @Option(name: .customLong("background-sigma"), help: "Relative background-normalization constraint (default: sideband 1/√N).")
+    @Option(help: "Only this model: \(NewPhysicsModel.Kind.allValueStrings.joined(separator: " or ")) (default both).")
+    var model: NewPhysicsModel.Kind?
+    @Option(name: .customLong("background-sigma"), parsing: .unconditional, help: "Relative background-normalization constraint (default: sideband 1/√N).")
     var backgroundSigma: Double?
     @Flag(name: .customLong("brute-force"), help: "Also simulate every decay and compare with the fast path.")
     var bruteForce = false
-    @Option(help: "Decays for --brute-force (default: all decays of the live time, e.g. 2.9e11).")
+    @Option(parsing: .unconditional, help: "Decays for --brute-force (default: all decays of the live time, e.g. 2.9e11).")
     var decays: Double?
     @Option(help: "Master seed for --brute-force.")
     var seed: UInt64 = 1
@@ -87,17 +93,20 @@ struct ArgonCommand: ParsableCommand {
         c.depletion = depletion
         c.directionResolutionDegrees = directionResolution
         c.thresholdMeV = threshold
+        c.binWidthMeV = binWidth
+        c.normSigma = normSigma
+        c.cl = cl
         if let energyResolution {
             let terms = energyResolution.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...3).contains(terms.count), terms.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
-                throw ValidationError("--energy-resolution must be 'a[,b[,c]]' with finite terms ≥ 0, got '\(energyResolution)'")
+                throw CommandFailure("--energy-resolution must be 'a[,b[,c]]' with finite terms ≥ 0, got '\(energyResolution)'")
             }
             let v = terms.map { $0! } + [0, 0]
             c.resolution = EnergyResolution(stochastic: v[0], constant: v[1], noiseMeV: v[2])
         }
         if cosCut.lowercased() != "auto" {
             guard let v = Double(cosCut), v.isFinite else {
-                throw ValidationError("--cos-cut must be a number in [−1, 1) or 'auto', got '\(cosCut)'")
+                throw CommandFailure("--cos-cut must be a number in [−1, 1) or 'auto', got '\(cosCut)'")
             }
             c.cosineCut = v
         }
@@ -115,21 +124,17 @@ struct ArgonCommand: ParsableCommand {
 
     func run() throws {
         let config = try configuration()
-        let models: [ArgonModel]
-        if let model {
-            guard let m = ArgonModel(rawValue: model.lowercased()) else {
-                throw ValidationError("unknown --model '\(model)'; choose magnetic-moment or light-vector")
+        let models = model.map { [$0] } ?? NewPhysicsModel.Kind.allCases
+        if let decays {
+            guard decays.isFinite, decays >= 1, decays <= ArgonBruteForceCheck.maximumDecays else {
+                throw CommandFailure("--decays must be a number of decays in [1, \(ArgonBruteForceCheck.maximumDecays)], got \(decays)")
             }
-            models = [m]
-        } else {
-            models = ArgonModel.allCases
         }
-        if let decays { guard decays.isFinite, decays >= 1, decays < 9e18 else { throw ValidationError("--decays must be a number ≥ 1, got \(decays)") } }
-        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        guard (1...1024).contains(threads) else { throw CommandFailure("--threads must lie in 1…1024, got \(threads)") }
         let output = try argonUserFacing { () throws -> Output in
             let analysis = try ArgonAnalysis()
             try config.validate(kinematicLimitMeV: analysis.kinematicLimitMeV)
-            var results: [ArgonModel: ArgonPointResult] = [:]
+            var results: [NewPhysicsModel.Kind: ArgonPointResult] = [:]
             for m in models { results[m] = try analysis.evaluate(config, model: m) }
             let primary = results[models[0]]!
             var check: ArgonBruteForceCheck.Report?
@@ -141,7 +146,7 @@ struct ArgonCommand: ParsableCommand {
             }
             var perModel: [String: ModelOutput] = [:]
             for (m, r) in results {
-                perModel[m.rawValue] = ModelOutput(parameter: m.parameter, limit: finite(r.limit), cos_cut: r.cosineCut,
+                perModel[m.rawValue] = ModelOutput(parameter: m.parameter.name, limit: finite(r.limit), cos_cut: r.cosineCut,
                                                    signal_events: r.signalEvents, background_events: r.backgroundEvents,
                                                    sideband_events: r.sidebandEvents, background_sigma: finite(r.backgroundSigma))
             }
@@ -168,13 +173,7 @@ struct ArgonCommand: ParsableCommand {
     }
 }
 
-/// Maps argon-study, simulation and physics errors to user-facing validation errors.
+/// Runs the argon study; its input and runtime errors exit 1 with their own sentence.
 func argonUserFacing<T>(_ body: () throws -> T) throws -> T {
-    do { return try userFacing(body) } catch let error as ArgonStudyError {
-        throw ValidationError(error.description)
-    } catch let error as SimulationError {
-        throw ValidationError(error.description)
-    } catch let error as PhysicsInputError {
-        throw ValidationError("\(error)")
-    }
+    do { return try body() } catch { throw CommandFailure(error) }
 }
