@@ -22,7 +22,7 @@ public struct Scenario: Sendable {
     ///     T_max(E_end) at the spectrum endpoint (last bin widened to a whole bin).
     public init(detector: Detector, spectrum: NeutrinoSpectrum, thresholdMeV: Double? = nil,
                 normalization: Normalization = .exposure(Exposure()), binning: Binning? = nil,
-                binWidthMeV: Double = 0.25, sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
+                binWidthMeV: Double = Binning.defaultWidthMeV, sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
                 mediatorMassMeV: Double = 0, flavor: NeutrinoFlavor = .electronAntineutrino,
                 interference: LightVectorCrossSection.Interference = .exact) throws(SimulationError) {
         try detector.validate()

@@ -42,7 +42,7 @@ struct CardParser {
         let binning = try m.optional("binning").map(self.binning) ?? RunCard.Binning()
         let toys = try m.optional("toys").map(self.toys)
         let outputs = try m.optional("outputs").map(self.outputs) ?? RunCard.Outputs()
-        var argon = try m.optional("argon").map(self.argon)
+        var argon = try m.optional("argon").map(parser.argon)
         if argon == nil && analyses.contains(.argon) { argon = RunCard.Argon() }
 
         let card = RunCard(format: format, title: title, notes: notes, analyses: analyses, source: source,

@@ -107,17 +107,24 @@ extension CardParser {
         if let n = m.optional("depletion") { a.depletion = try n.double("≥ 1") { $0 >= 1 } }
         if let n = m.optional("direction_resolution_deg") { a.directionResolutionDeg = try n.double("in [0, 180]") { $0 >= 0 && $0 <= 180 } }
         if let n = m.optional("resolution") { a.resolution = try resolution(n) }
-        if let n = m.optional("threshold_mev") { a.thresholdMeV = try n.double("a positive number of MeV") { $0 > 0 } }
+        if let n = m.optional("threshold_mev") {
+            a.thresholdMeV = try n.double(.thresholdMeV)
+            try checkBelowKinematicLimit(a.thresholdMeV, at: n)
+        }
         if let n = m.optional("cos_cut") { a.cosCut = try autoOrNumber(n, word: "auto", "in [−1, 1)") { $0 >= -1 && $0 < 1 } }
         if let n = m.optional("signal_events_per_10kt") { a.signalEventsPer10kt = try n.double(positive) { $0 > 0 } }
         if let n = m.optional("exposure") { a.exposure = try n.bool() }
         if let n = m.optional("source_distance_m") { a.sourceDistanceM = try n.double(positive) { $0 > 0 } }
-        if let n = m.optional("live_time_years") { a.liveTimeYears = try n.double(positive) { $0 > 0 } }
+        if let n = m.optional("live_time_years") { a.liveTimeYears = try n.double(.liveTimeYears) }
         if let n = m.optional("gamma_containment") { a.gammaContainment = try n.double("in [0, 1]") { $0 >= 0 && $0 <= 1 } }
         if let n = m.optional("background_sigma") { a.backgroundSigma = try autoOrNumber(n, word: "sideband", "≥ 0") { $0 >= 0 } }
-        if let n = m.optional("norm_sigma") { a.normSigma = try n.double("in [0, 1)") { $0 >= 0 && $0 < 1 } }
+        if let n = m.optional("norm_sigma") { a.normSigma = try n.double(.normSigma) }
         if let n = m.optional("scans") { a.scans = try argonScans(n) }
-        if let n = m.optional("brute_force_decays") { a.bruteForceDecays = try n.integer("≥ 0") { $0 >= 0 } }
+        if let n = m.optional("brute_force_decays") {
+            a.bruteForceDecays = try n.integer("a number of decays in [0, \(ArgonBruteForceCheck.maximumDecays)]") {
+                $0 >= 0 && Double($0) <= ArgonBruteForceCheck.maximumDecays
+            }
+        }
         if let n = m.optional("seed") { a.seed = try n.unsignedInteger() }
         return a
     }
@@ -145,8 +152,17 @@ extension CardParser {
             guard s.depletion.from >= 1 else { throw n.error("rejections must be ≥ 1, got from = \(CardNode.format(s.depletion.from))") }
         }
         if let v = try numbers("direction_resolution_deg", "in [0, 180]", { $0 >= 0 && $0 <= 180 }) { s.directionResolutionDeg = v }
-        if let v = try numbers("thresholds_mev", "a positive number of MeV", { $0 > 0 }) { s.thresholdsMeV = v }
-        if let v = try numbers("curve_thresholds_mev", "a positive number of MeV", { $0 > 0 }) { s.curveThresholdsMeV = v }
+        func thresholds(_ key: String) throws(RunCardError) -> [Double]? {
+            try m.optional(key).map { node throws(RunCardError) in
+                try node.list(minCount: 1).map { item throws(RunCardError) in
+                    let threshold = try item.double(.thresholdMeV)
+                    try checkBelowKinematicLimit(threshold, at: item)
+                    return threshold
+                }
+            }
+        }
+        if let v = try thresholds("thresholds_mev") { s.thresholdsMeV = v }
+        if let v = try thresholds("curve_thresholds_mev") { s.curveThresholdsMeV = v }
         if let v = try numbers("curve_depletions", "≥ 1", { $0 >= 1 }) { s.curveDepletions = v }
         if let v = try numbers("energy_resolution_a", "a fraction in (0, 5)", { $0 > 0 && $0 < 5 }) { s.energyResolutionStochastic = v }
         return s

@@ -30,7 +30,7 @@ extension RunCard {
             case maxMeV = "max_mev"
         }
 
-        public init(binWidthMeV: Double = 0.1, maxMeV: Double? = nil) {
+        public init(binWidthMeV: Double = ScenarioSetting.binWidthMeV.defaultValue!, maxMeV: Double? = nil) {
             self.binWidthMeV = binWidthMeV
             self.maxMeV = maxMeV
         }

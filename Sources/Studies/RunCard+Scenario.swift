@@ -29,7 +29,7 @@ extension RunCard {
         }
 
         public init(name: String? = nil, detector: String, thresholdMeV: Double, normalization: Normalization,
-                    normSigma: Double = 0.007, intensityPerYear: Double? = nil, liveTimeYears: Double? = nil) {
+                    normSigma: Double = ScenarioSetting.normSigma.defaultValue!, intensityPerYear: Double? = nil, liveTimeYears: Double? = nil) {
             self.name = name ?? Scenario.defaultName(detector: detector, thresholdMeV: thresholdMeV)
             self.detector = detector
             self.thresholdMeV = thresholdMeV

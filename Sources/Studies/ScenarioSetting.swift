@@ -1,5 +1,6 @@
 import Physics
 import Simulation
+import Statistics
 
 /// One numeric setting of a study scenario, defined once: its run-card key, its command-line
 /// option, its default and its allowed range. The card parser and the CLI both read values
@@ -80,12 +81,12 @@ extension ScenarioSetting {
     /// 0.7 %; `docs/physics.md §7`).
     public static let normSigma = ScenarioSetting(
         cardKey: "norm_sigma", option: "--norm-sigma", requirement: "a fraction in [0, 1)",
-        defaultValue: 0.007) { $0 >= 0 && $0 < 1 }
+        defaultValue: GaussianConstraint.defaultNormalization.sigma) { $0 >= 0 && $0 < 1 }
 
     /// Bin width in reconstructed T, MeV (default 0.1, used by the mission table; at most 5 MeV).
     public static let binWidthMeV = ScenarioSetting(
         cardKey: "bin_width_mev", option: "--bin-width", requirement: "a number of MeV in (0, 5]",
-        defaultValue: 0.1) { $0 > 0 && $0 <= 5 }
+        defaultValue: Binning.defaultWidthMeV) { $0 > 0 && $0 <= 5 }
 
     /// Upper edge of the binning, MeV (default: the kinematic end of the spectrum).
     public static let maxMeV = ScenarioSetting(

@@ -30,6 +30,16 @@ import Testing
                 == "bad.yaml:13: key 'scans.thresholds_mev[1]': must be a positive number of MeV, got 0")
     }
 
+    @Test func argonThresholdsAndCountsAreCheckedAtParsing() {
+        let argon = ArgonStudyTests.smallCard
+        #expect(message(argon.replacingOccurrences(of: "  threshold_mev: 3\n", with: "  threshold_mev: 40\n"))
+                .contains("key 'argon.threshold_mev': must lie below the kinematic limit T_max = 15.844 MeV"))
+        #expect(message(argon.replacingOccurrences(of: "thresholds_mev: [2, 4]", with: "thresholds_mev: [2, 16]"))
+                .contains("key 'argon.scans.thresholds_mev[1]': must lie below the kinematic limit"))
+        #expect(message(argon.replacingOccurrences(of: "brute_force_decays: 100000", with: "brute_force_decays: 1e14"))
+                .contains("key 'argon.brute_force_decays': must be a number of decays in [0, 10000000000000.0], got 100000000000000"))
+    }
+
     @Test func scenarioNamesThatGiveTheSameFileNamesAreRefused() {
         let yaml = """
             format: nue-card/1
