@@ -10,15 +10,15 @@ public final class DiscreteDistribution: @unchecked Sendable {
     /// - Parameter weights: non-negative, finite, not all zero (need not be normalized).
     public init(weights: [Double]) throws {
         GSLRuntime.prepare()
-        guard !weights.isEmpty else { throw NumericalError("discrete distribution: no weights") }
+        guard !weights.isEmpty else { throw GSLError("discrete distribution: no weights") }
         guard weights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw NumericalError("discrete distribution: weights must be finite and non-negative")
+            throw GSLError("discrete distribution: weights must be finite and non-negative")
         }
         guard weights.contains(where: { $0 > 0 }) else {
-            throw NumericalError("discrete distribution: all weights are zero")
+            throw GSLError("discrete distribution: all weights are zero")
         }
         guard let t = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
-            throw NumericalError("discrete distribution: gsl_ran_discrete_preproc failed")
+            throw GSLError("discrete distribution: gsl_ran_discrete_preproc failed")
         }
         table = t
         count = weights.count

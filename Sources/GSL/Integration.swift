@@ -71,11 +71,11 @@ public final class Integrator {
     }
 
     private func checkLimits(_ a: Double, _ b: Double) throws {
-        guard a.isFinite, b.isFinite else { throw NumericalError("integration limits must be finite, got [\(a), \(b)]") }
+        guard a.isFinite, b.isFinite else { throw GSLError("integration limits must be finite, got [\(a), \(b)]") }
     }
 
     private func finite(_ value: Double, _ error: Double) throws -> IntegrationResult {
-        guard value.isFinite else { throw NumericalError("integral is not finite (\(value))") }
+        guard value.isFinite else { throw GSLError("integral is not finite (\(value))") }
         return IntegrationResult(value: value, absoluteError: error)
     }
 }

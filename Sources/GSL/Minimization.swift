@@ -54,7 +54,7 @@ public enum Minimization {
     ) throws -> MinimizationResult {
         GSLRuntime.prepare()
         let n = start.count
-        guard n > 0, stepSizes.count == n else { throw NumericalError("simplex: start and step sizes must have the same, non-zero length") }
+        guard n > 0, stepSizes.count == n else { throw GSLError("simplex: start and step sizes must have the same, non-zero length") }
         final class Box { let f: ([Double]) -> Double; let n: Int; init(_ f: @escaping ([Double]) -> Double, _ n: Int) { self.f = f; self.n = n } }
         let box = Box(f, n)
         var function = gsl_multimin_function(

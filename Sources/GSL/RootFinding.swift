@@ -11,12 +11,12 @@ public enum RootFinding {
         GSLRuntime.prepare()
         let fl = f(lower), fu = f(upper)
         guard fl.isFinite, fu.isFinite else {
-            throw NumericalError("root finding: function not finite at the bracket [\(lower), \(upper)]")
+            throw GSLError("root finding: function not finite at the bracket [\(lower), \(upper)]")
         }
         if fl == 0 { return lower }
         if fu == 0 { return upper }
         guard (fl < 0) != (fu < 0) else {
-            throw NumericalError("root finding: no sign change on [\(lower), \(upper)] (f = \(fl), \(fu))")
+            throw GSLError("root finding: no sign change on [\(lower), \(upper)] (f = \(fl), \(fu))")
         }
         let solver = gsl_root_fsolver_alloc(cgsl_root_fsolver_brent())!
         defer { gsl_root_fsolver_free(solver) }
@@ -46,7 +46,7 @@ public enum RootFinding {
         while (f(upper) < 0) == (fl < 0) {
             expansions += 1
             guard expansions <= maxExpansions else {
-                throw NumericalError("root finding: no sign change up to \(upper)")
+                throw GSLError("root finding: no sign change up to \(upper)")
             }
             upper *= growth
         }

@@ -18,12 +18,12 @@ public final class Spline: @unchecked Sendable {
     /// - Parameters: `x` strictly increasing, `y` finite, same length (≥ 2, ≥ 3 for cubic kinds).
     public init(x: [Double], y: [Double], kind: Kind = .cubic) throws {
         GSLRuntime.prepare()
-        guard x.count == y.count else { throw NumericalError("spline: \(x.count) x values but \(y.count) y values") }
+        guard x.count == y.count else { throw GSLError("spline: \(x.count) x values but \(y.count) y values") }
         let minimum = kind == .linear ? 2 : 3
-        guard x.count >= minimum else { throw NumericalError("spline: needs at least \(minimum) points, got \(x.count)") }
-        guard x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else { throw NumericalError("spline: points must be finite") }
+        guard x.count >= minimum else { throw GSLError("spline: needs at least \(minimum) points, got \(x.count)") }
+        guard x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else { throw GSLError("spline: points must be finite") }
         for i in 1..<x.count where !(x[i] > x[i - 1]) {
-            throw NumericalError("spline: x must be strictly increasing (x[\(i - 1)] = \(x[i - 1]), x[\(i)] = \(x[i]))")
+            throw GSLError("spline: x must be strictly increasing (x[\(i - 1)] = \(x[i - 1]), x[\(i)] = \(x[i]))")
         }
         let type: UnsafePointer<gsl_interp_type>
         switch kind {

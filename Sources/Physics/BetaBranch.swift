@@ -81,7 +81,7 @@ public struct BetaBranch: Sendable {
                                     coulomb: coulomb, fermi: fermi, finiteSize: finiteSize)
             },
             from: 0, to: endpointKineticEnergy, absoluteTolerance: 0, relativeTolerance: 1e-10)
-        guard integral.value > 0 else { throw NumericalError("β branch \(name): spectrum integrates to zero") }
+        guard integral.value > 0 else { throw GSLError("β branch \(name): spectrum integrates to zero") }
         self.normalization = integral.value
     }
 

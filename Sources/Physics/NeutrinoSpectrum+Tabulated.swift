@@ -6,7 +6,7 @@ extension NeutrinoSpectrum {
     public static func load(path: String, name: String? = nil) throws -> NeutrinoSpectrum {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw SpectrumError.unreadableFile(path: path, reason: error.localizedDescription)
+            throw PhysicsInputError.unreadableFile(path: path, reason: error.localizedDescription)
         }
         return try parse(text, name: name ?? (path as NSString).lastPathComponent)
     }
@@ -19,7 +19,7 @@ extension NeutrinoSpectrum {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
             guard fields.count == 2, let e = Double(fields[0]), let w = Double(fields[1]) else {
-                throw SpectrumError.unreadableLine(line: n + 1, text: String(line))
+                throw PhysicsInputError.unreadableLine(line: n + 1, text: String(line))
             }
             energies.append(e)
             weights.append(w)

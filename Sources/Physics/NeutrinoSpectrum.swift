@@ -13,16 +13,16 @@ public struct NeutrinoSpectrum: Sendable {
 
     /// - Parameters: `weights` proportional to dN/dE at `energies`; non-negative, not all zero.
     public init(name: String, energies: [Double], weights: [Double]) throws {
-        guard energies.count >= 3 else { throw SpectrumError.tooFewPoints(energies.count) }
-        guard energies.count == weights.count else { throw SpectrumError.lengthMismatch(energies.count, weights.count) }
-        for (i, e) in energies.enumerated() where !(e.isFinite && e >= 0) { throw SpectrumError.badEnergy(index: i, value: e) }
-        for (i, w) in weights.enumerated() where !(w.isFinite && w >= 0) { throw SpectrumError.badWeight(index: i, value: w) }
+        guard energies.count >= 3 else { throw PhysicsInputError.tooFewPoints(energies.count) }
+        guard energies.count == weights.count else { throw PhysicsInputError.lengthMismatch(energies.count, weights.count) }
+        for (i, e) in energies.enumerated() where !(e.isFinite && e >= 0) { throw PhysicsInputError.badEnergy(index: i, value: e) }
+        for (i, w) in weights.enumerated() where !(w.isFinite && w >= 0) { throw PhysicsInputError.badWeight(index: i, value: w) }
         for i in 1..<energies.count where !(energies[i] > energies[i - 1]) {
-            throw SpectrumError.notIncreasing(index: i, previous: energies[i - 1], value: energies[i])
+            throw PhysicsInputError.notIncreasing(index: i, previous: energies[i - 1], value: energies[i])
         }
         let raw = try Spline(x: energies, y: weights, kind: .steffen)
         let norm = raw.integral(from: energies[0], to: energies[energies.count - 1])
-        guard norm > 0 else { throw SpectrumError.zeroIntegral }
+        guard norm > 0 else { throw PhysicsInputError.zeroIntegral }
         self.name = name
         self.energies = energies
         self.densities = weights.map { $0 / norm }
@@ -58,29 +58,4 @@ public struct NeutrinoSpectrum: Sendable {
 
     /// ⟨E⟩, MeV.
     public func meanEnergy() throws -> Double { try average { $0 } }
-}
-
-/// Problems with a tabulated spectrum, with the row that is wrong.
-public enum SpectrumError: Error, CustomStringConvertible, Equatable {
-    case tooFewPoints(Int)
-    case lengthMismatch(Int, Int)
-    case badEnergy(index: Int, value: Double)
-    case badWeight(index: Int, value: Double)
-    case notIncreasing(index: Int, previous: Double, value: Double)
-    case zeroIntegral
-    case unreadableLine(line: Int, text: String)
-    case unreadableFile(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .tooFewPoints(let n): "spectrum needs at least 3 points, got \(n)"
-        case let .lengthMismatch(a, b): "spectrum has \(a) energies but \(b) weights"
-        case let .badEnergy(i, v): "spectrum point \(i + 1): energy \(v) is not a finite non-negative number of MeV"
-        case let .badWeight(i, v): "spectrum point \(i + 1): weight \(v) is not finite and non-negative"
-        case let .notIncreasing(i, p, v): "spectrum point \(i + 1): energy \(v) MeV does not increase (previous \(p) MeV)"
-        case .zeroIntegral: "spectrum integrates to zero"
-        case let .unreadableLine(line, text): "line \(line): expected two numbers 'E_MeV weight', got '\(text)'"
-        case let .unreadableFile(path, reason): "cannot read spectrum file \(path): \(reason)"
-        }
-    }
 }

@@ -48,7 +48,7 @@ public struct AsimovSensitivity: Sendable {
         do {
             limit = try RootFinding.brentExpandingUpward(deltaChi2, lower: fit.theta, initialUpper: fit.theta + initial,
                                                          growth: 2, relativeTolerance: 1e-12)
-        } catch let error as NumericalError {
+        } catch let error as GSLError {
             guard curvature.isFinite, curvature > 0 else {
                 throw StatisticsError("the Asimov limit has no solution: the new-physics terms do not change the "
                                       + "expected spectrum (Fisher information on θ is \(curvature)), so Δχ² never "

@@ -64,7 +64,7 @@ struct FitScenario {
 func userFacing<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as StatisticsError {
         throw CommandFailure(error)
-    } catch let error as NumericalError {
+    } catch let error as GSLError {
         throw CommandFailure(error)
     }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import Physics
+import Studies
 
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
         abstract: "The IsoDAR ⁸Li ν̄e source: spectrum model, mean energy, endpoint.")
 
-    @Option(help: "⁸Be final-state model: resonance (default) or sharp.")
-    var finalState: String = "resonance"
+    @Option(help: "⁸Be final-state model: \(RunCard.FinalState.allValueStrings.joined(separator: " or ")).")
+    var finalState: RunCard.FinalState = .resonance
     @Option(help: "Use a tabulated spectrum instead: a two-column file (E in MeV, weight).")
     var spectrumFile: String?
     @Flag(help: "Print one JSON object.")
@@ -33,16 +34,9 @@ struct SourceCommand: ParsableCommand {
     func run() throws {
         let spectrum: NeutrinoSpectrum
         do {
-            if let path = spectrumFile {
-                spectrum = try NeutrinoSpectrum.load(path: path)
-            } else {
-                switch finalState {
-                case "resonance": spectrum = try Lithium8Spectrum.make()
-                case "sharp": spectrum = try Lithium8Spectrum.make(finalState: .sharp(excitation: 3.03))
-                default: throw ValidationError("unknown --final-state '\(finalState)'; choose resonance or sharp")
-                }
-            }
-        } catch let error as SpectrumError { throw ValidationError(error.description) }
+            spectrum = try spectrumFile.map { try NeutrinoSpectrum.load(path: $0) }
+                ?? Lithium8Spectrum.make(finalState: finalState.physics)
+        } catch { throw CommandFailure(error) }
         let sm = StandardModelCrossSection()
         let magnetic = MagneticMomentCrossSection(kappa: 1e-11)
         let rows = try Self.thresholdsMeV.map { t in
@@ -67,3 +61,5 @@ struct SourceCommand: ParsableCommand {
         }
     }
 }
+
+extension RunCard.FinalState: ExpressibleByArgument {}

@@ -87,9 +87,9 @@ import Testing
     }
 
     @Test func discreteRejectsBadWeights() {
-        #expect(throws: NumericalError.self) { try DiscreteDistribution(weights: []) }
-        #expect(throws: NumericalError.self) { try DiscreteDistribution(weights: [0, 0]) }
-        #expect(throws: NumericalError.self) { try DiscreteDistribution(weights: [1, .nan]) }
-        #expect(throws: NumericalError.self) { try DiscreteDistribution(weights: [1, -1]) }
+        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: []) }
+        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: [0, 0]) }
+        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: [1, .nan]) }
+        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: [1, -1]) }
     }
 }

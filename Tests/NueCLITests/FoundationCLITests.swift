@@ -27,7 +27,7 @@ import Testing
         (["xsec", "--enu", "8", "--t", "9"], "kinematic limit"),
         (["xsec", "--enu", "nan", "--t", "4"], "finite"),
         (["xsec", "--model", "dark-photon", "--enu", "8", "--t", "4"], "dark-photon"),
-        (["xsec", "--model", "magnetic-moment", "--mu-nu", "1e-11", "--enu", "8", "--t", "4"], "--t-min"),
+        (["xsec", "--model", "magnetic-moment", "--mu-nu", "1e-11", "--enu", "8", "--t", "4", "--t-min", "9"], "--t-min"),
         (["source", "--final-state", "wide"], "wide"),
         (["source", "--spectrum-file", "/nonexistent.txt"], "/nonexistent.txt"),
     ])

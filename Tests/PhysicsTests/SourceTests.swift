@@ -97,15 +97,15 @@ import GSL
     }
 
     @Test func reportsTheBadLine() {
-        #expect(throws: SpectrumError.unreadableLine(line: 3, text: "3 x")) {
+        #expect(throws: PhysicsInputError.unreadableLine(line: 3, text: "3 x")) {
             try NeutrinoSpectrum.parse("1 1\n2 2\n3 x\n", name: "bad")
         }
-        #expect(throws: SpectrumError.notIncreasing(index: 2, previous: 2, value: 1.5)) {
+        #expect(throws: PhysicsInputError.notIncreasing(index: 2, previous: 2, value: 1.5)) {
             try NeutrinoSpectrum.parse("1 1\n2 2\n1.5 1\n", name: "bad")
         }
-        #expect(throws: SpectrumError.badWeight(index: 1, value: -2)) {
+        #expect(throws: PhysicsInputError.badWeight(index: 1, value: -2)) {
             try NeutrinoSpectrum.parse("1 1\n2 -2\n3 1\n", name: "bad")
         }
-        #expect(throws: SpectrumError.self) { try NeutrinoSpectrum.load(path: "/nonexistent/spectrum.txt") }
+        #expect(throws: PhysicsInputError.self) { try NeutrinoSpectrum.load(path: "/nonexistent/spectrum.txt") }
     }
 }
