@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 extension ArgonStudy {
     /// The answer to the mission's argon question as a Markdown paragraph, every number taken

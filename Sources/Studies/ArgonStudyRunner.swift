@@ -1,6 +1,7 @@
 import Foundation
 import Physics
 import Simulation
+import Output
 
 /// Runs the `argon` analysis of a card and writes `<outputRoot>/<card name>/` (or
 /// `outputs.directory`):
@@ -79,7 +80,7 @@ public enum ArgonStudyRunner {
                                       results: try results(result, base: base, bruteForce: bruteForce))
         var files = try out.writeAll(main: table, data: data, document: document, outputs: card.outputs)
         let conclusionPath = out.file("conclusion.md")
-        try AtomicWriter.write(result.conclusion + "\n", to: conclusionPath)
+        try AtomicFile.write(result.conclusion + "\n", to: conclusionPath)
         files.append(conclusionPath)
         return Summary(files: files, result: result, bruteForce: bruteForce)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// One row of the standard limits table (the mission's table): a scenario × model × statistic
 /// and its limit. `ResultTable.limits(_:cl:)` lays the rows out.

@@ -1,3 +1,4 @@
+import Output
 /// One new-physics hypothesis of a card: a model with, for the light vector, one mediator mass
 /// and one interference treatment (a card's `models` entry expands to one variant per mass).
 public struct ModelVariant: Sendable, Equatable {

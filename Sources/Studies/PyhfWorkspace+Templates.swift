@@ -1,5 +1,6 @@
 import Simulation
 import Statistics
+import Output
 
 extension PyhfWorkspace {
     /// The increment over the SM at a parameter value: κ²·MM for the magnetic moment (value κ),

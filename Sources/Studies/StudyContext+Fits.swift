@@ -1,4 +1,5 @@
 import Statistics
+import Output
 
 extension StudyContext {
     /// The fit model of scenario `index` for `variant` (templates at the variant's M), with the

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Statistics
 import Studies
+import Output
 
 struct ExportPyhfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +42,7 @@ struct ExportPyhfCommand: ParsableCommand {
         do {
             workspace = try PyhfWorkspace.make(templates: fit.templates, model: kind, value: value,
                                                normSigma: scenario.normSigma, cl: scenario.cl)
-            try AtomicWriter.write(workspace.serialized(), to: output)
+            try AtomicFile.write(workspace.serialized(), to: output)
         } catch let error as TableError { throw ValidationError(error.description) } catch let error as OutputError {
             throw ValidationError(error.description)
         }
