@@ -15,7 +15,8 @@ import Foundation
 /// reads without it (a slot's path is written before its flag is set, and the flag cleared
 /// before the path is overwritten). A path that does not fit (table full, or longer than
 /// `pathLength − 1` bytes) is not registered: it is still removed on a thrown error, only not
-/// on a signal.
+/// on a signal. Installing the handlers also unblocks SIGINT and SIGTERM in the registering
+/// thread (an inherited blocked mask would otherwise keep them pending forever).
 enum TemporaryFileRegistry {
     /// Slots in the table (files written at the same time).
     static let capacity = 64
@@ -46,6 +47,13 @@ enum TemporaryFileRegistry {
             _ = inUse
             signal(SIGINT, temporaryFileSignalHandler)
             signal(SIGTERM, temporaryFileSignalHandler)
+            // A process spawned from a thread that blocks signals (a Dispatch worker, e.g. a
+            // test runner's) inherits that mask: unblock the two here so they are delivered.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, SIGINT)
+            sigaddset(&set, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
             handlersInstalled = true
         }
         guard let slot = (0..<capacity).first(where: { inUse[$0] == 0 }) else { return nil }

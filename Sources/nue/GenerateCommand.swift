@@ -91,6 +91,10 @@ struct GenerateCommand: ParsableCommand {
                     progress.report(written, of: count)
                 }
             } else {
+                let mean = templates.generated.combined(for: model)
+                guard mean.isFinite, mean <= Double(Self.maximumCount) else {
+                    throw ValidationError("--events: this scenario would generate \(mean) interactions on average; a generated data set holds at most \(Self.maximumCount) (lower --events or --years)")
+                }
                 let n = scenario.toyInteractionCount(model: model, seed: seed, templates: templates)
                 summary = try pipeline.run(seed: seed, events: n) { block in
                     for e in block where e.detected { try writer.write(e); written += 1 }

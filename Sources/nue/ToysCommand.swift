@@ -74,7 +74,8 @@ struct ToysCommand: ParsableCommand {
         let shard: String
         let cl: Double
         let statistic: String
-        /// Merges only: whether toys are missing, and which.
+        /// Partial merges only (absent otherwise, so a complete merge prints exactly what the
+        /// unsharded run prints): true, the missing toys and their shards.
         var partial: Bool? = nil
         var missing_toys: Int? = nil
         var missing_shards: [MissingShard]? = nil
@@ -140,8 +141,8 @@ struct ToysCommand: ParsableCommand {
             asymptotic_band95: [q(asymptotic.minus2), q(asymptotic.plus2)],
             median_error: finite(errorQuoted), toys: summary.toys, failed_fits: summary.failedFits, seed: header.seed,
             shard: header.shard.description, cl: header.confidenceLevel, statistic: header.statistic.rawValue)
-        if let missing {
-            output.partial = !missing.isEmpty
+        if let missing, !missing.isEmpty {
+            output.partial = true
             output.missing_toys = missing.reduce(0) { $0 + $1.missingToys }
             output.missing_shards = missing.map { MissingShard(shard: $0.shard.description, missing_toys: $0.missingToys,
                                                                first_missing_index: $0.firstMissingIndex) }
