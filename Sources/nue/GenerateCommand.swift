@@ -29,8 +29,8 @@ struct GenerateCommand: ParsableCommand {
     var format: Format
     @Option(help: "Output file (written to a temporary file, then renamed).")
     var output: String
-    @Option(help: "Worker threads (1…1024).")
-    var threads: Double = 1
+    @Option(help: "Worker threads (1…1024; default 1).")
+    var threads: Double?
     @Option(help: "Neutrino magnetic moment κ = μν/μ_B.")
     var muNu: Double = 0
     @Option(help: "Universal Z′ coupling g (g_ν = g_e = g).")
@@ -56,7 +56,7 @@ struct GenerateCommand: ParsableCommand {
     var eventCount: Int? { get throws { try count.map { try wholeNumber($0, "--count", in: 1...Self.maximumCount) } } }
 
     /// --threads as a whole number in 1…1024.
-    var threadCount: Int { get throws { try wholeNumber(threads, "--threads", in: 1...1024) } }
+    var threadCount: Int { get throws { try wholeNumber(threads ?? 1, "--threads", in: 1...1024) } }
 
     func run() throws {
         let count = try eventCount

@@ -24,8 +24,8 @@ struct ToysCommand: ParsableCommand {
     var toys: Double
     @Option(help: "Master random seed.")
     var seed: UInt64
-    @Option(help: "Worker threads (1…1024).")
-    var threads: Double = 1
+    @Option(help: "Worker threads (1…1024; default 1).")
+    var threads: Double?
     @Option(help: "Run shard K of N (K/N, 1 ≤ N ≤ 10⁹, 0 ≤ K < N).")
     var shard: String = "0/1"
     @Option(help: "Write per-toy results (nue-toys JSON Lines) to this file; an existing file needs --resume or --force.")
@@ -57,7 +57,7 @@ struct ToysCommand: ParsableCommand {
     var toyCount: Int { get throws { try wholeNumber(toys, "--toys", in: 1...ToyJob.maximumToys) } }
 
     /// --threads as a whole number in 1…1024.
-    var threadCount: Int { get throws { try wholeNumber(threads, "--threads", in: 1...1024) } }
+    var threadCount: Int { get throws { try wholeNumber(threads ?? 1, "--threads", in: 1...1024) } }
 
     struct Output: Encodable {
         let parameter: String
