@@ -68,6 +68,8 @@ import Testing
         Self.expectUsageError(try CLIRunner.run(["generate", "--count", "1e30"] + out), "--count must be a whole number in 1…1000000000000")
         Self.expectUsageError(try CLIRunner.run(["generate", "--count", "nan"] + out), "--count must be a whole number")
         Self.expectUsageError(try CLIRunner.run(["generate", "--detector", "kamland", "--events", "1e30"] + out), "--events")
+        Self.expectUsageError(try CLIRunner.run(["toys", "--events", "1e30", "--toys", "2", "--seed", "1", "--full-chain"]),
+                              "must lie in 0…10¹² for full-chain toys")
     }
 
     @Test func mergeRefusesWhatIsNotAWholeRun() throws {
