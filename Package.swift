@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nue", targets: ["nue"]),
-        .library(name: "NueKit", targets: ["GSL", "Physics", "Simulation", "Statistics", "Studies"]),
+        .library(name: "NueKit", targets: ["GSL", "Output", "Physics", "Simulation", "Statistics", "Studies"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,25 +15,27 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .target(name: "GSL", dependencies: ["CGSL"]),
+        .target(name: "Output"),
         .target(name: "Physics", dependencies: ["GSL"]),
-        .target(name: "Simulation", dependencies: ["GSL", "Physics"]),
-        .target(name: "Statistics", dependencies: ["GSL"]),
-        .target(name: "Studies", dependencies: ["GSL", "Physics", "Simulation", "Statistics", "Yams"]),
+        .target(name: "Simulation", dependencies: ["GSL", "Output", "Physics"]),
+        .target(name: "Statistics", dependencies: ["GSL", "Output"]),
+        .target(name: "Studies", dependencies: ["GSL", "Output", "Physics", "Simulation", "Statistics", "Yams"]),
         // Throughput measurements (`nue bench`), kept out of the library modules.
         .target(name: "Benchmarks", dependencies: ["GSL", "Physics", "Simulation", "Statistics"]),
         .executableTarget(
             name: "nue",
             dependencies: [
-                "GSL", "Physics", "Simulation", "Statistics", "Studies", "Benchmarks",
+                "GSL", "Output", "Physics", "Simulation", "Statistics", "Studies", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Shared test support: approximate equality, the process/CLI runner, paths, Python checks.
         .target(name: "NueTestSupport", path: "Tests/NueTestSupport"),
         .testTarget(name: "GSLTests", dependencies: ["NueTestSupport", "GSL", "CGSL"]),
+        .testTarget(name: "OutputTests", dependencies: ["NueTestSupport", "Output"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NueTestSupport", "Physics", "GSL", "Benchmarks"]),
-        .testTarget(name: "SimulationTests", dependencies: ["NueTestSupport", "Simulation", "Physics", "GSL"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["NueTestSupport", "Statistics", "GSL"]),
-        .testTarget(name: "StudiesTests", dependencies: ["NueTestSupport", "Studies", "Simulation", "Statistics", "Physics", "GSL"]),
+        .testTarget(name: "SimulationTests", dependencies: ["NueTestSupport", "Simulation", "Output", "Physics", "GSL"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["NueTestSupport", "Statistics", "Output", "GSL"]),
+        .testTarget(name: "StudiesTests", dependencies: ["NueTestSupport", "Studies", "Output", "Simulation", "Statistics", "Physics", "GSL"]),
         .testTarget(name: "NueCLITests", dependencies: ["NueTestSupport", "nue"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Output
 /// Events as CSV with one header row:
 /// `enu_mev,t_mev,cos_theta,t_reco_mev,cos_theta_reco,weight` (cosines to the neutrino direction at
 /// the vertex; `cos_theta_reco` is `nan` for detectors without direction information).

@@ -1,3 +1,4 @@
+import Output
 /// A streaming event-file writer: `write` per event, `finish` renames the completed file into
 /// place (`AtomicFile`); `abandon` leaves nothing behind.
 public protocol EventWriter: AnyObject {

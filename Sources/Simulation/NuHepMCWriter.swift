@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import Output
 
 /// Events in NuHepMC v1.0.0 (arXiv:2310.13211; github.com/NuHepMC/Spec) on HepMC3 Asciiv3
 /// (Buckley et al., Comput. Phys. Commun. 260, 107310 (2021)). Units MEV and MM.

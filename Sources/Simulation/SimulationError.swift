@@ -6,7 +6,6 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable, Sendable
     case invalidBinning(String)
     case negativeDensity(neutrinoEnergyMeV: Double, recoilMeV: Double, value: Double)
     case emptyGenerationRegion(String)
-    case output(String)
 
     public var description: String {
         switch self {
@@ -22,8 +21,6 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable, Sendable
             "the event density is negative (\(v) cm²/MeV at E = \(e) MeV, T = \(t) MeV: destructive interference); unweighted events cannot be generated, use weighted mode"
         case .emptyGenerationRegion(let reason):
             "nothing to generate: \(reason)"
-        case .output(let reason):
-            "cannot write events: \(reason)"
         }
     }
 

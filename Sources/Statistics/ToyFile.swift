@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// The toy file format "nue-toys" version 1: JSON Lines (one JSON object per line, UTF-8).
 ///
@@ -8,150 +9,146 @@ import Foundation
 ///     {"index":0,"status":"converged","theta_hat":0.0,"upper_limit":1.1e-22,"t_test":null}
 ///     …
 ///
-/// Line 1 is the header; every further line is one toy. θ values (truth, asimov_limit,
+/// Line 1 is the header; every further line is one toy, in increasing index order (the
+/// shard's indices firstIndex + K, firstIndex + K + N, …). θ values (truth, asimov_limit,
 /// theta_hat, upper_limit) are in the fitter's units: θ_physical = theta_unit · θ, and the
 /// quoted parameter (κ in μ_B, or g) is √θ_physical. t_test is t(θ_test) when the run asked
-/// for it. Status is "converged", "at-bound" (θ̂ = 0) or "failed". Numbers are written in Swift's
-/// shortest round-trip form (so reading and rewriting is exact), non-finite numbers as null.
-/// While a run is in progress toys are appended in completion order and flushed one by one;
-/// a finished run rewrites the file sorted by index (via a temporary file and a rename).
-/// `merge` accepts both, ignores a truncated last line, and writes the sorted union —
-/// byte-identical to the unsharded run's file when all toys are present.
+/// for it. Status is "converged", "at-bound" (θ̂ = 0) or "failed". Numbers are written in
+/// Swift's shortest round-trip form (`JSONValue.NumberStyle.swift`, so reading and rewriting
+/// is exact), non-finite numbers as null.
+///
+/// A run appends toys in index order as they finish (`ToyJob`), so the file is always a
+/// prefix of the finished file: an interrupted run leaves complete lines and at most one cut
+/// last line, which `nue toys --resume` drops before continuing. A merged file of an
+/// incomplete set (`nue merge --allow-partial`) adds `"partial":true` and the missing shards
+/// to its header.
 public enum ToyFile {
-    /// The header line (no newline).
-    public static func headerLine(_ h: ToyFileHeader) -> String {
-        "{\"format\":\"\(ToyFileHeader.format)\",\"version\":\(ToyFileHeader.version),\"seed\":\(h.seed),"
-            + "\"total_toys\":\(h.totalToys),\"first_index\":\(h.firstIndex),\"shard\":\"\(h.shard)\","
-            + "\"statistic\":\"\(h.statistic.rawValue)\",\"cl\":\(number(h.confidenceLevel)),"
-            + "\"truth\":\(number(h.truth)),\"asimov_limit\":\(number(h.asimovLimit)),"
-            + "\"parameter\":\(quoted(h.parameter)),\"theta_unit\":\(number(h.thetaUnit)),\"label\":\(quoted(h.label))}"
+    /// The header line (no newline); `partial` adds the keys of an incomplete merge.
+    public static func headerLine(_ h: ToyFileHeader, partial: [ToyMerge.MissingShard]? = nil) -> String {
+        var pairs: [(String, JSONValue)] = [
+            ("format", .string(ToyFileHeader.format)), ("version", .integer(Int64(ToyFileHeader.version))),
+            ("seed", .unsigned(h.seed)), ("total_toys", .integer(Int64(h.totalToys))),
+            ("first_index", .unsigned(h.firstIndex)), ("shard", .string(h.shard.description)),
+            ("statistic", .string(h.statistic.rawValue)), ("cl", .number(h.confidenceLevel)),
+            ("truth", .number(h.truth)), ("asimov_limit", .number(h.asimovLimit)),
+            ("parameter", .string(h.parameter)), ("theta_unit", .number(h.thetaUnit)), ("label", .string(h.label)),
+        ]
+        if let partial {
+            pairs.append(("partial", .bool(true)))
+            pairs.append(("missing_toys", .integer(Int64(partial.reduce(0) { $0 + $1.missingToys }))))
+            pairs.append(("missing_shards", .array(partial.map(\.json))))
+        }
+        return JSONValue.object(pairs).compact(numbers: .swift)
     }
 
     /// One toy line (no newline).
     public static func toyLine(_ t: ToyResult) -> String {
-        "{\"index\":\(t.index),\"status\":\"\(t.status.rawValue)\",\"theta_hat\":\(number(t.thetaHat)),"
-            + "\"upper_limit\":\(number(t.upperLimit)),\"t_test\":\(number(t.statisticAtTest))}"
+        JSONValue.object([
+            ("index", .unsigned(t.index)), ("status", .string(t.status.rawValue)), ("theta_hat", .number(t.thetaHat)),
+            ("upper_limit", .number(t.upperLimit)), ("t_test", .number(t.statisticAtTest)),
+        ]).compact(numbers: .swift)
     }
 
     /// The whole file: header and toys sorted by index, one per line, newline-terminated.
-    public static func render(header: ToyFileHeader, toys: [ToyResult]) -> String {
-        var text = headerLine(header) + "\n"
+    public static func render(header: ToyFileHeader, toys: [ToyResult], partial: [ToyMerge.MissingShard]? = nil) -> String {
+        var text = headerLine(header, partial: partial) + "\n"
         for toy in toys.sorted(by: { $0.index < $1.index }) { text += toyLine(toy) + "\n" }
         return text
     }
 
-    /// Writes the file atomically (temporary file, then rename).
-    public static func write(header: ToyFileHeader, toys: [ToyResult], to url: URL) throws {
-        try writeAtomically(render(header: header, toys: toys), to: url)
+    /// Writes the file atomically (`AtomicFile`: temporary file, fsync, rename).
+    public static func write(header: ToyFileHeader, toys: [ToyResult], partial: [ToyMerge.MissingShard]? = nil,
+                             to path: String) throws(OutputError) {
+        let file = try AtomicFile(path: path)
+        try file.write(headerLine(header, partial: partial) + "\n")
+        for toy in toys.sorted(by: { $0.index < $1.index }) { try file.write(toyLine(toy) + "\n") }
+        try file.commit()
     }
 
-    /// A parsed file: header, toys (in file order), and the number of unreadable lines
-    /// (a line cut by an interruption).
-    public struct Contents: Sendable {
-        public var header: ToyFileHeader
-        public var toys: [ToyResult]
-        public var unreadableLines: Int
-    }
-
-    public static func read(_ url: URL) throws -> Contents {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw StatisticsError("cannot read toy file \(url.path): \(error.localizedDescription)")
-        }
-        return try parse(text, name: url.path)
-    }
-
-    public static func parse(_ text: String, name: String = "toy file") throws -> Contents {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first else { throw StatisticsError("\(name) is empty") }
-        let decoder = JSONDecoder()
+    /// Parses a header line; `name` (file and line) prefixes the error.
+    public static func parseHeader(_ line: Substring, name: String) throws(StatisticsError) -> ToyFileHeader {
         struct RawHeader: Decodable {
             let format: String, version: Int, seed: UInt64, total_toys: Int, first_index: UInt64, shard: String
             let statistic: String, cl: Double, truth: Double?, asimov_limit: Double?, parameter: String
             let theta_unit: Double?, label: String
         }
-        guard let raw = try? decoder.decode(RawHeader.self, from: Data(first.utf8)), raw.format == ToyFileHeader.format else {
-            throw StatisticsError("\(name) does not start with a nue-toys header line")
+        guard let raw = try? JSONDecoder().decode(RawHeader.self, from: Data(line.utf8)), raw.format == ToyFileHeader.format else {
+            throw StatisticsError("\(name): not a nue-toys header line")
         }
         guard raw.version == ToyFileHeader.version else {
-            throw StatisticsError("\(name) has nue-toys version \(raw.version); this nue reads version \(ToyFileHeader.version)")
+            throw StatisticsError("\(name): nue-toys version \(raw.version); this nue reads version \(ToyFileHeader.version)")
         }
         guard let statistic = TestStatistic(rawValue: raw.statistic) else {
             throw StatisticsError("\(name): unknown statistic '\(raw.statistic)'")
         }
-        let header = ToyFileHeader(
-            seed: raw.seed, totalToys: raw.total_toys, firstIndex: raw.first_index, shard: try ToyShard(parsing: raw.shard),
+        guard raw.total_toys >= 1 else { throw StatisticsError("\(name): total_toys must be ≥ 1, got \(raw.total_toys)") }
+        let shard: ToyShard
+        do { shard = try ToyShard(parsing: raw.shard) } catch { throw StatisticsError("\(name): \(error.description)") }
+        return ToyFileHeader(
+            seed: raw.seed, totalToys: raw.total_toys, firstIndex: raw.first_index, shard: shard,
             statistic: statistic, confidenceLevel: raw.cl, truth: raw.truth ?? .nan, asimovLimit: raw.asimov_limit ?? .nan,
             parameter: raw.parameter, thetaUnit: raw.theta_unit ?? .nan, label: raw.label)
+    }
+
+    /// Parses a toy line; nil unless it is exactly a line this format writes (so a corrupt
+    /// line never passes for a toy).
+    public static func parseToy(_ line: Substring) -> ToyResult? {
         struct RawToy: Decodable {
             let index: UInt64, status: String, theta_hat: Double?, upper_limit: Double?, t_test: Double?
         }
-        var toys: [ToyResult] = []
-        var unreadable = 0
-        for line in lines.dropFirst() {
-            guard let t = try? decoder.decode(RawToy.self, from: Data(line.utf8)), let status = FitStatus(rawValue: t.status) else {
-                unreadable += 1
-                continue
-            }
-            toys.append(ToyResult(index: t.index, thetaHat: t.theta_hat ?? .nan, upperLimit: t.upper_limit ?? .nan,
-                                  statisticAtTest: t.t_test ?? .nan, status: status))
-        }
-        return Contents(header: header, toys: toys, unreadableLines: unreadable)
+        guard let t = try? JSONDecoder().decode(RawToy.self, from: Data(line.utf8)),
+              let status = FitStatus(rawValue: t.status) else { return nil }
+        let toy = ToyResult(index: t.index, thetaHat: t.theta_hat ?? .nan, upperLimit: t.upper_limit ?? .nan,
+                            statisticAtTest: t.t_test ?? .nan, status: status)
+        return toyLine(toy) == line ? toy : nil
     }
 
-    /// The result of merging shard files.
-    public struct Merged: Sendable {
-        /// The header of the unsharded run (shard 0/1).
+    /// A parsed file: header, toys (in file order), whether the last line was cut (no
+    /// newline: an interrupted run), and the file name for messages.
+    public struct Contents: Sendable {
+        public var name: String
         public var header: ToyFileHeader
-        /// All toys, sorted by index, duplicates removed.
         public var toys: [ToyResult]
-        /// Toys of the run absent from every file (interrupted or missing shards).
-        public var missing: Int
-        public var unreadableLines: Int
+        /// The 1-based line number of a cut last line, if any (it is not in `toys`).
+        public var truncatedLine: Int?
     }
 
-    /// Merges the contents of shard files of one run. Throws when the headers disagree
-    /// (other than the shard) or one index carries two different results.
-    public static func merge(_ parts: [Contents]) throws -> Merged {
-        guard let first = parts.first else { throw StatisticsError("merge needs at least one toy file") }
-        let header = first.header.with(shard: .all)
-        var byIndex: [UInt64: ToyResult] = [:]
-        var unreadable = 0
-        for part in parts {
-            let h = part.header.with(shard: .all)
-            guard headerLine(h) == headerLine(header) else {
-                throw StatisticsError("toy files from different runs: \(headerLine(part.header)) vs \(headerLine(first.header))")
-            }
-            unreadable += part.unreadableLines
-            for toy in part.toys {
-                guard toy.index >= header.firstIndex, toy.index < header.firstIndex + UInt64(header.totalToys) else {
-                    throw StatisticsError("toy index \(toy.index) lies outside the run (\(header.totalToys) toys from \(header.firstIndex))")
-                }
-                if let existing = byIndex[toy.index], toyLine(existing) != toyLine(toy) {
-                    throw StatisticsError("toy \(toy.index) appears twice with different results")
-                }
-                byIndex[toy.index] = toy
-            }
+    public static func read(_ path: String) throws(StatisticsError) -> Contents {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw StatisticsError("\(path): cannot read: \((error as NSError).localizedDescription)")
         }
-        let toys = byIndex.values.sorted { $0.index < $1.index }
-        return Merged(header: header, toys: toys, missing: header.totalToys - toys.count, unreadableLines: unreadable)
+        return try parse(String(decoding: data, as: UTF8.self), name: path)
     }
 
-    static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-
-    static func quoted(_ s: String) -> String { JSONString.quoted(s) }
-
-    static func writeAtomically(_ text: String, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw StatisticsError("rename to \(url.path) failed: \(String(cString: strerror(errno)))")
+    /// Parses a whole file. Throws, naming the line, on a corrupt line or a toy that does not
+    /// belong to the header's shard or breaks the index order; a cut last line is reported
+    /// in `truncatedLine`, not thrown.
+    public static func parse(_ text: String, name: String = "toy file") throws(StatisticsError) -> Contents {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let terminated = lines.last == ""
+        if terminated { lines.removeLast() }
+        guard let first = lines.first else { throw StatisticsError("\(name): empty file (no nue-toys header)") }
+        if lines.count == 1 && !terminated { throw StatisticsError("\(name):1: the header line is cut (the run was interrupted before any toy)") }
+        let header = try parseHeader(first, name: "\(name):1")
+        var toys: [ToyResult] = []
+        var truncated: Int?
+        var expected = ToyShardPositions(header: header)
+        for (offset, line) in lines.enumerated().dropFirst() {
+            let number = offset + 1
+            let isLast = offset == lines.count - 1
+            guard let toy = parseToy(line) else {
+                if isLast && !terminated { truncated = number; break }
+                throw StatisticsError("\(name):\(number): corrupt toy line '\(line.prefix(80))'")
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw StatisticsError("cannot write \(url.path): \(error.localizedDescription)")
+            guard let index = expected.next() else {
+                throw StatisticsError("\(name):\(number): more toys than shard \(header.shard) of \(header.totalToys) toys holds")
+            }
+            guard toy.index == index else {
+                throw StatisticsError("\(name):\(number): toy index \(toy.index) where \(index) belongs (shard \(header.shard), increasing order)")
+            }
+            toys.append(toy)
         }
+        return Contents(name: name, header: header, toys: toys, truncatedLine: truncated)
     }
 }

@@ -21,33 +21,22 @@ public struct ToyRunner: Sendable {
     }
 
     /// Runs the toys `indices` on `threads` workers; returns results sorted by index.
+    /// (Holds every result: for large runs use `stream`.)
     /// - Parameters:
     ///   - progress: called (serialized) with (finished, total) after each toy.
-    ///   - onResult: called (serialized, in completion order) with each finished toy — e.g. to
-    ///     append it to a shard file so that an interruption loses nothing that finished.
+    ///   - onResult: called (serialized, in the order of `indices`) with each finished toy.
     public func run(
         indices: [UInt64], threads: Int = 1,
         progress: (@Sendable (Int, Int) -> Void)? = nil,
         onResult: (@Sendable (ToyResult) -> Void)? = nil
     ) throws -> [ToyResult] {
-        let expected = try configuration.model.expected(theta: configuration.truth, nuisances: configuration.generationNuisances)
-        let state = SharedToyState(count: indices.count)
-        let workers = max(1, min(threads, indices.count))
-        let chunk = max(1, min(64, indices.count / (workers * 8)))
-        let work: @Sendable (Int) -> Void = { _ in
-            let worker = ToyWorker(configuration: configuration, expected: expected, generator: dataGenerator)
-            while true {
-                let range = state.claim(chunk)
-                if range.isEmpty { break }
-                for position in range {
-                    let result = worker.run(index: indices[position])
-                    state.store(result, at: position, progress: progress, onResult: onResult)
-                }
-            }
+        var results: [ToyResult] = []
+        results.reserveCapacity(indices.count)
+        try stream(count: indices.count, index: { indices[$0] }, threads: threads, progress: progress) { toy in
+            results.append(toy)
+            onResult?(toy)
         }
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-        if let error = state.generatorError { throw error }
-        return state.results.sorted { $0.index < $1.index }
+        return results.sorted { $0.index < $1.index }
     }
 
     /// Runs shard `shard` of a run of `totalToys` toys (indices from `firstIndex`).
@@ -59,42 +48,95 @@ public struct ToyRunner: Sendable {
         try run(indices: shard.indices(totalToys: totalToys, firstIndex: firstIndex), threads: threads,
                 progress: progress, onResult: onResult)
     }
+
+    /// Runs the toys at positions 0..<count (toy index `index(p)`) on `threads` workers and hands
+    /// each result to `deliver` in position order, serialized, as soon as all earlier ones are
+    /// delivered. Memory is bounded whatever `count`: workers claim chunks of positions in
+    /// order and wait while they are more than `window` positions ahead of the delivered ones,
+    /// so at most ≈ `window` results wait for an earlier slow toy. An error from `deliver` or
+    /// from the data generator stops the run (no further toy is delivered) and is rethrown.
+    public func stream(
+        count: Int, index: @escaping (Int) -> UInt64, threads: Int = 1, window: Int = 4096,
+        progress: (@Sendable (Int, Int) -> Void)? = nil,
+        deliver: (ToyResult) throws -> Void
+    ) throws {
+        guard count > 0 else { return }
+        let expected = try configuration.model.expected(theta: configuration.truth, nuisances: configuration.generationNuisances)
+        try withoutActuallyEscaping(deliver) { deliver in
+            let state = OrderedToyDelivery(count: count, window: max(1, window), deliver: deliver, progress: progress)
+            let workers = max(1, min(threads, count))
+            let chunk = max(1, min(64, count / (workers * 8), max(1, window / (2 * workers))))
+            nonisolated(unsafe) let lookup = index
+            nonisolated(unsafe) let shared = state
+            let configuration = self.configuration
+            let dataGenerator = self.dataGenerator
+            let work: @Sendable (Int) -> Void = { _ in
+                let worker = ToyWorker(configuration: configuration, expected: expected, generator: dataGenerator)
+                while true {
+                    let range = shared.claim(chunk)
+                    if range.isEmpty { break }
+                    for position in range {
+                        shared.store(worker.run(index: lookup(position)), at: position)
+                    }
+                }
+            }
+            if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+            if let error = state.error { throw error }
+        }
+    }
 }
 
-/// Work distribution and result slots shared by the workers (guarded by a lock; each slot is
-/// written by exactly one worker).
-final class SharedToyState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var finished = 0
-    let total: Int
-    var results: [ToyResult]
-    var generatorError: Error?
+/// Hands out positions to the workers and delivers their results in position order (a small
+/// reorder buffer, bounded by the claim window; guarded by one condition lock).
+final class OrderedToyDelivery {
+    private let condition = NSCondition()
+    private var nextClaim = 0
+    private var nextDelivery = 0
+    private var pending: [Int: ToyResult] = [:]
+    private let total: Int
+    private let window: Int
+    private let deliver: (ToyResult) throws -> Void
+    private let progress: (@Sendable (Int, Int) -> Void)?
+    private(set) var error: Error?
 
-    init(count: Int) {
+    init(count: Int, window: Int, deliver: @escaping (ToyResult) throws -> Void, progress: (@Sendable (Int, Int) -> Void)?) {
         total = count
-        results = Array(repeating: ToyResult(index: 0, thetaHat: .nan, upperLimit: .nan, statisticAtTest: .nan, status: .failed), count: count)
+        self.window = window
+        self.deliver = deliver
+        self.progress = progress
     }
 
+    /// The next chunk of positions; empty when all are claimed or the run stopped. Waits while
+    /// the claim would run more than `window` positions ahead of the delivered ones.
     func claim(_ size: Int) -> Range<Int> {
-        lock.lock(); defer { lock.unlock() }
-        let start = next
-        next = min(total, next + size)
-        return start..<next
+        condition.lock(); defer { condition.unlock() }
+        while error == nil && nextClaim < total && nextClaim >= nextDelivery + window { condition.wait() }
+        guard error == nil else { return 0..<0 }
+        let start = nextClaim
+        nextClaim = min(total, nextClaim + size)
+        return start..<nextClaim
     }
 
-    func store(_ result: Result<ToyResult, Error>, at position: Int,
-               progress: (@Sendable (Int, Int) -> Void)?, onResult: (@Sendable (ToyResult) -> Void)?) {
-        lock.lock(); defer { lock.unlock() }
+    func store(_ result: Result<ToyResult, Error>, at position: Int) {
+        condition.lock(); defer { condition.unlock() }
+        guard error == nil else { return }
         switch result {
+        case .failure(let failure):
+            error = failure
+            condition.broadcast()
+            return
         case .success(let toy):
-            results[position] = toy
-            onResult?(toy)
-        case .failure(let error):
-            if generatorError == nil { generatorError = error }
+            pending[position] = toy
         }
-        finished += 1
-        progress?(finished, total)
+        while let toy = pending.removeValue(forKey: nextDelivery) {
+            do { try deliver(toy) } catch {
+                self.error = error
+                break
+            }
+            nextDelivery += 1
+            progress?(nextDelivery, total)
+        }
+        condition.broadcast()
     }
 }
 

@@ -15,14 +15,24 @@ public struct ToyShard: Sendable, Equatable, CustomStringConvertible {
         self.count = count
     }
 
-    /// Parses "K/N".
+    /// Parses "K/N". Both are read as numbers first, so "1e30/2" or "inf/2" is refused with the
+    /// allowed range instead of overflowing: N in 1…`maximumCount`, K in 0…N−1.
     public init(parsing text: String) throws(StatisticsError) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Double(parts[0]), let n = Double(parts[1]) else {
             throw StatisticsError("a shard is written K/N (e.g. 3/8), got '\(text)'")
         }
-        try self.init(index: k, count: n)
+        guard n.isFinite, n == n.rounded(), n >= 1, n <= Double(Self.maximumCount) else {
+            throw StatisticsError("the shard count N in K/N must be a whole number in 1…\(Self.maximumCount), got '\(parts[1])'")
+        }
+        guard k.isFinite, k == k.rounded(), k >= 0, k < n else {
+            throw StatisticsError("the shard index K in K/N must be a whole number in 0…\(Int(n) - 1), got '\(parts[0])'")
+        }
+        try self.init(index: Int(k), count: Int(n))
     }
+
+    /// The largest N: 10⁹ (a shard per toy at most).
+    public static let maximumCount = 1_000_000_000
 
     /// The whole run.
     public static let all = try! ToyShard(index: 0, count: 1)

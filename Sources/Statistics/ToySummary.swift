@@ -11,10 +11,16 @@ public struct ToySummary: Sendable, Equatable {
     public var medianError: Double
 
     public init(results: [ToyResult]) {
-        toys = results.count
-        let good = results.filter { $0.status != .failed && $0.upperLimit.isFinite }
-        failedFits = results.count - good.count
-        let limits = good.map(\.upperLimit).sorted()
+        var accumulator = Accumulator()
+        for toy in results { accumulator.add(toy) }
+        self = accumulator.finish()
+    }
+
+    /// The summary of `toys` toys, `failedFits` of them failed, whose finite upper limits are
+    /// `limits`, sorted ascending.
+    init(toys: Int, failedFits: Int, sortedLimits limits: [Double]) {
+        self.toys = toys
+        self.failedFits = failedFits
         band = ExpectedBand(
             minus2: Quantile.ofSorted(limits, Quantile.minus2Sigma), minus1: Quantile.ofSorted(limits, Quantile.minus1Sigma),
             median: Quantile.ofSorted(limits, 0.5),

@@ -1,3 +1,4 @@
+import Output
 /// What one analysis of a card produced: an optional summary table (one row per scenario ×
 /// model × …, with a `status` column), plot data files, free-form results and the number of
 /// rows that failed (reported in the table, never a lost run), and text documents written

@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import Output
 
 extension ArgonStudy {
     /// The answer to the mission's argon question as a Markdown paragraph, every number taken

@@ -1,5 +1,6 @@
 import Foundation
 import Statistics
+import Output
 
 /// `asimov`: the median expected upper limit from the Asimov data set for every scenario ×
 /// model variant × statistic (the mission's table), with the asymptotic ±1σ/±2σ bands in

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import Physics
 
 /// Walks a composed run card and builds `RunCard`, checking keys, types and ranges.

@@ -1,4 +1,5 @@
 import Statistics
+import Output
 
 /// `coverage`: the fraction of toys whose interval contains the true value, per scenario ×
 /// model variant × statistic × method × true value (in units of the row's Asimov limit), with

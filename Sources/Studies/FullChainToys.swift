@@ -18,6 +18,10 @@ import Statistics
 /// `ToyConfiguration.profiled(referenceData: model.asimovData(theta: truth))` so that the
 /// binned model's generation nuisances match (n_gen = 1).
 public enum FullChainToys {
+    /// The most interactions a full-chain toy may expect: 10¹² (an event count must stay an
+    /// exact integer, and a toy that large would take days).
+    public static let maximumInteractions = 1e12
+
     /// A `ToyDataGenerator` for `scenario` at the true `model` (templates from
     /// `scenario.templates()`, passed to avoid rebuilding them).
     /// - Throws: when the generator cannot be built (e.g. a density negative somewhere, which
@@ -27,8 +31,8 @@ public enum FullChainToys {
         let pipeline = try scenario.pipeline(model: model, mode: .unweighted, threads: 1, templates: templates)
         let mean = templates.generated.combined(for: model)
         let binning = templates.binning
-        guard mean.isFinite, mean >= 0 else {
-            throw StatisticsError("the expected number of interactions (\(mean)) is not usable for full-chain toys")
+        guard mean.isFinite, mean >= 0, mean <= maximumInteractions else {
+            throw StatisticsError("the expected number of interactions per toy (\(mean)) must lie in 0…10¹² for full-chain toys (lower --events)")
         }
         return { @Sendable stream, _ in
             let seed = UInt64(truncatingIfNeeded: stream.nextWord()) << 32 | UInt64(truncatingIfNeeded: stream.nextWord())

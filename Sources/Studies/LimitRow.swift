@@ -1,6 +1,7 @@
 import Foundation
 import Physics
 import Statistics
+import Output
 
 /// One row of the standard limits table (the mission's table): a scenario × model × statistic
 /// and its limit. `ResultTable.limits(_:cl:)` lays the rows out.

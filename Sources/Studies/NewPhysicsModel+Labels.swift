@@ -1,4 +1,5 @@
 import Physics
+import Output
 
 extension NewPhysicsModel {
     /// Interference as shown in tables: `exact` or `none`; nil for the magnetic moment.

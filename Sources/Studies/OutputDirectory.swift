@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// The output layout of one study, `outputs/<card-name>/`:
 ///
@@ -37,8 +38,8 @@ public struct OutputDirectory: Sendable {
     public func writeTable(_ table: ResultTable, markdown: Bool = true, csv: Bool = true) throws(OutputError) -> [String] {
         try create()
         var written: [String] = []
-        if markdown { try AtomicWriter.write(table.markdown(), to: file("table.md")); written.append(file("table.md")) }
-        if csv { try AtomicWriter.write(table.csv(), to: file("table.csv")); written.append(file("table.csv")) }
+        if markdown { try AtomicFile.write(table.markdown(), to: file("table.md")); written.append(file("table.md")) }
+        if csv { try AtomicFile.write(table.csv(), to: file("table.csv")); written.append(file("table.csv")) }
         return written
     }
 
@@ -47,7 +48,7 @@ public struct OutputDirectory: Sendable {
     public func writeResult(_ document: ResultDocument) throws(OutputError) -> String {
         try create()
         let target = file("result.json")
-        try AtomicWriter.write(to: target) { Data(try document.json().serialized().utf8) }
+        try AtomicFile.write(to: target) { Data(try document.json().serialized().utf8) }
         return target
     }
 
@@ -60,7 +61,7 @@ public struct OutputDirectory: Sendable {
         }
         try create()
         let target = file("\(name).csv")
-        try AtomicWriter.write(table.csv(), to: target)
+        try AtomicFile.write(table.csv(), to: target)
         return target
     }
 
@@ -74,7 +75,7 @@ public struct OutputDirectory: Sendable {
         }
         try create()
         let target = file(name)
-        try AtomicWriter.write(text, to: target)
+        try AtomicFile.write(text, to: target)
         return target
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// Where a result came from: tool and version, git commit, run card (path, SHA-256, text),
 /// master seed, UTC date. Written into every `result.json`.

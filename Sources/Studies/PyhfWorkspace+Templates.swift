@@ -1,6 +1,7 @@
 import Physics
 import Simulation
 import Statistics
+import Output
 
 extension PyhfWorkspace {
     /// The workspace of a fit's templates with the new-physics sample at `value` (κ or g): the

@@ -1,3 +1,4 @@
+import Output
 /// Export of the binned model as a pyhf (HistFactory JSON, schema 1.0.0) workspace, for an
 /// independent check of the Asimov limit with pyhf (`scripts/pyhf_check.py`).
 ///

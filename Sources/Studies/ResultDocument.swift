@@ -1,3 +1,4 @@
+import Output
 /// The content of `result.json` (format `nue-result/1`):
 ///
 ///     { "format": "nue-result/1",

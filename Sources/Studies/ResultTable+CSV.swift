@@ -1,3 +1,4 @@
+import Output
 extension ResultTable {
     /// RFC 4180 CSV: a header of column keys, numbers in full round-trip precision, missing
     /// values empty, text quoted when it holds a comma, quote, newline or edge space; `\n` line

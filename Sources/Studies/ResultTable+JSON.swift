@@ -1,3 +1,4 @@
+import Output
 extension ResultTable {
     /// `{"title": …, "columns": [{"key", "title", "unit"}], "rows": [{key: value, …}]}` with
     /// numbers in full precision, text as strings, missing values as null.

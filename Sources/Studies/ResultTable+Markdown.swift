@@ -1,3 +1,4 @@
+import Output
 extension ResultTable {
     /// GitHub Markdown: optional `## title`, header `Title [unit]`, numeric columns right-aligned,
     /// numbers to each column's significant digits, `|` in text escaped, ends with a newline.

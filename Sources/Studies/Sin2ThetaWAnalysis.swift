@@ -1,5 +1,6 @@
 import Simulation
 import Statistics
+import Output
 
 /// `sin2w-precision`: the expected precision on sin²θ_W from the SM spectrum alone.
 ///

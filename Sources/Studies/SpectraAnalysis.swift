@@ -1,4 +1,5 @@
 import Statistics
+import Output
 
 /// `spectra`: per scenario, the expected SM recoil spectrum and SM + each model variant at its
 /// Asimov limit (first statistic of the card) → `spectrum_<scenario>.csv`.

@@ -1,5 +1,6 @@
 import Physics
 import Statistics
+import Output
 
 extension StudyContext {
     /// The validated fit configuration of scenario `index` for `model` and `statistic`, with

@@ -2,6 +2,7 @@ import Foundation
 import Physics
 import Simulation
 import Statistics
+import Output
 
 /// Runs every analysis a run card lists and writes `outputs/<card>/`: `table.md` (every
 /// analysis table), `table.csv` (the first analysis table), `table_<analysis>.csv` (the others),
@@ -97,7 +98,7 @@ public struct StudyRunner: Sendable {
             if card.outputs.table {
                 let text = "# \(card.title)\n\n" + tables.map { $0.table.markdown() }.joined(separator: "\n")
                 let path = directory.file("table.md")
-                try AtomicWriter.write(text, to: path)
+                try AtomicFile.write(text, to: path)
                 written.append(path)
             }
         }

@@ -52,12 +52,11 @@ struct ArgonCommand: ParsableCommand {
     var bruteForce = false
     @Option(parsing: .unconditional, help: "Decays for --brute-force (default: all decays of the live time, e.g. 2.9e11).")
     var decays: Double?
-    @Option(help: "Master seed for --brute-force.")
-    var seed: UInt64 = 1
-    @Option(help: "Threads for --brute-force.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var seedOption: SeedOption
+    var seed: UInt64 { seedOption.seed }
+    @OptionGroup var threadsOption: ThreadsOption
+    @OptionGroup var jsonOption: JSONOption
+    var json: Bool { jsonOption.json }
 
     struct ModelOutput: Encodable {
         let parameter: String
@@ -130,8 +129,8 @@ struct ArgonCommand: ParsableCommand {
                 throw CommandFailure("--decays must be a number of decays in [1, \(ArgonBruteForceCheck.maximumDecays)], got \(decays)")
             }
         }
-        guard (1...1024).contains(threads) else { throw CommandFailure("--threads must lie in 1…1024, got \(threads)") }
-        let output = try argonUserFacing { () throws -> Output in
+        let threads = try threadsOption.count()
+        let output = try runtime { () throws -> Output in
             let analysis = try ArgonAnalysis()
             try config.validate(kinematicLimitMeV: analysis.kinematicLimitMeV)
             var results: [NewPhysicsModel.Kind: ArgonPointResult] = [:]
@@ -171,9 +170,4 @@ struct ArgonCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// Runs the argon study; its input and runtime errors exit 1 with their own sentence.
-func argonUserFacing<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch { throw CommandFailure(error) }
 }

@@ -13,20 +13,18 @@ struct BenchCommand: ParsableCommand {
     var detector: String = "kamland"
     @Option(help: "Events per measurement.")
     var events: Int = 20_000_000
-    @Option(help: "Threads for the parallel measurement (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadsOption: ThreadsOption
     @Option(help: "Toys per fitter measurement (KamLAND-like magnetic-moment model, 3 000 SM events, 0.25 MeV bins).")
     var toys: Int = 200_000
     @Flag(help: "Only the fitter figures (toy fits and limits per second).")
     var fitterOnly = false
     @Option(name: .customLong("argon-decays"), help: "⁴²Ar/⁴²K decays per brute-force measurement (0: skip the argon figures).")
     var argonDecays: Int = 50_000_000
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var jsonOption: JSONOption
+    var json: Bool { jsonOption.json }
 
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be > 0") }
-        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         guard toys > 0 else { throw ValidationError("--toys must be > 0") }
         guard argonDecays >= 0 else { throw ValidationError("--argon-decays must be ≥ 0") }
         guard Detector.presetNames.contains(detector) else {
@@ -35,6 +33,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        let threads = try threadsOption.count()
         var options = BenchmarkSuite.Options()
         options.detector = detector
         options.events = events

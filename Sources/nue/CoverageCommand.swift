@@ -24,23 +24,21 @@ struct CoverageCommand: ParsableCommand {
     var toys: Int
     @Option(help: "asimov or fc.")
     var method: Method
-    @Option(help: "Master random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
+    var seed: UInt64 { seedOption.seed }
     @Option(help: "Toys for the FC critical value (default: --toys).")
     var criticalToys: Int?
-    @Option(help: "Worker threads.")
-    var threads: Int = 1
-    @Flag(help: "Print one JSON object.")
-    var json = false
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var threadsOption: ThreadsOption
+    @OptionGroup var jsonOption: JSONOption
+    var json: Bool { jsonOption.json }
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
         try requireFinite(trueValue, "--true")
         guard trueValue >= 0 else { throw ValidationError("--true must be ≥ 0") }
         guard toys > 0 else { throw ValidationError("--toys must be > 0") }
         if let criticalToys { guard criticalToys >= 10 else { throw ValidationError("--critical-toys must be ≥ 10") } }
-        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024") }
     }
 
     struct Output: Encodable {
@@ -59,10 +57,10 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         let fit = try FitScenario(scenario)
         let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let study = try userFacing {
+        let study = try runtime {
             try CoverageStudy.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
                                   method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
-                                  toys: toys, seed: seed, criticalToys: criticalToys, threads: threads,
+                                  toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count(),
                                   progress: progress.callback)
         }
         let output = Output(method: method.rawValue, parameter: fit.parameterName, true_value: trueValue,

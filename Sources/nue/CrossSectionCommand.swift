@@ -48,8 +48,8 @@ struct CrossSectionCommand: ParsableCommand {
     var sin2w: Double = ElectroweakCouplings.defaultSin2ThetaW
     @Flag(help: "Light vector: keep only the pure Z′ term (the no-interference approximation).")
     var noInterference = false
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var jsonOption: JSONOption
+    var json: Bool { jsonOption.json }
 
     struct Output: Encodable {
         let model: String

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Statistics
 import Studies
+import Output
 
 struct ExportPyhfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,28 +19,28 @@ struct ExportPyhfCommand: ParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
     @Option(help: "Parameter value of the new-physics sample (κ in μ_B, or g); default: the Asimov limit.")
     var at: Double?
-    @Option(help: "Output file (written to a temporary file, then renamed).")
-    var output: String
+    @OptionGroup var outputOption: OutputFileOption
+    var output: String { outputOption.output ?? "" }
 
     func validate() throws {
         if let at {
             try requireFinite(at, "--at")
             guard at > 0 else { throw ValidationError("--at must be > 0, got \(at)") }
         }
-        guard !output.isEmpty else { throw ValidationError("--output must name a file") }
+        _ = try outputOption.required()
     }
 
     func run() throws {
         let fit = try FitScenario(scenario)
         let value: Double
         if let at { value = at } else {
-            let asimov = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+            let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
             value = fit.quoted(asimov.limit)
         }
         let workspace: JSONValue
         do {
             workspace = try PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl)
-            try AtomicWriter.write(workspace.serialized(), to: output)
+            try AtomicFile.write(workspace.serialized(), to: output)
         } catch let error as TableError { throw ValidationError(error.description) } catch let error as OutputError {
             throw ValidationError(error.description)
         }

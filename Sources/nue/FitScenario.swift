@@ -20,7 +20,7 @@ struct FitScenario {
         study = try options.studyScenario()
         do { templates = try study.templates() } catch { throw CommandFailure(error) }
         let (study, templates) = (self.study, self.templates)
-        fit = try userFacing { try study.fit(templates: templates) }
+        fit = try runtime { try study.fit(templates: templates) }
     }
 
     /// The Simulation scenario (detector, spectrum, threshold, binning).
@@ -57,15 +57,6 @@ struct FitScenario {
 
     func band(_ b: ExpectedBand) -> (band68: [Double], band95: [Double]) {
         ([quoted(b.minus1), quoted(b.plus1)], [quoted(b.minus2), quoted(b.plus2)])
-    }
-}
-
-/// Runs library code whose errors are input or runtime failures (exit 1, one line).
-func userFacing<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as StatisticsError {
-        throw CommandFailure(error)
-    } catch let error as GSLError {
-        throw CommandFailure(error)
     }
 }
 

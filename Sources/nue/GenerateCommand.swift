@@ -9,7 +9,9 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Default: one Poisson-fluctuated toy data set (detected events; mean = expected events above \
             threshold). --count N writes exactly N detected events. SM only unless --mu-nu or --g adds \
-            new physics. The output is identical for any --threads.
+            new physics. The output is identical for any --threads. The file is written to a temporary file \
+            beside it and renamed when complete (an error, SIGINT or SIGTERM leave no temporary file and an \
+            existing file untouched); a non-regular --output such as /dev/null is written through, never replaced.
             Example: nue generate --detector kamland --threshold 3 --seed 1 --format csv --output toy.csv
             """)
 
@@ -19,34 +21,45 @@ struct GenerateCommand: ParsableCommand {
     }
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(help: "Write exactly this many detected events instead of a Poisson toy.")
-    var count: Int?
-    @Option(help: "Master random seed.")
-    var seed: UInt64
+    @Option(help: "Write exactly this many detected events instead of a Poisson toy (1…\(GenerateCommand.maximumCount)).")
+    var count: Double?
+    @OptionGroup var seedOption: SeedOption
+    var seed: UInt64 { seedOption.seed }
     @Option(help: "Output format: csv or hepmc3 (NuHepMC v1.0).")
     var format: Format
-    @Option(help: "Output file (written to a temporary file, then renamed).")
-    var output: String
-    @Option(help: "Worker threads.")
-    var threads: Int = 1
+    @OptionGroup var outputOption: OutputFileOption
+    var output: String { outputOption.output ?? "" }
+    @OptionGroup var threadsOption: ThreadsOption
     @Option(help: "Neutrino magnetic moment κ = μν/μ_B.")
     var muNu: Double = 0
     @Option(help: "Universal Z′ coupling g (g_ν = g_e = g).")
     var g: Double = 0
     @Flag(help: "Weighted events (allows destructive interference; weights have mean 1).")
     var weighted = false
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
-        if let count { guard count > 0 else { throw ValidationError("--count must be > 0, got \(count)") } }
-        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
+        _ = try eventCount
+        _ = try threadCount
         try requireFinite(muNu, "--mu-nu")
         try requireFinite(g, "--g")
-        guard !output.isEmpty else { throw ValidationError("--output must name a file") }
+        _ = try outputOption.required()
     }
 
+    /// The most events --count may ask for: 10¹² (the event files stream, so memory is no
+    /// limit; this keeps every count exact in the 64-bit counters and a file below ≈ 100 TB).
+    static let maximumCount = 1_000_000_000_000
+
+    /// --count as a whole number in 1…`maximumCount`.
+    var eventCount: Int? { get throws { try count.map { try wholeNumber($0, "--count", in: 1...Self.maximumCount) } } }
+
+    /// --threads as a whole number in 1…1024.
+    var threadCount: Int { get throws { try threadsOption.count() } }
+
     func run() throws {
+        let count = try eventCount
+        let threads = try threadCount
         let scenario = try self.scenario.scenario()
         let model = scenario.model(kappa: muNu, g: g)
         let templates = try scenario.templates()
@@ -60,13 +73,12 @@ struct GenerateCommand: ParsableCommand {
             thresholdMeV: scenario.thresholdMeV, seed: seed,
             fluxAveragedCrossSectionCm2: pipeline.generator.regionCrossSection,
             lowestRecoilMeV: templates.lowestTrueRecoilMeV, weighted: weighted)
-        let writer: any EventWriter
-        do {
+        let writer: any EventWriter = try runtime {
             switch format {
-            case .csv: writer = try CSVEventWriter(path: output)
-            case .hepmc3: writer = try NuHepMCWriter(path: output, metadata: metadata)
+            case .csv: try CSVEventWriter(path: output)
+            case .hepmc3: try NuHepMCWriter(path: output, metadata: metadata)
             }
-        } catch let error as SimulationError { throw ValidationError(error.description) }
+        }
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         do {
             let summary: EventPipeline.Summary
@@ -78,6 +90,10 @@ struct GenerateCommand: ParsableCommand {
                     progress.report(written, of: count)
                 }
             } else {
+                let mean = templates.generated.combined(for: model)
+                guard mean.isFinite, mean <= Double(Self.maximumCount) else {
+                    throw ValidationError("--events: this scenario would generate \(mean) interactions on average; a generated data set holds at most \(Self.maximumCount) (lower --events or --years)")
+                }
                 let n = scenario.toyInteractionCount(model: model, seed: seed, templates: templates)
                 summary = try pipeline.run(seed: seed, events: n) { block in
                     for e in block where e.detected { try writer.write(e); written += 1 }
@@ -96,7 +112,7 @@ struct GenerateCommand: ParsableCommand {
             }
         } catch {
             writer.abandon()
-            throw error
+            throw CommandFailure(error)
         }
     }
 }

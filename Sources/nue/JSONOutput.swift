@@ -1,9 +1,8 @@
 import Foundation
+import Output
 
-/// Prints one JSON object on stdout with sorted keys (stable for scripts and tests).
+/// Prints one JSON object on stdout, compact, keys sorted (stable for scripts and tests):
+/// `JSONValue(encoding:)` then `compact()`, the one JSON encoder of nue.
 func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    print(try JSONValue(encoding: value).compact())
 }

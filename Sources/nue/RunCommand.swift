@@ -18,13 +18,11 @@ struct RunCommand: ParsableCommand {
     var card: String
     @Option(help: "Output directory (default: the card's outputs.directory, else outputs/<card name>).")
     var out: String?
-    @Option(help: "Worker threads (default: the card's toys.threads, else all cores); results do not depend on it.")
-    var threads: Int?
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var threadsOption: ThreadsOption
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
-        if let threads { guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024") } }
     }
 
     func run() throws {
@@ -35,6 +33,8 @@ struct RunCommand: ParsableCommand {
         if !quiet {
             progress = { @Sendable line in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         }
+        // Without --threads, a card's toys.threads, else the shared default (all cores).
+        let threads = try threadsOption.threads.map { try wholeNumber($0, "--threads", in: 1...1024) }
         let runner = StudyRunner(card: loaded, options: .init(threads: threads, progress: progress))
         let outcome: StudyRunner.Outcome
         do { outcome = try runner.run(into: directory) } catch { throw CommandFailure("\(card): \(error)") }

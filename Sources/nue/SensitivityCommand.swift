@@ -13,8 +13,8 @@ struct SensitivityCommand: ParsableCommand {
             """)
 
     @OptionGroup var scenario: ScenarioOptions
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var jsonOption: JSONOption
+    var json: Bool { jsonOption.json }
 
     struct Output: Encodable {
         let model: String
@@ -34,7 +34,7 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         let fit = try FitScenario(scenario)
-        let result = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+        let result = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
         let (band68, band95) = fit.band(result.band)
         let output = Output(
             model: scenario.model.rawValue, parameter: fit.parameterName, limit: fit.quoted(result.limit),

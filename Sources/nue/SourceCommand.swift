@@ -12,8 +12,8 @@ struct SourceCommand: ParsableCommand {
     var finalState: RunCard.FinalState = .resonance
     @Option(help: "Use a tabulated spectrum instead: a two-column file (E in MeV, weight).")
     var spectrumFile: String?
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var jsonOption: JSONOption
+    var json: Bool { jsonOption.json }
 
     struct Output: Encodable {
         let name: String

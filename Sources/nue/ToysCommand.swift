@@ -11,39 +11,53 @@ struct ToysCommand: ParsableCommand {
             Toy k draws from RandomStream(seed, k): Poisson counts around the model at --true (nuisances \
             profiled on the Asimov data), the normalization's global observable fluctuated. Results are \
             identical for any --threads and any --shard split. --shard K/N runs the toys k with k mod N = K; \
-            --output writes them as nue-toys JSON Lines, appended and flushed toy by toy (an interrupted run \
-            keeps every finished toy), sorted when the run completes; `nue merge` combines shard files into \
-            exactly the unsharded file.
+            --output writes them as nue-toys JSON Lines in index order, each toy written as soon as the earlier \
+            ones are (an interrupted run keeps every finished toy); an existing file is refused unless \
+            --resume (continue it: the same run, only the missing toys, byte-identical to an uninterrupted \
+            run) or --force (overwrite). `nue merge` combines shard files into exactly the unsharded file. \
+            Memory: 8 bytes per toy (the limits, for the quantiles); at most 10⁹ toys per run.
             Example: nue toys --detector kamland --events 3000 --toys 10000 --seed 1 --threads 2 --json
             """)
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(help: "Number of toys in the whole run.")
-    var toys: Int
-    @Option(help: "Master random seed.")
-    var seed: UInt64
-    @Option(help: "Worker threads.")
-    var threads: Int = 1
-    @Option(help: "Run shard K of N (K/N, 0 ≤ K < N).")
+    @Option(help: "Number of toys in the whole run (1…10⁹, fewer if physical memory is below 16 GB: 8 bytes per toy in half of it).")
+    var toys: Double
+    @OptionGroup var seedOption: SeedOption
+    var seed: UInt64 { seedOption.seed }
+    @OptionGroup var threadsOption: ThreadsOption
+    @Option(help: "Run shard K of N (K/N, 1 ≤ N ≤ 10⁹, 0 ≤ K < N).")
     var shard: String = "0/1"
-    @Option(help: "Write per-toy results (nue-toys JSON Lines) to this file.")
-    var output: String?
+    @OptionGroup var outputOption: OutputFileOption
+    /// Per-toy results (nue-toys JSON Lines); an existing file needs --resume or --force.
+    var output: String? { outputOption.output }
+    @Flag(help: "Continue the run recorded in --output (same configuration): keep its complete toys, run the rest.")
+    var resume = false
+    @Flag(help: "Overwrite an existing --output file.")
+    var force = false
     @Option(name: .customLong("true"), help: "True value of the parameter for the toys (κ in μ_B or g).")
     var trueValue: Double = 0
     @Flag(help: "Full-chain toys: generate events, simulate the detector and histogram them (instead of Poisson counts around the templates).")
     var fullChain = false
-    @Flag(help: "Print one JSON object.")
-    var json = false
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var jsonOption: JSONOption
+    var json: Bool { jsonOption.json }
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
-        guard toys > 0 else { throw ValidationError("--toys must be > 0, got \(toys)") }
-        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must lie in 1…1024, got \(threads)") }
+        _ = try toyCount
+        _ = try threadCount
+        guard !(resume && force) else { throw ValidationError("--resume and --force exclude each other") }
+        guard output != nil || !(resume || force) else { throw ValidationError("--resume and --force need --output") }
         try requireFinite(trueValue, "--true")
         guard trueValue >= 0 else { throw ValidationError("--true must be ≥ 0, got \(trueValue)") }
-        _ = try userFacing { try ToyShard(parsing: shard) }
+        _ = try runtime { try ToyShard(parsing: shard) }
     }
+
+    /// --toys as a whole number in 1…`ToyJob.maximumToys`.
+    var toyCount: Int { get throws { try wholeNumber(toys, "--toys", in: 1...ToyJob.maximumToys) } }
+
+    /// --threads as a whole number in 1…1024.
+    var threadCount: Int { get throws { try threadsOption.count() } }
 
     struct Output: Encodable {
         let parameter: String
@@ -60,16 +74,27 @@ struct ToysCommand: ParsableCommand {
         let shard: String
         let cl: Double
         let statistic: String
+        /// Partial merges only (absent otherwise, so a complete merge prints exactly what the
+        /// unsharded run prints): true, the missing toys and their shards.
+        var partial: Bool? = nil
+        var missing_toys: Int? = nil
+        var missing_shards: [MissingShard]? = nil
+    }
+
+    struct MissingShard: Encodable {
+        let shard: String
+        let missing_toys: Int
+        let first_missing_index: UInt64
     }
 
     func run() throws {
         let fit = try FitScenario(scenario)
-        let shard = try userFacing { try ToyShard(parsing: self.shard) }
-        let asimov = try userFacing { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+        let shard = try runtime { try ToyShard(parsing: self.shard) }
+        let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
         let truth = fit.theta(quoted: trueValue)
         // Full chain: events are thrown at n = 1, so the nuisances are profiled on the Asimov data at the truth.
-        let reference = fullChain ? try userFacing { try fit.model.asimovData(theta: truth) } : nil
-        let configuration = try userFacing {
+        let reference = fullChain ? try runtime { try fit.model.asimovData(theta: truth) } : nil
+        let configuration = try runtime {
             try ToyConfiguration.profiled(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
                                           truth: truth, seed: seed, referenceData: reference, scale: asimov.limit)
         }
@@ -80,51 +105,53 @@ struct ToysCommand: ParsableCommand {
                 dataGenerator = try FullChainToys.generator(scenario: fit.scenario, model: model, templates: fit.templates)
             } catch { throw ValidationError("full-chain toys: \(error)") }
         }
-        let header = ToyFileHeader(seed: seed, totalToys: toys, shard: shard, statistic: fit.statistic,
+        let header = ToyFileHeader(seed: seed, totalToys: try toyCount, shard: shard, statistic: fit.statistic,
                                    confidenceLevel: scenario.cl, truth: truth, asimovLimit: asimov.limit,
                                    parameter: fit.parameterName, thetaUnit: fit.unit,
                                    label: fit.label + (fullChain ? " full_chain=true" : ""))
-        var writer: ToyFileWriter?
-        if let output {
-            let url = URL(fileURLWithPath: output)
-            writer = try userFacing { try ToyFileWriter(url: url, header: header) }
-        }
-        var onResult: (@Sendable (ToyResult) -> Void)?
-        if let writer { onResult = { @Sendable toy in writer.append(toy) } }
         let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let runner = ToyRunner(configuration: configuration, dataGenerator: dataGenerator)
-        let results: [ToyResult]
-        do {
-            results = try runner.run(totalToys: toys, shard: shard, threads: threads,
-                                     progress: progress.callback, onResult: onResult)
-        } catch let error as StatisticsError { throw ValidationError(error.description) }
-        if let writer {
-            do { try writer.finish(toys: results) } catch let error as StatisticsError { throw ValidationError(error.description) }
+        let job = ToyJob(runner: ToyRunner(configuration: configuration, dataGenerator: dataGenerator), header: header)
+        let threads = try threadCount
+        let outcome = try runtime {
+            try job.run(output: output, existing: resume ? .resume : force ? .overwrite : .refuse,
+                        threads: threads, progress: progress.callback)
         }
-        let summary = ToySummary(results: results)
-        try ToysCommand.report(summary: summary, header: header, asimov: asimov.limit, json: json,
+        if outcome.resumedToys > 0 && !quiet {
+            FileHandle.standardError.write(Data("resumed \(output ?? ""): \(outcome.resumedToys) toys kept, \(outcome.computedToys) run\n".utf8))
+        }
+        try ToysCommand.report(summary: outcome.summary, header: header, asimov: asimov.limit, json: json,
                                quoted: fit.quoted, parameter: fit.parameterName)
     }
 
     /// Prints the summary (shared with `nue merge`).
     static func report(summary: ToySummary, header: ToyFileHeader, asimov: Double, json: Bool,
-                       quoted: @escaping (Double) -> Double, parameter: String) throws {
-        let critical = try userFacing { try CriticalValue.oneSided(confidenceLevel: header.confidenceLevel) }
+                       quoted: @escaping (Double) -> Double, parameter: String,
+                       missing: [ToyMerge.MissingShard]? = nil) throws {
+        let critical = try runtime { try CriticalValue.oneSided(confidenceLevel: header.confidenceLevel) }
         let asymptotic = ExpectedBand.asymptotic(asimovLimit: asimov, criticalValue: critical)
         let b = summary.band
         // Error of √θ at the median: d√θ = dθ / (2√θ) in quoted units.
         let medianQuoted = quoted(b.median)
         let errorQuoted = medianQuoted > 0 ? quoted(b.median + summary.medianError) - medianQuoted : .nan
         let q: (Double) -> Double? = { finite(quoted($0)) }
-        let output = Output(
+        var output = Output(
             parameter: parameter, asimov: q(asimov), median: finite(medianQuoted),
             band68: [q(b.minus1), q(b.plus1)], band95: [q(b.minus2), q(b.plus2)],
             asymptotic_band68: [q(asymptotic.minus1), q(asymptotic.plus1)],
             asymptotic_band95: [q(asymptotic.minus2), q(asymptotic.plus2)],
             median_error: finite(errorQuoted), toys: summary.toys, failed_fits: summary.failedFits, seed: header.seed,
             shard: header.shard.description, cl: header.confidenceLevel, statistic: header.statistic.rawValue)
+        if let missing, !missing.isEmpty {
+            output.partial = true
+            output.missing_toys = missing.reduce(0) { $0 + $1.missingToys }
+            output.missing_shards = missing.map { MissingShard(shard: $0.shard.description, missing_toys: $0.missingToys,
+                                                               first_missing_index: $0.firstMissingIndex) }
+        }
         if json { try printJSON(output) } else {
             print("\(summary.toys) toys (\(summary.failedFits) failed fits), seed \(header.seed), shard \(header.shard)")
+            if let missing, !missing.isEmpty {
+                print("PARTIAL: \(output.missing_toys ?? 0) of \(header.totalToys) toys missing (shards \(missing.map(\.shard.description).joined(separator: ", ")))")
+            }
             print("Asimov limit      \(parameter) < \(quoted(asimov))")
             print("toy median        \(medianQuoted) ± \(errorQuoted)")
             print("toy ±1σ           [\(quoted(b.minus1)), \(quoted(b.plus1))]   asymptotic [\(quoted(asymptotic.minus1)), \(quoted(asymptotic.plus1))]")

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import Physics
 import Testing
 @testable import Simulation
@@ -36,7 +37,11 @@ import Testing
         try writer.write(Event())
         writer.abandon()
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(throws: SimulationError.self) { try CSVEventWriter(path: "/nonexistent-dir/x.csv") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+            .allSatisfy { !$0.hasPrefix(".\((path as NSString).lastPathComponent).") })
+        #expect(throws: OutputError.writeFailed(path: "/nonexistent-dir/x.csv", reason: "directory '/nonexistent-dir' does not exist")) {
+            try CSVEventWriter(path: "/nonexistent-dir/x.csv")
+        }
     }
 
     /// Parses the NuHepMC file and checks the requirements listed on `NuHepMCWriter`:

@@ -20,8 +20,8 @@ struct ToyRunnerTests {
         #expect(one.allSatisfy { $0.status != .failed })
     }
 
-    /// Shards K/3, written incrementally (as an interrupted run would leave them: unsorted),
-    /// merge into exactly the unsharded file; numbers survive the text round trip.
+    /// Shards K/3 recorded by `ToyJob` (streamed, 2 threads) merge into exactly the file
+    /// rendered from the unsharded array run; numbers survive the text round trip.
     @Test("Merged shards equal the unsharded run byte for byte")
     func shardsMerge() throws {
         let configuration = try ToyConfiguration.profiled(model: Self.model, seed: 7)
@@ -29,35 +29,17 @@ struct ToyRunnerTests {
         let header = ToyFileHeader(seed: 7, totalToys: 100, statistic: .poisson, confidenceLevel: 0.9, truth: 0,
                                    asimovLimit: configuration.scale, label: "merge \"test\"")
         let unsharded = ToyFile.render(header: header, toys: try runner.run(totalToys: 100, threads: 2))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nue-toys-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try ToyFiles.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         var parts: [ToyFile.Contents] = []
         for k in 0..<3 {
-            let shard = try ToyShard(index: k, count: 3)
-            let url = directory.appendingPathComponent("shard-\(k).json")
-            let writer = try ToyFileWriter(url: url, header: header.with(shard: shard))
-            _ = try runner.run(totalToys: 100, shard: shard, threads: 2, onResult: { writer.append($0) })
-            if k == 2 {
-                // Simulate an interruption: a half-written last line stays in the file.
-                let handle = try FileHandle(forWritingTo: url)
-                handle.seekToEndOfFile()
-                handle.write(Data("{\"index\":99,\"sta".utf8))
-                try handle.close()
-            }
-            parts.append(try ToyFile.read(url))
+            let path = directory + "/shard-\(k).json"
+            _ = try ToyJob(runner: runner, header: header.with(shard: try ToyShard(index: k, count: 3))).run(output: path, threads: 2)
+            parts.append(try ToyFile.read(path))
         }
-        #expect(parts[2].unreadableLines == 1)
-        let merged = try ToyFile.merge(parts)
-        #expect(merged.missing == 0)
+        let merged = try ToyMerge.merge(parts.reversed())
+        #expect(!merged.isPartial)
         #expect(ToyFile.render(header: merged.header, toys: merged.toys) == unsharded)
-        // A missing shard is reported, not hidden.
-        let partial = try ToyFile.merge(Array(parts.prefix(2)))
-        #expect(partial.missing == 33)
-        // Files of different runs refuse to merge.
-        var other = parts[0]
-        other.header.seed = 8
-        #expect(throws: StatisticsError.self) { try ToyFile.merge([parts[1], other]) }
     }
 
     /// Toy k depends only on (seed, k): computing it alone gives the same result as in a run.

@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import Output
 import Testing
 import Simulation
 @testable import Studies
@@ -35,7 +36,7 @@ import Simulation
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent("smoke.json")
-        try AtomicWriter.write(ws.serialized(), to: path)
+        try AtomicFile.write(ws.serialized(), to: path)
         let result = try #require(TestSupport.run(["python3", TestSupport.path("scripts/pyhf_check.py"), path]))
         let answer = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
         guard case .number(let mu)? = answer["mu_limit"] else { Issue.record("pyhf: \(result.stdout) \(result.stderr)"); return }

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import Testing
 @testable import Studies
 
@@ -52,7 +53,7 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent("workspace.json")
-        try AtomicWriter.write(workspace.serialized(), to: path)
+        try AtomicFile.write(workspace.serialized(), to: path)
         let result = try #require(TestSupport.run(["python3", TestSupport.path("scripts/pyhf_check.py"), path]))
         #expect(result.status == 0, "pyhf_check.py failed: \(result.stderr)")
         return try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))

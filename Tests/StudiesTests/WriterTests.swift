@@ -1,6 +1,7 @@
 import Foundation
 import Statistics
 import Physics
+import Output
 import Testing
 @testable import Studies
 

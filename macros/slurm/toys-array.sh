@@ -12,7 +12,7 @@
 #
 # This submits `sbatch --array=0-(SHARDS-1)` of this same script; array task K runs
 #
-#   nue toys OPTIONS --shard K/SHARDS --output OUTDIR/shard-K.json --json > OUTDIR/summary-shard-K.json
+#   nue toys OPTIONS --shard K/SHARDS --output OUTDIR/shard-K.json --resume --json > OUTDIR/summary-shard-K.json
 #
 # (SLURM_ARRAY_TASK_ID = K, SLURM_ARRAY_TASK_COUNT = SHARDS), and a merge job that starts
 # after every task succeeded (--dependency=afterok) runs
@@ -21,7 +21,9 @@
 #
 # Toy k always uses the random stream (seed, k), so OUTDIR/toys.json is byte-identical to the
 # unsharded run (`nue toys OPTIONS --output FILE`). Shard files are written toy by toy: a
-# cancelled or timed-out task keeps its finished toys, and `nue merge` reports what is missing.
+# cancelled or timed-out task keeps its finished toys; a requeued task continues its file
+# (--resume: only the missing toys run, the result is byte-identical), and `nue merge` refuses
+# an incomplete set, naming the shard (or merges it with --allow-partial, labelled partial).
 # Prints "ARRAY_JOB_ID MERGE_JOB_ID" on stdout.
 #
 # Environment: NUE (the nue binary; default: `nue` on PATH, else .build/release/nue),
@@ -43,7 +45,7 @@ if [[ -n "${SLURM_ARRAY_TASK_ID:-}" ]]; then
     n="${SLURM_ARRAY_TASK_COUNT:-$NUE_SHARDS}"
     read -r -a options <<< "${NUE_TOYS_OPTIONS:-}"
     exec "$(nue_binary)" toys "${options[@]}" --threads "${NUE_THREADS:-1}" --quiet \
-        --shard "$k/$n" --output "$NUE_OUTDIR/shard-$k.json" --json > "$NUE_OUTDIR/summary-shard-$k.json"
+        --shard "$k/$n" --output "$NUE_OUTDIR/shard-$k.json" --resume --json > "$NUE_OUTDIR/summary-shard-$k.json"
 fi
 
 # --- submission ---

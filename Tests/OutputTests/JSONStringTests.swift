@@ -1,5 +1,5 @@
 import Testing
-import Statistics
+import Output
 
 @Suite struct JSONStringTests {
     /// Escapes written out by hand from RFC 8259 §7: quote, backslash, \n, \t and U+0001 escaped;
