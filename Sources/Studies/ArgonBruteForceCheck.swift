@@ -36,7 +36,7 @@ public enum ArgonBruteForceCheck {
         let chain = config.chain
         let requested = decays.map(Double.init) ?? chain.totalDecays.rounded()
         guard requested >= 1, requested <= maximumDecays else {
-            throw ArgonStudyError("the brute force would stream \(requested) decays; it takes 1 to \(maximumDecays) "
+            throw StudyError("the brute force would stream \(requested) decays; it takes 1 to \(maximumDecays) "
                                   + "(give a count of decays, or a smaller activity or live time)")
         }
         let n = Int(requested)

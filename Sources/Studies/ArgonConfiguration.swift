@@ -51,26 +51,26 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
     public init() {}
 
     /// Checks every parameter; `kinematicLimitMeV` is T_max at the source endpoint.
-    public func validate(kinematicLimitMeV: Double) throws(ArgonStudyError) {
-        try ArgonStudyError.require(massKilotonnes, "mass (kt)", "must be > 0") { $0 > 0 }
-        try ArgonStudyError.require(activityBecquerelPerKilogram, "⁴²Ar activity (Bq/kg)", "must be ≥ 0") { $0 >= 0 }
-        try ArgonStudyError.require(potassiumBulkFraction, "⁴²K bulk fraction", "must be in [0, 1]") { $0 >= 0 && $0 <= 1 }
-        try ArgonStudyError.require(depletion, "depletion factor", "must be ≥ 1 (the ⁴²Ar rate is divided by it)") { $0 >= 1 }
-        try ArgonStudyError.require(directionResolutionDegrees, "direction resolution (degrees)", "must be in [0, 180]") { $0 >= 0 && $0 <= 180 }
+    public func validate(kinematicLimitMeV: Double) throws(StudyError) {
+        try StudyError.require(massKilotonnes, "mass (kt)", "must be > 0") { $0 > 0 }
+        try StudyError.require(activityBecquerelPerKilogram, "⁴²Ar activity (Bq/kg)", "must be ≥ 0") { $0 >= 0 }
+        try StudyError.require(potassiumBulkFraction, "⁴²K bulk fraction", "must be in [0, 1]") { $0 >= 0 && $0 <= 1 }
+        try StudyError.require(depletion, "depletion factor", "must be ≥ 1 (the ⁴²Ar rate is divided by it)") { $0 >= 1 }
+        try StudyError.require(directionResolutionDegrees, "direction resolution (degrees)", "must be in [0, 180]") { $0 >= 0 && $0 <= 180 }
         for (name, v) in [("stochastic", resolution.stochastic), ("constant", resolution.constant), ("noise", resolution.noiseMeV)] {
-            try ArgonStudyError.require(v, "energy resolution \(name) term", "must be ≥ 0") { $0 >= 0 }
+            try StudyError.require(v, "energy resolution \(name) term", "must be ≥ 0") { $0 >= 0 }
         }
         try Self.require(.thresholdMeV, thresholdMeV)
         guard thresholdMeV < kinematicLimitMeV else {
-            throw ArgonStudyError("threshold \(thresholdMeV) MeV is at or above the kinematic limit T_max = \(String(format: "%.3f", kinematicLimitMeV)) MeV of the ⁸Li endpoint: no signal can pass it")
+            throw StudyError("threshold \(thresholdMeV) MeV is at or above the kinematic limit T_max = \(String(format: "%.3f", kinematicLimitMeV)) MeV of the ⁸Li endpoint: no signal can pass it")
         }
-        if let c = cosineCut { try ArgonStudyError.require(c, "cos θ cut", "must be in [−1, 1)") { $0 >= -1 && $0 < 1 } }
-        if let n = signalEventsPer10kt { try ArgonStudyError.require(n, "signal events", "must be > 0") { $0 > 0 } }
-        try ArgonStudyError.require(sourceDistanceMeters, "source distance (m)", "must be > 0") { $0 > 0 }
+        if let c = cosineCut { try StudyError.require(c, "cos θ cut", "must be in [−1, 1)") { $0 >= -1 && $0 < 1 } }
+        if let n = signalEventsPer10kt { try StudyError.require(n, "signal events", "must be > 0") { $0 > 0 } }
+        try StudyError.require(sourceDistanceMeters, "source distance (m)", "must be > 0") { $0 > 0 }
         try Self.require(.liveTimeYears, liveTimeYears)
-        try ArgonStudyError.require(gammaContainment, "γ containment", "must be in [0, 1]") { $0 >= 0 && $0 <= 1 }
+        try StudyError.require(gammaContainment, "γ containment", "must be in [0, 1]") { $0 >= 0 && $0 <= 1 }
         if let s = backgroundSigma {
-            guard s >= 0, !s.isNaN else { throw ArgonStudyError("background σ = \(s): must be ≥ 0 (∞ frees it)") }
+            guard s >= 0, !s.isNaN else { throw StudyError("background σ = \(s): must be ≥ 0 (∞ frees it)") }
         }
         try Self.require(.normSigma, normSigma)
         try Self.require(.binWidthMeV, binWidthMeV)
@@ -78,8 +78,8 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
     }
 
     /// A setting shared with every scenario, checked by its one definition.
-    private static func require(_ setting: ScenarioSetting, _ value: Double) throws(ArgonStudyError) {
-        do { _ = try setting.validate(value) } catch { throw ArgonStudyError(error.description) }
+    private static func require(_ setting: ScenarioSetting, _ value: Double) throws(StudyError) {
+        do { _ = try setting.validate(value) } catch { throw StudyError(error.description) }
     }
 
     /// The detector: the dune-lar preset with this mass, resolutions and source distance

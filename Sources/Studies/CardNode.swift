@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// A YAML node of a run card with its key path and file, for typed reads that fail with a
-/// located `RunCardError`. Numbers must be plain (unquoted) scalars and finite.
+/// located `StudyError`. Numbers must be plain (unquoted) scalars and finite.
 struct CardNode {
     let node: Node
     /// Dotted key path from the root, e.g. `scenarios[2].threshold_mev` (empty for the root).
@@ -12,8 +12,8 @@ struct CardNode {
     /// 1-based line of the node, 0 if Yams gave no mark.
     var line: Int { node.mark?.line ?? 0 }
 
-    func error(_ message: String) -> RunCardError {
-        RunCardError(file: file, line: line, key: path.isEmpty ? nil : path, message: message)
+    func error(_ message: String) -> StudyError {
+        StudyError(file: file, line: line, key: path.isEmpty ? nil : path, message: message)
     }
 
     /// How the value looks, for "expected X, got Y" messages.
@@ -32,7 +32,7 @@ struct CardNode {
     // MARK: Scalars
 
     /// Any non-null scalar, as text.
-    func string() throws(RunCardError) -> String {
+    func string() throws(StudyError) -> String {
         guard case .scalar(let s) = node, !(s.style == .plain && (s.string.isEmpty || s.string == "~")) else {
             throw error("expected a text value, got \(kindDescription)")
         }
@@ -40,7 +40,7 @@ struct CardNode {
     }
 
     /// A finite number: a plain scalar such as `3`, `0.007`, `2.6e22`, `1_000`.
-    func double() throws(RunCardError) -> Double {
+    func double() throws(StudyError) -> Double {
         guard case .scalar(let s) = node, s.style == .plain else {
             throw error("expected a number, got \(kindDescription)")
         }
@@ -55,7 +55,7 @@ struct CardNode {
     }
 
     /// A whole number (`1000`, `1e3`, `1_000`).
-    func integer() throws(RunCardError) -> Int {
+    func integer() throws(StudyError) -> Int {
         let value = try double()
         guard value == value.rounded(), abs(value) < 9.0e15 else {
             throw error("expected a whole number, got \(value)")
@@ -64,7 +64,7 @@ struct CardNode {
     }
 
     /// A whole number ≥ 0 read exactly up to 2⁶⁴ − 1 (seeds): `20261125`, `18446744073709551615`.
-    func unsignedInteger() throws(RunCardError) -> UInt64 {
+    func unsignedInteger() throws(StudyError) -> UInt64 {
         if case .scalar(let s) = node, s.style == .plain, let exact = UInt64(s.string.replacingOccurrences(of: "_", with: "")) {
             return exact
         }
@@ -76,7 +76,7 @@ struct CardNode {
     }
 
     /// `true` or `false`.
-    func bool() throws(RunCardError) -> Bool {
+    func bool() throws(StudyError) -> Bool {
         guard case .scalar(let s) = node, s.style == .plain else {
             throw error("expected true or false, got \(kindDescription)")
         }
@@ -88,7 +88,7 @@ struct CardNode {
     }
 
     /// One of `allowed` (case-sensitive).
-    func choice(_ allowed: [String]) throws(RunCardError) -> String {
+    func choice(_ allowed: [String]) throws(StudyError) -> String {
         let text = try string()
         guard allowed.contains(text) else {
             throw error("unknown value '\(text)'; choose one of: \(allowed.joined(separator: ", "))")
@@ -97,7 +97,7 @@ struct CardNode {
     }
 
     /// A `RawRepresentable` enum value from its raw string.
-    func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws(RunCardError) -> E where E.RawValue == String {
+    func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws(StudyError) -> E where E.RawValue == String {
         let text = try choice(E.allCases.map(\.rawValue))
         return E(rawValue: text)!
     }
@@ -105,19 +105,20 @@ struct CardNode {
     // MARK: Ranges
 
     /// A number with `check` true, else the error "must be \(requirement), got value".
-    func double(_ requirement: String, _ check: (Double) -> Bool) throws(RunCardError) -> Double {
+    func double(_ requirement: String, _ check: (Double) -> Bool) throws(StudyError) -> Double {
         let value = try double()
         guard check(value) else { throw error("must be \(requirement), got \(CardNode.format(value))") }
         return value
     }
 
     /// A number in the range of a scenario setting (the same range as its command-line option).
-    func double(_ setting: ScenarioSetting) throws(RunCardError) -> Double {
+    func double(_ setting: ScenarioSetting) throws(StudyError) -> Double {
         let value = try double()
-        do { return try setting.validate(value) } catch { throw self.error(error.cardMessage) }
+        guard setting.allows(value) else { throw error(setting.cardMessage(value)) }
+        return value
     }
 
-    func integer(_ requirement: String, _ check: (Int) -> Bool) throws(RunCardError) -> Int {
+    func integer(_ requirement: String, _ check: (Int) -> Bool) throws(StudyError) -> Int {
         let value = try integer()
         guard check(value) else { throw error("must be \(requirement), got \(value)") }
         return value
@@ -130,7 +131,7 @@ struct CardNode {
     // MARK: Collections
 
     /// The items of a list (a single scalar is not accepted as a list).
-    func list(minCount: Int = 0) throws(RunCardError) -> [CardNode] {
+    func list(minCount: Int = 0) throws(StudyError) -> [CardNode] {
         guard case .sequence(let seq) = node else { throw error("expected a list, got \(kindDescription)") }
         let items = seq.map { $0 }
         guard items.count >= minCount else {
@@ -140,7 +141,7 @@ struct CardNode {
     }
 
     /// The entries of a mapping whose keys must all be in `allowed`.
-    func mapping(allowed: [String]) throws(RunCardError) -> CardMapping {
+    func mapping(allowed: [String]) throws(StudyError) -> CardMapping {
         guard case .mapping(let map) = node else { throw error("expected a mapping (key: value lines), got \(kindDescription)") }
         var entries: [String: CardNode] = [:]
         for (keyNode, valueNode) in map {
@@ -148,11 +149,11 @@ struct CardNode {
             let keyPath = path.isEmpty ? keyText : "\(path).\(keyText)"
             let keyLine = keyNode.mark?.line ?? line
             guard allowed.contains(keyText) else {
-                throw RunCardError(file: file, line: keyLine, key: keyPath,
+                throw StudyError(file: file, line: keyLine, key: keyPath,
                                    message: "unknown key; expected one of: \(allowed.joined(separator: ", "))")
             }
             guard entries[keyText] == nil else {
-                throw RunCardError(file: file, line: keyLine, key: keyPath, message: "duplicate key")
+                throw StudyError(file: file, line: keyLine, key: keyPath, message: "duplicate key")
             }
             entries[keyText] = CardNode(node: valueNode, path: keyPath, file: file)
         }
@@ -170,10 +171,10 @@ struct CardMapping {
     func has(_ key: String) -> Bool { entries[key] != nil }
 
     /// The value of `key`, or an error at the mapping's line naming the missing key.
-    func required(_ key: String) throws(RunCardError) -> CardNode {
+    func required(_ key: String) throws(StudyError) -> CardNode {
         guard let node = entries[key] else {
             let keyPath = owner.path.isEmpty ? key : "\(owner.path).\(key)"
-            throw RunCardError(file: owner.file, line: owner.line, key: keyPath, message: "missing required key")
+            throw StudyError(file: owner.file, line: owner.line, key: keyPath, message: "missing required key")
         }
         return node
     }

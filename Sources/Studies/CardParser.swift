@@ -9,7 +9,7 @@ struct CardParser {
     /// T_max at the source's endpoint, MeV, once the source is known: thresholds must lie below.
     var kinematicLimitMeV: Double? = nil
 
-    func card(_ root: CardNode) throws(RunCardError) -> RunCard {
+    func card(_ root: CardNode) throws(StudyError) -> RunCard {
         let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
                                            "models", "scans", "sin2_theta_w", "statistic", "cl", "binning", "toys", "outputs",
                                            "argon"])
@@ -21,8 +21,8 @@ struct CardParser {
         let title = try m.required("title").string()
         let notes = try m.optional("notes")?.string()
         let analysesNode = m.optional("analyses")
-        let analyses = try analysesNode.map { node throws(RunCardError) in
-            try node.list(minCount: 1).map { item throws(RunCardError) in try item.choice(RunCard.Analysis.self) }
+        let analyses = try analysesNode.map { node throws(StudyError) in
+            try node.list(minCount: 1).map { item throws(StudyError) in try item.choice(RunCard.Analysis.self) }
         } ?? [.asimov]
         let sourceNode = m.optional("source")
         let source = try sourceNode.map(self.source) ?? RunCard.Source()
@@ -31,7 +31,7 @@ struct CardParser {
         let detectors = try m.optional("detectors").map(self.detectors) ?? []
         let known = Set(RunCard.Detector.presetNames + detectors.map(\.name))
         let scenarioNodes = try m.required("scenarios").list(minCount: 1)
-        let scenarios = try scenarioNodes.map { node throws(RunCardError) in
+        let scenarios = try scenarioNodes.map { node throws(StudyError) in
             try parser.scenario(node, knownDetectors: known)
         }
         try checkDistinctFileNames(scenarios, nodes: scenarioNodes)
@@ -55,7 +55,7 @@ struct CardParser {
     }
 
     /// T_max(E_end) of the card's source, MeV (docs/physics.md §1).
-    private func kinematicLimit(of source: RunCard.Source, at node: CardNode) throws(RunCardError) -> Double? {
+    private func kinematicLimit(of source: RunCard.Source, at node: CardNode) throws(StudyError) -> Double? {
         guard source.spectrumFile == nil || baseDirectory != nil else { return nil }
         let card = RunCard(title: "", source: source, scenarios: [], models: [])
         do {
@@ -67,7 +67,7 @@ struct CardParser {
 
     /// Output files are named after scenarios (`StudySlug`): two names with the same slug would
     /// write the same files.
-    private func checkDistinctFileNames(_ scenarios: [RunCard.Scenario], nodes: [CardNode]) throws(RunCardError) {
+    private func checkDistinctFileNames(_ scenarios: [RunCard.Scenario], nodes: [CardNode]) throws(StudyError) {
         var seen: [String: String] = [:]
         for (scenario, node) in zip(scenarios, nodes) {
             let slug = StudySlug.make(scenario.name)
@@ -81,16 +81,16 @@ struct CardParser {
     }
 
     /// A threshold must lie below the kinematic limit of the source.
-    func checkBelowKinematicLimit(_ thresholdMeV: Double, at node: CardNode) throws(RunCardError) {
+    func checkBelowKinematicLimit(_ thresholdMeV: Double, at node: CardNode) throws(StudyError) {
         guard let limit = kinematicLimitMeV, thresholdMeV >= limit else { return }
         throw node.error("must lie below the kinematic limit T_max = \(NumberFormatting.significant(limit, digits: 5)) MeV "
                          + "of the source's endpoint, got \(CardNode.format(thresholdMeV))")
     }
 
     /// Each analysis has what it needs (scans, toys, models).
-    private func checkAnalyses(_ card: RunCard, at node: CardNode) throws(RunCardError) {
-        func missing(_ key: String, _ analysis: RunCard.Analysis) -> RunCardError {
-            RunCardError(file: file, line: node.line, key: key, message: "missing required key (analysis '\(analysis.rawValue)' needs it)")
+    private func checkAnalyses(_ card: RunCard, at node: CardNode) throws(StudyError) {
+        func missing(_ key: String, _ analysis: RunCard.Analysis) -> StudyError {
+            StudyError(file: file, line: node.line, key: key, message: "missing required key (analysis '\(analysis.rawValue)' needs it)")
         }
         let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan, .argon]
         for analysis in card.analyses {
@@ -100,7 +100,7 @@ struct CardParser {
             case .normScan where card.scans?.normSigmas == nil: throw missing("scans.norm_sigmas", analysis)
             case .gmExclusion where card.scans?.mediatorMassMeV == nil: throw missing("scans.mediator_mass_mev", analysis)
             case .gmExclusion where !card.models.contains { $0.model == .lightVector }:
-                throw RunCardError(file: file, line: node.line, key: "models",
+                throw StudyError(file: file, line: node.line, key: "models",
                                    message: "analysis 'gm-exclusion' needs a light-vector model")
             case .toys where card.toys == nil: throw missing("toys", analysis)
             case .coverage where card.toys?.coverage == nil: throw missing("toys.coverage", analysis)
@@ -109,7 +109,7 @@ struct CardParser {
         }
     }
 
-    func source(_ node: CardNode) throws(RunCardError) -> RunCard.Source {
+    func source(_ node: CardNode) throws(StudyError) -> RunCard.Source {
         let m = try node.mapping(allowed: ["final_state", "spectrum_file", "intensity_per_year", "live_time_years", "up_time"])
         var finalState = try m.optional("final_state")?.choice(RunCard.FinalState.self)
         let spectrumNode = m.optional("spectrum_file")
@@ -135,9 +135,9 @@ struct CardParser {
             upTime: try m.optional("up_time")?.double(.upTime) ?? defaults.upTime)
     }
 
-    func detectors(_ node: CardNode) throws(RunCardError) -> [RunCard.Detector] {
+    func detectors(_ node: CardNode) throws(StudyError) -> [RunCard.Detector] {
         var seen = Set<String>()
-        return try node.list().map { item throws(RunCardError) in
+        return try node.list().map { item throws(StudyError) in
             let detector = try detector(item)
             guard seen.insert(detector.name).inserted else {
                 throw (try item.mapping(allowed: Self.detectorKeys).required("name")).error("duplicate detector name '\(detector.name)'")
@@ -149,7 +149,7 @@ struct CardParser {
     static let detectorKeys = ["name", "preset", "target_electrons", "resolution", "threshold_mev", "efficiency",
                                "direction_resolution_deg", "source_distance_m", "radius_m"]
 
-    func detector(_ node: CardNode) throws(RunCardError) -> RunCard.Detector {
+    func detector(_ node: CardNode) throws(StudyError) -> RunCard.Detector {
         let m = try node.mapping(allowed: Self.detectorKeys)
         let nameNode = try m.required("name")
         let name = try nameNode.string()
@@ -173,7 +173,7 @@ struct CardParser {
             radiusM: try m.optional("radius_m")?.double(positive) { $0 > 0 })
     }
 
-    func resolution(_ node: CardNode) throws(RunCardError) -> RunCard.Resolution {
+    func resolution(_ node: CardNode) throws(StudyError) -> RunCard.Resolution {
         let m = try node.mapping(allowed: ["a", "b", "c"])
         let nonNegative = "≥ 0"
         return RunCard.Resolution(
@@ -185,7 +185,7 @@ struct CardParser {
     static let scenarioKeys = ["name", "detector", "threshold_mev", "events", "exposure", "norm_sigma",
                                "intensity_per_year", "live_time_years"]
 
-    func scenario(_ node: CardNode, knownDetectors: Set<String>) throws(RunCardError) -> RunCard.Scenario {
+    func scenario(_ node: CardNode, knownDetectors: Set<String>) throws(StudyError) -> RunCard.Scenario {
         let m = try node.mapping(allowed: Self.scenarioKeys)
         let detectorNode = try m.required("detector")
         let detector = try detectorNode.string()
@@ -206,7 +206,7 @@ struct CardParser {
             guard try exposure.bool() else { throw exposure.error("must be true (or give events: N instead)") }
             normalization = .exposure
         case (nil, nil):
-            throw RunCardError(file: file, line: node.line, key: "\(node.path).events",
+            throw StudyError(file: file, line: node.line, key: "\(node.path).events",
                                message: "missing required key (give events: N or exposure: true)")
         }
         return RunCard.Scenario(
@@ -217,7 +217,7 @@ struct CardParser {
             liveTimeYears: try m.optional("live_time_years")?.double(.liveTimeYears))
     }
 
-    func model(_ node: CardNode) throws(RunCardError) -> RunCard.Model {
+    func model(_ node: CardNode) throws(StudyError) -> RunCard.Model {
         let m = try node.mapping(allowed: ["model", "mediator_masses_mev", "interference"])
         let kind = try m.required("model").choice(RunCard.Kind.self)
         if kind == .magneticMoment {
@@ -225,33 +225,33 @@ struct CardParser {
                 if let extra = m.optional(key) { throw extra.error("only for model light-vector") }
             }
         }
-        let masses = try m.optional("mediator_masses_mev").map { node throws(RunCardError) in
-            try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(.mediatorMassMeV) }
+        let masses = try m.optional("mediator_masses_mev").map { node throws(StudyError) in
+            try node.list(minCount: 1).map { item throws(StudyError) in try item.double(.mediatorMassMeV) }
         }
         let interference = try m.optional("interference")?.choice(RunCard.Interference.self)
         return RunCard.Model(model: kind, mediatorMassesMeV: masses, interference: interference)
     }
 
-    func scans(_ node: CardNode) throws(RunCardError) -> RunCard.Scans {
+    func scans(_ node: CardNode) throws(StudyError) -> RunCard.Scans {
         let m = try node.mapping(allowed: ["thresholds_mev", "norm_sigmas", "mediator_mass_mev", "sin2_theta_w"])
         return RunCard.Scans(
-            thresholdsMeV: try m.optional("thresholds_mev").map { node throws(RunCardError) in
-                try node.list(minCount: 1).map { item throws(RunCardError) in
+            thresholdsMeV: try m.optional("thresholds_mev").map { node throws(StudyError) in
+                try node.list(minCount: 1).map { item throws(StudyError) in
                     let threshold = try item.double(.thresholdMeV)
                     try checkBelowKinematicLimit(threshold, at: item)
                     return threshold
                 }
             },
-            normSigmas: try m.optional("norm_sigmas").map { node throws(RunCardError) in
-                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(.normSigma) }
+            normSigmas: try m.optional("norm_sigmas").map { node throws(StudyError) in
+                try node.list(minCount: 1).map { item throws(StudyError) in try item.double(.normSigma) }
             },
             mediatorMassMeV: try m.optional("mediator_mass_mev").map(logGrid),
-            sin2ThetaW: try m.optional("sin2_theta_w").map { node throws(RunCardError) in
-                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(.sin2ThetaW) }
+            sin2ThetaW: try m.optional("sin2_theta_w").map { node throws(StudyError) in
+                try node.list(minCount: 1).map { item throws(StudyError) in try item.double(.sin2ThetaW) }
             })
     }
 
-    func logGrid(_ node: CardNode) throws(RunCardError) -> RunCard.LogGrid {
+    func logGrid(_ node: CardNode) throws(StudyError) -> RunCard.LogGrid {
         let m = try node.mapping(allowed: ["from", "to", "points"])
         let from = try m.required("from").double("a positive number") { $0 > 0 }
         let toNode = try m.required("to")
@@ -261,14 +261,14 @@ struct CardParser {
         return RunCard.LogGrid(from: from, to: to, points: points)
     }
 
-    func binning(_ node: CardNode) throws(RunCardError) -> RunCard.Binning {
+    func binning(_ node: CardNode) throws(StudyError) -> RunCard.Binning {
         let m = try node.mapping(allowed: ["bin_width_mev", "max_mev"])
         return RunCard.Binning(
             binWidthMeV: try m.optional("bin_width_mev")?.double(.binWidthMeV) ?? ScenarioSetting.binWidthMeV.defaultValue!,
             maxMeV: try m.optional("max_mev")?.double(.maxMeV))
     }
 
-    func toys(_ node: CardNode) throws(RunCardError) -> RunCard.Toys {
+    func toys(_ node: CardNode) throws(StudyError) -> RunCard.Toys {
         let m = try node.mapping(allowed: ["count", "seed", "threads", "coverage", "full_chain"])
         return RunCard.Toys(
             count: try m.required("count").integer("at least 1") { $0 >= 1 },
@@ -278,20 +278,20 @@ struct CardParser {
             fullChain: try m.optional("full_chain")?.bool() ?? false)
     }
 
-    func coverage(_ node: CardNode) throws(RunCardError) -> RunCard.Coverage {
+    func coverage(_ node: CardNode) throws(StudyError) -> RunCard.Coverage {
         let m = try node.mapping(allowed: ["methods", "true_values_over_asimov", "toys", "critical_toys"])
-        let methods = try m.required("methods").list(minCount: 1).map { item throws(RunCardError) in
+        let methods = try m.required("methods").list(minCount: 1).map { item throws(StudyError) in
             try item.choice(RunCard.CoverageMethod.self)
         }
-        let values = try m.optional("true_values_over_asimov").map { node throws(RunCardError) in
-            try node.list(minCount: 1).map { item throws(RunCardError) in try item.double("≥ 0") { $0 >= 0 } }
+        let values = try m.optional("true_values_over_asimov").map { node throws(StudyError) in
+            try node.list(minCount: 1).map { item throws(StudyError) in try item.double("≥ 0") { $0 >= 0 } }
         } ?? [1.0]
         return RunCard.Coverage(methods: methods, trueValuesOverAsimov: values,
                                 toys: try m.optional("toys")?.integer("at least 1") { $0 >= 1 },
                                 criticalToys: try m.optional("critical_toys")?.integer("at least 10") { $0 >= 10 })
     }
 
-    func outputs(_ node: CardNode) throws(RunCardError) -> RunCard.Outputs {
+    func outputs(_ node: CardNode) throws(StudyError) -> RunCard.Outputs {
         let m = try node.mapping(allowed: ["table", "csv", "json", "plots", "directory"])
         return RunCard.Outputs(
             table: try m.optional("table")?.bool() ?? true,

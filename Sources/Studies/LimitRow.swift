@@ -40,7 +40,7 @@ extension ResultTable {
     /// The standard limits table: columns `scenario, detector, threshold_mev, events,
     /// norm_sigma, model, interference, mediator_mass_mev, statistic, parameter, limit`
     /// (Markdown header of the limit: "90 % CL limit" for `cl` = 0.90), and `status` when asked.
-    public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil, status: Bool = false) throws(TableError) -> ResultTable {
+    public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil, status: Bool = false) throws(StudyError) -> ResultTable {
         let percent = NumberFormatting.significant(cl * 100, digits: 3)
             .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
         var table = try ResultTable(title: title, columns: [

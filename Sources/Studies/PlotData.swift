@@ -18,7 +18,7 @@ public enum PlotData {
 
     /// `spectrum_*.csv`: `t_low_mev,t_high_mev,component,events` — expected events per bin of
     /// each component ("SM", "SM + mu_nu=3e-11", …), one row per bin and component.
-    public static func spectrum(binEdges: [Double], components: [(name: String, events: [Double])]) throws(TableError) -> ResultTable {
+    public static func spectrum(binEdges: [Double], components: [(name: String, events: [Double])]) throws(StudyError) -> ResultTable {
         var table = try ResultTable(columns: [.init("t_low_mev", unit: "MeV"), .init("t_high_mev", unit: "MeV"),
                                               .init("component"), .init("events")])
         for component in components {
@@ -34,7 +34,7 @@ public enum PlotData {
 
     /// `delta_chi2_*.csv`: `parameter,value,delta_chi2,critical,curve` — Δχ² (profiled) vs the
     /// parameter value (κ for mu_nu, g for g) for each curve, with the critical value.
-    public static func deltaChi2(parameter: String, curves: [PlotCurve], critical: Double) throws(TableError) -> ResultTable {
+    public static func deltaChi2(parameter: String, curves: [PlotCurve], critical: Double) throws(StudyError) -> ResultTable {
         var table = try ResultTable(columns: [.init("parameter"), .init("value"), .init("delta_chi2"),
                                               .init("critical"), .init("curve")])
         for curve in curves {
@@ -48,7 +48,7 @@ public enum PlotData {
 
     /// `toy_limits_*.csv`: `parameter,toy,limit,asimov` — one row per toy (failed fits: empty
     /// limit); the script computes the median and the 68 %/95 % bands itself.
-    public static func toyLimits(parameter: String, limits: [Double?], asimov: Double) throws(TableError) -> ResultTable {
+    public static func toyLimits(parameter: String, limits: [Double?], asimov: Double) throws(StudyError) -> ResultTable {
         var table = try ResultTable(columns: [.init("parameter"), .init("toy"), .init("limit"), .init("asimov")])
         for (i, limit) in limits.enumerated() {
             try table.append([.text(parameter), .integer(i), limit.map(ResultTable.Cell.number) ?? .missing, .number(asimov)])
@@ -78,7 +78,7 @@ public enum PlotData {
 
     /// `coverage_*.csv`: `method,parameter,true_value,toys,covered,coverage,nominal`; the script
     /// draws binomial errors √(p(1−p)/toys).
-    public static func coverage(_ points: [CoveragePoint]) throws(TableError) -> ResultTable {
+    public static func coverage(_ points: [CoveragePoint]) throws(StudyError) -> ResultTable {
         var table = try ResultTable(columns: [.init("method"), .init("parameter"), .init("true_value"), .init("toys"),
                                               .init("covered"), .init("coverage"), .init("nominal")])
         for p in points {
@@ -90,7 +90,7 @@ public enum PlotData {
     }
 
     /// `exclusion_gm_*.csv`: `mass_mev,g_limit,curve` — the g limit vs mediator mass M (MeV).
-    public static func gmExclusion(_ curves: [PlotCurve]) throws(TableError) -> ResultTable {
+    public static func gmExclusion(_ curves: [PlotCurve]) throws(StudyError) -> ResultTable {
         var table = try ResultTable(columns: [.init("mass_mev", unit: "MeV"), .init("g_limit"), .init("curve")])
         for curve in curves {
             try check(curve)
@@ -101,7 +101,7 @@ public enum PlotData {
 
     /// `scan_*.csv`: `scan,x,parameter,limit,curve` — a limit (or precision) vs a scanned
     /// quantity `scan` (`threshold_mev`, `norm_sigma`, `sin2_theta_w`, `exposure_events`, …).
-    public static func scan(_ scan: String, parameter: String, curves: [PlotCurve]) throws(TableError) -> ResultTable {
+    public static func scan(_ scan: String, parameter: String, curves: [PlotCurve]) throws(StudyError) -> ResultTable {
         var table = try ResultTable(columns: [.init("scan"), .init("x"), .init("parameter"), .init("limit"), .init("curve")])
         for curve in curves {
             try check(curve)
@@ -112,7 +112,7 @@ public enum PlotData {
         return table
     }
 
-    private static func check(_ curve: PlotCurve) throws(TableError) {
+    private static func check(_ curve: PlotCurve) throws(StudyError) {
         guard curve.x.count == curve.y.count else {
             throw .lengthMismatch(what: "curve '\(curve.name)'", expected: curve.x.count, got: curve.y.count)
         }

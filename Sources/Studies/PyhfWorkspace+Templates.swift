@@ -7,7 +7,7 @@ extension PyhfWorkspace {
     /// The workspace of a fit's templates with the new-physics sample at `value` (κ or g): the
     /// increment κ²·MM for the magnetic moment, A g² + B g⁴ for the light vector (A = 0 in the
     /// pure-Z′ approximation), `ModelFit.increment(at:)`.
-    public static func make(fit: ModelFit, value: Double, cl: Double = 0.90) throws(TableError) -> JSONValue {
+    public static func make(fit: ModelFit, value: Double, cl: Double = 0.90) throws(StudyError) -> JSONValue {
         let model = fit.model
         let meaning: String
         switch model.kind {

@@ -30,7 +30,7 @@ public enum PyhfWorkspace {
     ///     drop it before `pyhf.Workspace(...)`, as `pyhf_check.py` does).
     public static func make(standardModel: [Double], newPhysics: [Double], normSigma: Double,
                             parameter: String, value: Double, meaning: String, binEdges: [Double]? = nil,
-                            cl: Double = 0.90, includeMetadata: Bool = true) throws(TableError) -> JSONValue {
+                            cl: Double = 0.90, includeMetadata: Bool = true) throws(StudyError) -> JSONValue {
         guard newPhysics.count == standardModel.count else {
             throw .lengthMismatch(what: "new-physics sample", expected: standardModel.count, got: newPhysics.count)
         }
@@ -90,7 +90,7 @@ public enum PyhfWorkspace {
 
     /// The light-vector increment A·g² + B·g⁴ per bin at coupling `g` (A: interference per g²,
     /// B: pure Z′ per g⁴, in events).
-    public static func quadraticIncrement(perGSquared a: [Double], perGFourth b: [Double], g: Double) throws(TableError) -> [Double] {
+    public static func quadraticIncrement(perGSquared a: [Double], perGFourth b: [Double], g: Double) throws(StudyError) -> [Double] {
         guard a.count == b.count else { throw .lengthMismatch(what: "g⁴ template", expected: a.count, got: b.count) }
         let g2 = g * g
         return zip(a, b).map { $0 * g2 + $1 * g2 * g2 }

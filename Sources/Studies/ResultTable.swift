@@ -44,7 +44,7 @@ public struct ResultTable: Equatable, Sendable {
     public private(set) var columns: [Column]
     public private(set) var rows: [[Cell]]
 
-    public init(title: String? = nil, columns: [Column], rows: [[Cell]] = []) throws(TableError) {
+    public init(title: String? = nil, columns: [Column], rows: [[Cell]] = []) throws(StudyError) {
         self.title = title
         self.columns = columns
         self.rows = []
@@ -54,7 +54,7 @@ public struct ResultTable: Equatable, Sendable {
     }
 
     /// Adds a row; it must have one cell per column.
-    public mutating func append(_ row: [Cell]) throws(TableError) {
+    public mutating func append(_ row: [Cell]) throws(StudyError) {
         guard row.count == columns.count else {
             throw .rowLength(row: rows.count, cells: row.count, columns: columns.count)
         }
@@ -65,20 +65,5 @@ public struct ResultTable: Equatable, Sendable {
     public func column(_ key: String) -> [Cell]? {
         guard let index = columns.firstIndex(where: { $0.key == key }) else { return nil }
         return rows.map { $0[index] }
-    }
-}
-
-/// A table built wrongly (a programming error reported as a message, never a crash).
-public enum TableError: Error, CustomStringConvertible, Equatable, Sendable {
-    case duplicateColumn(String)
-    case rowLength(row: Int, cells: Int, columns: Int)
-    case lengthMismatch(what: String, expected: Int, got: Int)
-
-    public var description: String {
-        switch self {
-        case .duplicateColumn(let key): "table has two columns named '\(key)'"
-        case let .rowLength(row, cells, columns): "table row \(row) has \(cells) cells for \(columns) columns"
-        case let .lengthMismatch(what, expected, got): "\(what): expected \(expected) values, got \(got)"
-        }
     }
 }

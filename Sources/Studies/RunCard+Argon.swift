@@ -94,7 +94,7 @@ extension RunCard {
 
 extension CardParser {
     /// The `argon:` block.
-    func argon(_ node: CardNode) throws(RunCardError) -> RunCard.Argon {
+    func argon(_ node: CardNode) throws(StudyError) -> RunCard.Argon {
         let m = try node.mapping(allowed: ["mass_kt", "activity_bq_per_kg", "bulk_fraction", "depletion", "direction_resolution_deg",
                                            "resolution", "threshold_mev", "cos_cut", "signal_events_per_10kt", "exposure",
                                            "source_distance_m", "live_time_years", "gamma_containment", "background_sigma",
@@ -131,19 +131,19 @@ extension CardParser {
 
     /// nil for the plain word `word`, else a number satisfying `check`.
     private func autoOrNumber(_ node: CardNode, word: String, _ requirement: String,
-                              _ check: (Double) -> Bool) throws(RunCardError) -> Double? {
+                              _ check: (Double) -> Bool) throws(StudyError) -> Double? {
         if case .scalar(let s) = node.node, s.string == word { return nil }
         do { return try node.double(requirement, check) } catch {
             throw node.error("expected '\(word)' or a number \(requirement), got \(node.kindDescription)")
         }
     }
 
-    func argonScans(_ node: CardNode) throws(RunCardError) -> RunCard.ArgonScans {
+    func argonScans(_ node: CardNode) throws(StudyError) -> RunCard.ArgonScans {
         let m = try node.mapping(allowed: ["depletion", "direction_resolution_deg", "thresholds_mev", "curve_thresholds_mev", "curve_depletions",
                                            "energy_resolution_a"])
-        func numbers(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(RunCardError) -> [Double]? {
-            try m.optional(key).map { node throws(RunCardError) in
-                try node.list(minCount: 1).map { item throws(RunCardError) in try item.double(requirement, check) }
+        func numbers(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(StudyError) -> [Double]? {
+            try m.optional(key).map { node throws(StudyError) in
+                try node.list(minCount: 1).map { item throws(StudyError) in try item.double(requirement, check) }
             }
         }
         var s = RunCard.ArgonScans()
@@ -152,9 +152,9 @@ extension CardParser {
             guard s.depletion.from >= 1 else { throw n.error("rejections must be ≥ 1, got from = \(CardNode.format(s.depletion.from))") }
         }
         if let v = try numbers("direction_resolution_deg", "in [0, 180]", { $0 >= 0 && $0 <= 180 }) { s.directionResolutionDeg = v }
-        func thresholds(_ key: String) throws(RunCardError) -> [Double]? {
-            try m.optional(key).map { node throws(RunCardError) in
-                try node.list(minCount: 1).map { item throws(RunCardError) in
+        func thresholds(_ key: String) throws(StudyError) -> [Double]? {
+            try m.optional(key).map { node throws(StudyError) in
+                try node.list(minCount: 1).map { item throws(StudyError) in
                     let threshold = try item.double(.thresholdMeV)
                     try checkBelowKinematicLimit(threshold, at: item)
                     return threshold

@@ -5,7 +5,7 @@ import Physics
 /// models and scans, with which statistic, CL, binning and toys, and which outputs to write.
 ///
 /// Load one with `RunCard.load(path:)` (or `parse(yaml:file:)`): every problem is a
-/// `RunCardError` naming the file, the line and the key. All defaults are filled in, so an
+/// `StudyError` naming the file, the line and the key. All defaults are filled in, so an
 /// encoded card (`yaml()`, JSON) states everything the run used.
 public struct RunCard: Codable, Equatable, Sendable {
     /// The only format this version reads.

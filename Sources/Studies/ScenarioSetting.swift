@@ -5,7 +5,7 @@ import Statistics
 /// One numeric setting of a study scenario, defined once: its run-card key, its command-line
 /// option, its default and its allowed range. The card parser and the CLI both read values
 /// through `validate(_:)`, so they accept the same values and fall back to the same defaults;
-/// only the way an error names the setting differs (`RunCardError` with file:line:key, or the
+/// only the way an error names the setting differs (`StudyError` with file:line:key, or the
 /// option name).
 public struct ScenarioSetting: Sendable, CustomStringConvertible {
     /// The key in a run card, e.g. `threshold_mev`.
@@ -27,36 +27,31 @@ public struct ScenarioSetting: Sendable, CustomStringConvertible {
         self.isAllowed = isAllowed
     }
 
+    /// Whether `value` is finite and in range.
+    public func allows(_ value: Double) -> Bool { value.isFinite && isAllowed(value) }
+
     /// `value` when it is finite and in range.
-    /// - Throws: `ScenarioSettingError` naming this setting, the value and the requirement.
-    public func validate(_ value: Double) throws(ScenarioSettingError) -> Double {
-        guard value.isFinite, isAllowed(value) else { throw ScenarioSettingError(setting: self, value: value) }
+    /// - Throws: `StudyError` as the command line says it: `--threshold must be a positive
+    ///   number of MeV, got 0.0`.
+    public func validate(_ value: Double) throws(StudyError) -> Double {
+        guard allows(value) else { throw StudyError("\(option) \(requirementText(value)), got \(value)") }
         return value
     }
 
     /// `value`, or the default when nil.
-    public func validate(_ value: Double?) throws(ScenarioSettingError) -> Double {
+    public func validate(_ value: Double?) throws(StudyError) -> Double {
         guard let value else { return defaultValue! }
         return try validate(value)
     }
 
-    public var description: String { cardKey }
-}
+    /// The problem as a run card says it (without location; `CardNode` adds file:line:key).
+    func cardMessage(_ value: Double) -> String { "\(requirementText(value)), got \(CardNode.format(value))" }
 
-/// A scenario setting outside its range.
-public struct ScenarioSettingError: Error, CustomStringConvertible, Sendable {
-    public let setting: ScenarioSetting
-    public let value: Double
-
-    /// As the CLI says it: `--threshold must be a positive number of MeV, got 0.0`.
-    public var description: String { "\(setting.option) \(requirementText), got \(value)" }
-
-    /// As a run card says it (without location; `CardNode` adds file:line:key).
-    public var cardMessage: String { "\(requirementText), got \(CardNode.format(value))" }
-
-    private var requirementText: String {
-        value.isFinite ? "must be \(setting.requirement)" : "must be a finite number, \(setting.requirement)"
+    private func requirementText(_ value: Double) -> String {
+        value.isFinite ? "must be \(requirement)" : "must be a finite number, \(requirement)"
     }
+
+    public var description: String { cardKey }
 }
 
 extension ScenarioSetting {

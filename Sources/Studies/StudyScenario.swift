@@ -25,7 +25,7 @@ public struct StudyScenario: Sendable {
 
     /// - Parameters: nil settings take `ScenarioSetting`'s defaults (threshold 3 MeV, bins of
     ///   0.1 MeV up to the kinematic end, sin²θ_W 0.23867, CL 0.90, σ_norm 0.007).
-    /// - Throws: `ScenarioSettingError` for a value out of its range; `SimulationError` for a
+    /// - Throws: `StudyError` for a value out of its range; `SimulationError` for a
     ///   threshold at or above the kinematic limit of the spectrum, or an invalid detector.
     public init(name: String? = nil, detector: Detector, spectrum: NeutrinoSpectrum, thresholdMeV: Double? = nil,
                 normalization: Simulation.Normalization, binWidthMeV: Double? = nil, maxMeV: Double? = nil,

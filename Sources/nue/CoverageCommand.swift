@@ -18,7 +18,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(name: .customLong("true"), help: "True value (κ in μ_B, or g).")
+    @Option(name: .customLong("true"), parsing: .unconditional, help: "True value (κ in μ_B, or g).")
     var trueValue: Double
     @Option(help: "Number of toys.")
     var toys: Int
@@ -36,9 +36,13 @@ struct CoverageCommand: ParsableCommand {
 
     func validate() throws {
         try requireFinite(trueValue, "--true")
-        guard trueValue >= 0 else { throw ValidationError("--true must be ≥ 0") }
-        guard toys > 0 else { throw ValidationError("--toys must be > 0") }
-        if let criticalToys { guard criticalToys >= 10 else { throw ValidationError("--critical-toys must be ≥ 10") } }
+        guard trueValue >= 0 else { throw CommandFailure("--true must be ≥ 0, got \(trueValue)") }
+        guard toys > 0, toys <= 1_000_000_000 else { throw CommandFailure("--toys must lie in 1…10⁹, got \(toys)") }
+        if let criticalToys {
+            guard criticalToys >= 10, criticalToys <= 1_000_000_000 else {
+                throw CommandFailure("--critical-toys must lie in 10…10⁹, got \(criticalToys)")
+            }
+        }
     }
 
     struct Output: Encodable {

@@ -17,7 +17,7 @@ struct ExportPyhfCommand: ParsableCommand {
             """)
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(help: "Parameter value of the new-physics sample (κ in μ_B, or g); default: the Asimov limit.")
+    @Option(parsing: .unconditional, help: "Parameter value of the new-physics sample (κ in μ_B, or g); default: the Asimov limit.")
     var at: Double?
     @OptionGroup var outputOption: OutputFileOption
     var output: String { outputOption.output ?? "" }
@@ -25,7 +25,7 @@ struct ExportPyhfCommand: ParsableCommand {
     func validate() throws {
         if let at {
             try requireFinite(at, "--at")
-            guard at > 0 else { throw ValidationError("--at must be > 0, got \(at)") }
+            guard at > 0 else { throw CommandFailure("--at must be > 0, got \(at)") }
         }
         _ = try outputOption.required()
     }
@@ -37,12 +37,9 @@ struct ExportPyhfCommand: ParsableCommand {
             let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
             value = fit.quoted(asimov.limit)
         }
-        let workspace: JSONValue
-        do {
-            workspace = try PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl)
+        try runtime {
+            let workspace = try PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl)
             try AtomicFile.write(workspace.serialized(), to: output)
-        } catch let error as TableError { throw ValidationError(error.description) } catch let error as OutputError {
-            throw ValidationError(error.description)
         }
         FileHandle.standardError.write(Data("wrote \(output): \(fit.parameterName) exported at \(value)\n".utf8))
     }

@@ -30,9 +30,9 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var outputOption: OutputFileOption
     var output: String { outputOption.output ?? "" }
     @OptionGroup var threadsOption: ThreadsOption
-    @Option(help: "Neutrino magnetic moment κ = μν/μ_B.")
+    @Option(parsing: .unconditional, help: "Neutrino magnetic moment κ = μν/μ_B.")
     var muNu: Double = 0
-    @Option(help: "Universal Z′ coupling g (g_ν = g_e = g).")
+    @Option(parsing: .unconditional, help: "Universal Z′ coupling g (g_ν = g_e = g).")
     var g: Double = 0
     @Flag(help: "Weighted events (allows destructive interference; weights have mean 1).")
     var weighted = false

@@ -78,7 +78,7 @@ struct ScenarioOptions: ParsableArguments {
                                      thresholdMeV: threshold, normalization: normalization, binWidthMeV: binWidth,
                                      sin2ThetaW: sin2w, model: model, statistic: statistic, confidenceLevel: cl,
                                      normSigma: normSigma)
-        } catch let error as ScenarioSettingError {
+        } catch let error as StudyError {
             throw CommandFailure(error.description)
         } catch let error as SimulationError {
             if case .thresholdAboveKinematicLimit = error { throw CommandFailure("--threshold: \(error)") }

@@ -34,7 +34,7 @@ struct ToysCommand: ParsableCommand {
     var resume = false
     @Flag(help: "Overwrite an existing --output file.")
     var force = false
-    @Option(name: .customLong("true"), help: "True value of the parameter for the toys (κ in μ_B or g).")
+    @Option(name: .customLong("true"), parsing: .unconditional, help: "True value of the parameter for the toys (κ in μ_B or g).")
     var trueValue: Double = 0
     @Flag(help: "Full-chain toys: generate events, simulate the detector and histogram them (instead of Poisson counts around the templates).")
     var fullChain = false
@@ -49,7 +49,7 @@ struct ToysCommand: ParsableCommand {
         guard !(resume && force) else { throw ValidationError("--resume and --force exclude each other") }
         guard output != nil || !(resume || force) else { throw ValidationError("--resume and --force need --output") }
         try requireFinite(trueValue, "--true")
-        guard trueValue >= 0 else { throw ValidationError("--true must be ≥ 0, got \(trueValue)") }
+        guard trueValue >= 0 else { throw CommandFailure("--true must be ≥ 0, got \(trueValue)") }
         _ = try runtime { try ToyShard(parsing: shard) }
     }
 
@@ -103,7 +103,7 @@ struct ToysCommand: ParsableCommand {
             let model = scenario.model == .magneticMoment ? fit.scenario.model(kappa: trueValue) : fit.scenario.model(g: trueValue)
             do {
                 dataGenerator = try FullChainToys.generator(scenario: fit.scenario, model: model, templates: fit.templates)
-            } catch { throw ValidationError("full-chain toys: \(error)") }
+            } catch { throw CommandFailure("full-chain toys: \(error)") }
         }
         let header = ToyFileHeader(seed: seed, totalToys: try toyCount, shard: shard, statistic: fit.statistic,
                                    confidenceLevel: scenario.cl, truth: truth, asimovLimit: asimov.limit,

@@ -52,8 +52,8 @@ import Testing
                        { $0.massKilotonnes = 0 }, { $0.directionResolutionDegrees = -5 }] {
             var c = ArgonConfiguration()
             mutate(&c)
-            #expect(throws: ArgonStudyError.self) { try c.validate(kinematicLimitMeV: limit) }
-            #expect(throws: ArgonStudyError.self) { try analysis.evaluate(c, model: .magneticMoment) }
+            #expect(throws: StudyError.self) { try c.validate(kinematicLimitMeV: limit) }
+            #expect(throws: StudyError.self) { try analysis.evaluate(c, model: .magneticMoment) }
         }
     }
 

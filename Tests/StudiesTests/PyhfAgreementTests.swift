@@ -76,7 +76,7 @@ import Testing
         #expect(parameters[0]["sigmas"] == [0.007])
         #expect(ws["version"] == "1.0.0")
         #expect(ws["metadata"]?["parameter"] == "mu_nu")
-        #expect(throws: TableError.self) {
+        #expect(throws: StudyError.self) {
             try PyhfWorkspace.make(standardModel: [1, 2], newPhysics: [1], normSigma: 0.007, parameter: "g", value: 1, meaning: "")
         }
     }

@@ -9,13 +9,13 @@ import Testing
 @Suite struct ScenarioSettingTests {
     @Test func rangesAndMessages() throws {
         #expect(try ScenarioSetting.normSigma.validate(0) == 0)
-        #expect(throws: ScenarioSettingError.self) { try ScenarioSetting.normSigma.validate(1) }
-        #expect(throws: ScenarioSettingError.self) { try ScenarioSetting.thresholdMeV.validate(0) }
-        #expect(throws: ScenarioSettingError.self) { try ScenarioSetting.events.validate(1.0e30) }
-        #expect(throws: ScenarioSettingError.self) { try ScenarioSetting.confidenceLevel.validate(.nan) }
+        #expect(throws: StudyError.self) { try ScenarioSetting.normSigma.validate(1) }
+        #expect(throws: StudyError.self) { try ScenarioSetting.thresholdMeV.validate(0) }
+        #expect(throws: StudyError.self) { try ScenarioSetting.events.validate(1.0e30) }
+        #expect(throws: StudyError.self) { try ScenarioSetting.confidenceLevel.validate(.nan) }
         do { _ = try ScenarioSetting.normSigma.validate(5) } catch {
             #expect(error.description == "--norm-sigma must be a fraction in [0, 1), got 5.0")
-            #expect(error.cardMessage == "must be a fraction in [0, 1), got 5")
+            #expect(ScenarioSetting.normSigma.cardMessage(5) == "must be a fraction in [0, 1), got 5")
         }
         do { _ = try ScenarioSetting.sin2ThetaW.validate(.infinity) } catch {
             #expect(error.description == "--sin2w must be a finite number, in (0, 1), got inf")
@@ -38,7 +38,7 @@ import Testing
     @Test func studyScenarioValidatesAtConstruction() throws {
         let spectrum = try Lithium8Spectrum.make(points: 201)
         let detector = try Detector.preset(named: "kamland")
-        #expect(throws: ScenarioSettingError.self) {
+        #expect(throws: StudyError.self) {
             try StudyScenario(detector: detector, spectrum: spectrum, thresholdMeV: 0,
                               normalization: .smEventsAboveThreshold(3000), model: .magneticMoment)
         }

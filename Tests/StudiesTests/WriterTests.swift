@@ -119,8 +119,8 @@ import Testing
 
     @Test func rowsMustMatchColumns() throws {
         var table = try ResultTable(columns: [.init("a"), .init("b")])
-        #expect(throws: TableError.rowLength(row: 0, cells: 1, columns: 2)) { try table.append([1]) }
-        #expect(throws: TableError.duplicateColumn("a")) { try ResultTable(columns: [.init("a"), .init("a")]) }
+        #expect(throws: StudyError.rowLength(row: 0, cells: 1, columns: 2)) { try table.append([1]) }
+        #expect(throws: StudyError.duplicateColumn("a")) { try ResultTable(columns: [.init("a"), .init("a")]) }
     }
 
     @Test func outputDirectoryWritesTheLayout() throws {
