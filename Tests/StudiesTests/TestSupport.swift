@@ -16,4 +16,5 @@ enum TestSupport {
 
     static var hasMatplotlib: Bool { PythonModules.hasMatplotlib }
     static var hasPyhf: Bool { PythonModules.hasPyhf }
+    static var hasPyhepmc: Bool { PythonModules.hasPyhepmc }
 }
