@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nue", targets: ["nue"]),
-        .library(name: "NueKit", targets: ["GSL", "Output", "Physics", "Simulation", "Statistics", "Studies"]),
+        .library(name: "NueKit", targets: ["GSL", "Output", "Parallel", "Physics", "Simulation", "Statistics", "Studies"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,10 +16,12 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .target(name: "GSL", dependencies: ["CGSL"]),
         .target(name: "Output"),
+        // The one parallel-map helper (workers, forEach, map in index order).
+        .target(name: "Parallel"),
         .target(name: "Physics", dependencies: ["GSL"]),
-        .target(name: "Simulation", dependencies: ["GSL", "Output", "Physics"]),
-        .target(name: "Statistics", dependencies: ["GSL", "Output"]),
-        .target(name: "Studies", dependencies: ["GSL", "Output", "Physics", "Simulation", "Statistics", "Yams"]),
+        .target(name: "Simulation", dependencies: ["GSL", "Output", "Parallel", "Physics"]),
+        .target(name: "Statistics", dependencies: ["GSL", "Output", "Parallel"]),
+        .target(name: "Studies", dependencies: ["GSL", "Output", "Parallel", "Physics", "Simulation", "Statistics", "Yams"]),
         // Throughput measurements (`nue bench`), kept out of the library modules.
         .target(name: "Benchmarks", dependencies: ["GSL", "Physics", "Simulation", "Statistics"]),
         .executableTarget(
@@ -31,7 +33,7 @@ let package = Package(
         // Shared test support: approximate equality, the process/CLI runner, paths, Python checks.
         .target(name: "NueTestSupport", path: "Tests/NueTestSupport"),
         .testTarget(name: "GSLTests", dependencies: ["NueTestSupport", "GSL", "CGSL"]),
-        .testTarget(name: "OutputTests", dependencies: ["NueTestSupport", "Output"]),
+        .testTarget(name: "OutputTests", dependencies: ["NueTestSupport", "Output", "Parallel"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NueTestSupport", "Physics", "GSL", "Benchmarks"]),
         .testTarget(name: "SimulationTests", dependencies: ["NueTestSupport", "Simulation", "Output", "Physics", "GSL"]),
         .testTarget(name: "StatisticsTests", dependencies: ["NueTestSupport", "Statistics", "Output", "GSL"]),

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GSL
+import Parallel
 import Physics
 
 /// The brute-force path of the ⁴²Ar/⁴²K background: every decay of the run is sampled
@@ -71,7 +72,7 @@ public struct Argon42BruteForce: Sendable {
         let partials = Partials(workers: workers, bins: bins)
         let done = Counter()
         let me = self
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        Parallel.workers(workers) { w in
             let stream = RandomStream(seed: seed, index: 0)
             var counts = [Int](repeating: 0, count: bins)
             var passed = 0

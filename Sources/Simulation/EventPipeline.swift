@@ -1,10 +1,11 @@
 import Dispatch
 import Foundation
 import GSL
+import Parallel
 
 /// Generates and simulates events in blocks with constant memory. Block b draws from its own
 /// `RandomStream(seed: seed, index: b)`: generation first, then the detector, in event order;
-/// blocks run concurrently (Dispatch `concurrentPerform`, a window of 2 × threads blocks at a
+/// blocks run concurrently (`Parallel.forEach`, a window of 2 × threads blocks at a
 /// time) and are handed to the consumer in block order, so the output is identical for any
 /// thread count.
 public struct EventPipeline: Sendable {
@@ -77,11 +78,7 @@ public struct EventPipeline: Sendable {
                 slot.detected = detected
                 slot.detectedWeight = weight
             }
-            if n == 1 || threads == 1 {
-                for k in 0..<n { work(k) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: n, execute: work)
-            }
+            Parallel.forEach(n, threads: threads, work)
             for k in 0..<n {
                 let slot = slots[k]
                 summary.blocks += 1

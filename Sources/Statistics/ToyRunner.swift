@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import Parallel
 
 /// Runs pseudo-experiments in parallel with deterministic seeding.
 ///
@@ -80,7 +81,7 @@ public struct ToyRunner: Sendable {
                     }
                 }
             }
-            if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+            Parallel.workers(workers, work)
             if let error = state.error { throw error }
         }
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Parallel
 import Physics
 import Simulation
 
@@ -73,22 +74,15 @@ public struct ArgonStudy: Sendable {
             for m in models { referenceLimits[r.name, default: [:]][m] = try r.limit(model: m, confidenceLevel: base.cl) }
         }
         let limits = referenceLimits
-        let perModel = Collector(count: models.count)
         let steps = Steps(total: models.count * stepsPerModel, progress: progress)
-        let workers = max(1, min(threads, models.count))
-        let work: @Sendable (Int) -> Void = { w in
-            var i = w
-            while i < self.models.count {
-                perModel.store(i, Swift.Result<ModelOutcome, Error> {
-                    try self.runModel(self.models[i], spectrum: spectrum, referenceLimits: limits, steps: steps)
-                })
-                i += workers
+        let perModel = Parallel.map(models.count, threads: threads) { i in
+            Swift.Result<ModelOutcome, Error> {
+                try self.runModel(self.models[i], spectrum: spectrum, referenceLimits: limits, steps: steps)
             }
         }
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         var outcome = Result(base: [], scans: [:], referenceLimits: referenceLimits, rejections: [], conclusion: "")
         for (i, m) in models.enumerated() {
-            let o = try perModel.get(i)
+            let o = try perModel[i].get()
             outcome.base.append(o.base)
             for (scan, curves) in o.scans { outcome.scans[scan, default: [:]][m] = curves }
             outcome.rejections += o.rejections
@@ -236,18 +230,6 @@ public struct ArgonStudy: Sendable {
     static func label(_ x: Double) -> String {
         if x >= 1e4 { return "1e\(Int(log10(x).rounded()))" }
         return x == x.rounded() ? "\(Int(x))" : "\(x)"
-    }
-
-    /// Thread-safe per-model results.
-    final class Collector: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [Swift.Result<ModelOutcome, Error>?]
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-        func store(_ i: Int, _ r: Swift.Result<ModelOutcome, Error>) { lock.lock(); items[i] = r; lock.unlock() }
-        func get(_ i: Int) throws -> ModelOutcome {
-            lock.lock(); defer { lock.unlock() }
-            return try items[i]!.get()
-        }
     }
 
     /// Thread-safe step counter for progress.

@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import Parallel
 import Physics
 import Simulation
 import Statistics
@@ -73,39 +74,9 @@ final class StudyContext: @unchecked Sendable {
         return sequence.next()
     }
 
-    /// Runs `body(i)` for i in 0..<count on `threads` workers (each claims the next index);
-    /// results in index order, so they do not depend on the thread count.
+    /// Runs `body(i)` for i in 0..<count on `threads` workers (`Parallel.map`); results in
+    /// index order, so they do not depend on the thread count.
     func parallelMap<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-        let box = ResultBox<T>(count: count)
-        let workers = min(threads, count)
-        if workers <= 1 {
-            for i in 0..<count { box.set(i, body(i)) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let i = box.claim() { box.set(i, body(i)) }
-            }
-        }
-        return box.values.map { $0! }
-    }
-}
-
-/// Slots for `parallelMap`, each claimed and written once under a lock.
-final class ResultBox<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private(set) var values: [T?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    /// The next unclaimed index, or nil when all are taken.
-    func claim() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < values.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock(); defer { lock.unlock() }
-        values[i] = value
+        Parallel.map(count, threads: threads, body)
     }
 }
