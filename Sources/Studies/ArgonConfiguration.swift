@@ -10,16 +10,16 @@ import Simulation
 /// mission's 250 000 SM ν̄e–e events with T > 0 in 10 kt.
 public struct ArgonConfiguration: Sendable, Equatable, Codable {
     /// Fiducial LAr mass, kilotonnes (> 0). Signal (either normalization) and background scale with it.
-    public var massKilotonnes: Double = 10
+    public var massKilotonnes: Double = ScenarioSetting.argonMassKilotonnes.defaultValue!
     /// ⁴²Ar specific activity of atmospheric argon, Bq/kg (40e-6 DEAP-3600 … 92e-6 DUNE default).
-    public var activityBecquerelPerKilogram: Double = Argon42Chain.duneActivity
+    public var activityBecquerelPerKilogram: Double = ScenarioSetting.argonActivity.defaultValue!
     /// Fraction of ⁴²K decays in the bulk liquid, [0, 1] (1, or ~0.2 as in DUNE background models).
-    public var potassiumBulkFraction: Double = 1
+    public var potassiumBulkFraction: Double = ScenarioSetting.argonBulkFraction.defaultValue!
     /// Background rejection R ≥ 1 dividing the ⁴²Ar/⁴²K rate: the ⁴²Ar depletion of underground
     /// argon (1 … 10⁶) times any other rejection that does not depend on energy or direction.
-    public var depletion: Double = 1
+    public var depletion: Double = ScenarioSetting.argonDepletion.defaultValue!
     /// Direction resolution σ_θ of few-MeV electrons, degrees (vMF smearing; default 30°).
-    public var directionResolutionDegrees: Double = Detector.duneLAr.directionResolutionDegrees ?? 30
+    public var directionResolutionDegrees: Double = ScenarioSetting.argonDirectionResolution.defaultValue!
     /// Energy resolution σ_T(T) (default the dune-lar preset's 45 %/√E ⊕ 3 %).
     public var resolution: EnergyResolution = Detector.duneLAr.resolution
     /// Analysis threshold on the reconstructed kinetic (visible) energy, MeV: the first template edge.
@@ -28,13 +28,13 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
     public var cosineCut: Double?
     /// SM ν̄e–e events with true T > 0 in 10 kt over the live time (the mission's ~250 000);
     /// scaled by mass/10 kt. nil: the physical exposure at `sourceDistanceMeters`.
-    public var signalEventsPer10kt: Double? = 250_000
+    public var signalEventsPer10kt: Double? = ScenarioSetting.argonSignalEvents.defaultValue!
     /// Distance from IsoDAR to the module's centre, m (used when `signalEventsPer10kt` is nil).
-    public var sourceDistanceMeters: Double = Detector.duneLAr.geometry.sourceDistanceMeters
+    public var sourceDistanceMeters: Double = ScenarioSetting.argonSourceDistance.defaultValue!
     /// Live time, years (signal exposure and background decays).
     public var liveTimeYears: Double = ScenarioSetting.liveTimeYears.defaultValue!
     /// Fraction of the ⁴²K 1.52 MeV γ energy deposited, [0, 1].
-    public var gammaContainment: Double = 1
+    public var gammaContainment: Double = ScenarioSetting.argonGammaContainment.defaultValue!
     /// Relative constraint on the background normalization; nil: the off-source sideband
     /// cos θ_reco < c measures it to 1/√N_sideband (infinite, i.e. free, for c = −1).
     public var backgroundSigma: Double?
@@ -52,26 +52,23 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
 
     /// Checks every parameter; `kinematicLimitMeV` is T_max at the source endpoint.
     public func validate(kinematicLimitMeV: Double) throws(StudyError) {
-        try StudyError.require(massKilotonnes, "mass (kt)", "must be > 0") { $0 > 0 }
-        try StudyError.require(activityBecquerelPerKilogram, "⁴²Ar activity (Bq/kg)", "must be ≥ 0") { $0 >= 0 }
-        try StudyError.require(potassiumBulkFraction, "⁴²K bulk fraction", "must be in [0, 1]") { $0 >= 0 && $0 <= 1 }
-        try StudyError.require(depletion, "depletion factor", "must be ≥ 1 (the ⁴²Ar rate is divided by it)") { $0 >= 1 }
-        try StudyError.require(directionResolutionDegrees, "direction resolution (degrees)", "must be in [0, 180]") { $0 >= 0 && $0 <= 180 }
-        for (name, v) in [("stochastic", resolution.stochastic), ("constant", resolution.constant), ("noise", resolution.noiseMeV)] {
-            try StudyError.require(v, "energy resolution \(name) term", "must be ≥ 0") { $0 >= 0 }
-        }
+        try Self.require(.argonMassKilotonnes, massKilotonnes)
+        try Self.require(.argonActivity, activityBecquerelPerKilogram)
+        try Self.require(.argonBulkFraction, potassiumBulkFraction)
+        try Self.require(.argonDepletion, depletion)
+        try Self.require(.argonDirectionResolution, directionResolutionDegrees)
+        for term in [resolution.stochastic, resolution.constant, resolution.noiseMeV] { try Self.require(.resolutionTerm, term) }
         try Self.require(.thresholdMeV, thresholdMeV)
         guard thresholdMeV < kinematicLimitMeV else {
             throw StudyError("threshold \(thresholdMeV) MeV is at or above the kinematic limit T_max = \(String(format: "%.3f", kinematicLimitMeV)) MeV of the ⁸Li endpoint: no signal can pass it")
         }
-        if let c = cosineCut { try StudyError.require(c, "cos θ cut", "must be in [−1, 1)") { $0 >= -1 && $0 < 1 } }
-        if let n = signalEventsPer10kt { try StudyError.require(n, "signal events", "must be > 0") { $0 > 0 } }
-        try StudyError.require(sourceDistanceMeters, "source distance (m)", "must be > 0") { $0 > 0 }
+        if let c = cosineCut { try Self.require(.argonCosineCut, c) }
+        if let n = signalEventsPer10kt { try Self.require(.argonSignalEvents, n) }
+        try Self.require(.argonSourceDistance, sourceDistanceMeters)
         try Self.require(.liveTimeYears, liveTimeYears)
-        try StudyError.require(gammaContainment, "γ containment", "must be in [0, 1]") { $0 >= 0 && $0 <= 1 }
-        if let s = backgroundSigma {
-            guard s >= 0, !s.isNaN else { throw StudyError("background σ = \(s): must be ≥ 0 (∞ frees it)") }
-        }
+        try Self.require(.argonGammaContainment, gammaContainment)
+        // ∞ frees the background normalization.
+        if let s = backgroundSigma, s != .infinity { try Self.require(.argonBackgroundSigma, s) }
         try Self.require(.normSigma, normSigma)
         try Self.require(.binWidthMeV, binWidthMeV)
         try Self.require(.confidenceLevel, cl)

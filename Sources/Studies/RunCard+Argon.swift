@@ -100,24 +100,23 @@ extension CardParser {
                                            "source_distance_m", "live_time_years", "gamma_containment", "background_sigma",
                                            "norm_sigma", "scans", "brute_force_decays", "seed"])
         var a = RunCard.Argon()
-        let positive = "a positive number"
-        if let n = m.optional("mass_kt") { a.massKt = try n.double(positive) { $0 > 0 } }
-        if let n = m.optional("activity_bq_per_kg") { a.activityBqPerKg = try n.double("≥ 0 Bq/kg") { $0 >= 0 } }
-        if let n = m.optional("bulk_fraction") { a.bulkFraction = try n.double("in [0, 1]") { $0 >= 0 && $0 <= 1 } }
-        if let n = m.optional("depletion") { a.depletion = try n.double("≥ 1") { $0 >= 1 } }
-        if let n = m.optional("direction_resolution_deg") { a.directionResolutionDeg = try n.double("in [0, 180]") { $0 >= 0 && $0 <= 180 } }
+        if let n = m.optional("mass_kt") { a.massKt = try n.double(.argonMassKilotonnes) }
+        if let n = m.optional("activity_bq_per_kg") { a.activityBqPerKg = try n.double(.argonActivity) }
+        if let n = m.optional("bulk_fraction") { a.bulkFraction = try n.double(.argonBulkFraction) }
+        if let n = m.optional("depletion") { a.depletion = try n.double(.argonDepletion) }
+        if let n = m.optional("direction_resolution_deg") { a.directionResolutionDeg = try n.double(.argonDirectionResolution) }
         if let n = m.optional("resolution") { a.resolution = try resolution(n) }
         if let n = m.optional("threshold_mev") {
             a.thresholdMeV = try n.double(.thresholdMeV)
             try checkBelowKinematicLimit(a.thresholdMeV, at: n)
         }
-        if let n = m.optional("cos_cut") { a.cosCut = try autoOrNumber(n, word: "auto", "in [−1, 1)") { $0 >= -1 && $0 < 1 } }
-        if let n = m.optional("signal_events_per_10kt") { a.signalEventsPer10kt = try n.double(positive) { $0 > 0 } }
+        if let n = m.optional("cos_cut") { a.cosCut = try autoOrNumber(n, word: "auto", .argonCosineCut) }
+        if let n = m.optional("signal_events_per_10kt") { a.signalEventsPer10kt = try n.double(.argonSignalEvents) }
         if let n = m.optional("exposure") { a.exposure = try n.bool() }
-        if let n = m.optional("source_distance_m") { a.sourceDistanceM = try n.double(positive) { $0 > 0 } }
+        if let n = m.optional("source_distance_m") { a.sourceDistanceM = try n.double(.argonSourceDistance) }
         if let n = m.optional("live_time_years") { a.liveTimeYears = try n.double(.liveTimeYears) }
-        if let n = m.optional("gamma_containment") { a.gammaContainment = try n.double("in [0, 1]") { $0 >= 0 && $0 <= 1 } }
-        if let n = m.optional("background_sigma") { a.backgroundSigma = try autoOrNumber(n, word: "sideband", "≥ 0") { $0 >= 0 } }
+        if let n = m.optional("gamma_containment") { a.gammaContainment = try n.double(.argonGammaContainment) }
+        if let n = m.optional("background_sigma") { a.backgroundSigma = try autoOrNumber(n, word: "sideband", .argonBackgroundSigma) }
         if let n = m.optional("norm_sigma") { a.normSigma = try n.double(.normSigma) }
         if let n = m.optional("scans") { a.scans = try argonScans(n) }
         if let n = m.optional("brute_force_decays") {
@@ -129,13 +128,14 @@ extension CardParser {
         return a
     }
 
-    /// nil for the plain word `word`, else a number satisfying `check`.
-    private func autoOrNumber(_ node: CardNode, word: String, _ requirement: String,
-                              _ check: (Double) -> Bool) throws(StudyError) -> Double? {
+    /// nil for the plain word `word`, else a number in the range of `setting`.
+    private func autoOrNumber(_ node: CardNode, word: String, _ setting: ScenarioSetting) throws(StudyError) -> Double? {
         if case .scalar(let s) = node.node, s.string == word { return nil }
-        do { return try node.double(requirement, check) } catch {
-            throw node.error("expected '\(word)' or a number \(requirement), got \(node.kindDescription)")
+        guard let value = try? node.double() else {
+            throw node.error("expected '\(word)' or a number \(setting.requirement), got \(node.kindDescription)")
         }
+        guard setting.allows(value) else { throw node.error(setting.cardMessage(value)) }
+        return value
     }
 
     func argonScans(_ node: CardNode) throws(StudyError) -> RunCard.ArgonScans {

@@ -19,7 +19,7 @@ struct ArgonCommand: ParsableCommand {
             """)
 
     @Option(parsing: .unconditional, help: "⁴²Ar rejection R ≥ 1 (underground-argon depletion × other rejection).")
-    var depletion: Double = 1
+    var depletion: Double = ArgonConfiguration().depletion
     @Option(name: .customLong("direction-resolution"), parsing: .unconditional, help: "Direction resolution σ_θ of the electron, degrees.")
     var directionResolution: Double = ArgonConfiguration().directionResolutionDegrees
     @Option(name: .customLong("energy-resolution"), parsing: .unconditional, help: "σ_E/E = a/√E ⊕ b ⊕ c/E as 'a[,b[,c]]' (default the dune-lar preset 0.45,0.03,0).")
@@ -35,13 +35,13 @@ struct ArgonCommand: ParsableCommand {
     @Option(name: .customLong("cos-cut"), parsing: .unconditional, help: "Cut cos θ_reco > C, or 'auto' (best of a grid, per model).")
     var cosCut: String = "auto"
     @Option(parsing: .unconditional, help: "⁴²Ar specific activity, Bq/kg (DUNE default 92e-6; DEAP-3600 40e-6).")
-    var activity: Double = Argon42Chain.duneActivity
+    var activity: Double = ArgonConfiguration().activityBecquerelPerKilogram
     @Option(name: .customLong("bulk-fraction"), parsing: .unconditional, help: "Fraction of ⁴²K decays in the bulk liquid (1 or ~0.2).")
-    var bulkFraction: Double = 1
+    var bulkFraction: Double = ArgonConfiguration().potassiumBulkFraction
     @Option(name: .customLong("mass-kt"), parsing: .unconditional, help: "Fiducial LAr mass, kt.")
-    var massKt: Double = 10
+    var massKt: Double = ArgonConfiguration().massKilotonnes
     @Option(name: .customLong("signal-events"), parsing: .unconditional, help: "SM events with T > 0 per 10 kt in the live time.")
-    var signalEvents: Double = 250_000
+    var signalEvents: Double = ArgonConfiguration().signalEventsPer10kt!
     @Option(name: .customLong("source-distance"), parsing: .unconditional, help: "Use the physical IsoDAR exposure (2.6e22 ν̄e/yr, 90 % up-time) with the source this far from the module centre, m, instead of --signal-events.")
     var sourceDistance: Double?
     @Option(help: "Only this model: \(NewPhysicsModel.Kind.allValueStrings.joined(separator: " or ")) (default both).")

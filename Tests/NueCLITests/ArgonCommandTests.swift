@@ -35,9 +35,10 @@ import Testing
         (["--depletion", "nan"], "depletion"),
         (["--threshold", "20"], "kinematic limit"),
         (["--threshold", "nan"], "threshold"),
-        (["--cos-cut", "1.5"], "cos θ cut"),
+        (["--cos-cut", "1.5"], "--cos-cut must be in [−1, 1), got 1.5"),
         (["--cos-cut", "sometimes"], "--cos-cut"),
-        (["--bulk-fraction", "2"], "bulk fraction"),
+        (["--bulk-fraction", "2"], "--bulk-fraction must be a fraction in [0, 1], got 2.0"),
+        (["--cos-cut", "-0.5", "--activity", "-1"], "--activity must be a number of Bq/kg ≥ 0, got -1.0"),
         (["--model", "axion"], "--model"),
         (["--energy-resolution", "0.1,-1"], "--energy-resolution"),
     ])
