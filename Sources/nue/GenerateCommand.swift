@@ -12,12 +12,17 @@ struct GenerateCommand: ParsableCommand {
             new physics. The output is identical for any --threads. The file is written to a temporary file \
             beside it and renamed when complete (an error, SIGINT or SIGTERM leave no temporary file and an \
             existing file untouched); a non-regular --output such as /dev/null is written through, never replaced.
+            --format hepmc3 (alias nuhepmc) writes NuHepMC v1.0 whose NuHepMC.FluxAveragedTotalCrossSection (pb per \
+            electron) is that of the detected events in the file.
             Example: nue generate --detector kamland --threshold 3 --seed 1 --format csv --output toy.csv
             """)
 
+    /// The event-file format; `nuhepmc` is an alias of `hepmc3` (both write NuHepMC v1.0.0 on
+    /// HepMC3 Asciiv3, `NuHepMCWriter`).
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
         case hepmc3
+        case nuhepmc
     }
 
     @OptionGroup var scenario: ScenarioOptions
@@ -25,7 +30,7 @@ struct GenerateCommand: ParsableCommand {
     var count: Double?
     @OptionGroup var seedOption: SeedOption
     var seed: UInt64 { seedOption.seed }
-    @Option(help: "Output format: csv or hepmc3 (NuHepMC v1.0).")
+    @Option(help: "Output format: csv, or hepmc3 (alias nuhepmc) for NuHepMC v1.0 on HepMC3 ASCII.")
     var format: Format
     @OptionGroup var outputOption: OutputFileOption
     var output: String { outputOption.output ?? "" }
@@ -68,15 +73,12 @@ struct GenerateCommand: ParsableCommand {
             pipeline = try scenario.pipeline(model: model, mode: weighted ? .weighted : .unweighted,
                                              threads: threads, templates: templates)
         } catch let error as SimulationError { throw ValidationError(error.description) }
-        let metadata = EventFileMetadata(
-            toolVersion: NueVersion.string, model: model, detectorName: scenario.detector.name,
-            thresholdMeV: scenario.thresholdMeV, seed: seed,
-            fluxAveragedCrossSectionCm2: pipeline.generator.regionCrossSection,
-            lowestRecoilMeV: templates.lowestTrueRecoilMeV, weighted: weighted)
+        let metadata = scenario.eventFileMetadata(model: model, templates: templates, seed: seed, weighted: weighted,
+                                                  toolVersion: NueVersion.string)
         let writer: any EventWriter = try runtime {
             switch format {
             case .csv: try CSVEventWriter(path: output)
-            case .hepmc3: try NuHepMCWriter(path: output, metadata: metadata)
+            case .hepmc3, .nuhepmc: try NuHepMCWriter(path: output, metadata: metadata)
             }
         }
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
@@ -108,7 +110,8 @@ struct GenerateCommand: ParsableCommand {
             }
             if !quiet {
                 let expected = templates.aboveThreshold.combined(for: model)
-                FileHandle.standardError.write(Data("wrote \(written) events to \(output) (\(summary.generated) interactions generated; expected \(expected) above \(scenario.thresholdMeV) MeV)\n".utf8))
+                let picobarn = metadata.fluxAveragedCrossSectionCm2 * NuHepMCRunInfo.picobarnPerSquareCentimeter
+                FileHandle.standardError.write(Data("wrote \(written) events to \(output) (\(summary.generated) interactions generated; expected \(expected) above \(scenario.thresholdMeV) MeV; flux-averaged cross section of the detected events \(picobarn) pb per electron)\n".utf8))
             }
         } catch {
             writer.abandon()

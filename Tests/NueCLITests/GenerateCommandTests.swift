@@ -52,4 +52,26 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { Double($0.split(separator: ",")[3])! >= 3 })
         _ = command
     }
+
+    /// `--format nuhepmc` is an alias of `hepmc3` (same bytes), listed in the help; the header's
+    /// flux-averaged cross section is the detected events' (KamLAND > 3 MeV: 7.536×10⁻⁹ pb per
+    /// electron, `DetectedCrossSectionTests` checks it by quadrature), not the generated region's
+    /// 1.041×10⁻⁸ pb.
+    @Test func nuhepmcIsAnAliasOfHepmc3() throws {
+        #expect(GenerateCommand.helpMessage().contains("nuhepmc"))
+        var files: [String] = []
+        defer { for f in files { try? FileManager.default.removeItem(atPath: f) } }
+        for format in ["hepmc3", "nuhepmc"] {
+            let path = Self.path("alias.\(format)")
+            files.append(path)
+            let command = try #require(try Nue.parseAsRoot(["generate", "--detector", "kamland", "--count", "20", "--seed", "4",
+                                                            "--format", format, "--output", path, "--quiet"]) as? GenerateCommand)
+            try command.run()
+        }
+        let texts = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        #expect(texts[0] == texts[1])
+        let line = try #require(texts[1].split(separator: "\n").first { $0.hasPrefix("A NuHepMC.FluxAveragedTotalCrossSection ") })
+        let picobarn = try #require(Double(line.split(separator: " ")[2]))
+        #expect(abs(picobarn / 7.536e-9 - 1) < 1e-3)
+    }
 }

@@ -44,15 +44,14 @@ import Testing
         }
     }
 
-    /// Parses the NuHepMC file and checks the requirements listed on `NuHepMCWriter`:
-    /// G.R.1–G.R.10, E.R.2–E.R.9, V.R.1, P.R.1, plus energy–momentum conservation at the vertex.
+    /// Parses the NuHepMC file and checks the requirements listed on `NuHepMCWriter` and
+    /// `NuHepMCRunInfo` (NuHepMC v1.0.0): G.R.1–G.R.11, G.C.2, E.R.2–E.R.9, V.R.1, P.R.1, plus
+    /// energy–momentum conservation at the vertex.
     @Test func nuHepMCFileMeetsRequirements() throws {
         let (s, generator, events) = try Self.events(40)
         let path = Self.temporaryPath("c.hepmc3")
-        let meta = EventFileMetadata(toolVersion: "test", model: generator.model, detectorName: s.detector.name,
-                                     thresholdMeV: s.thresholdMeV, seed: 8,
-                                     fluxAveragedCrossSectionCm2: generator.regionCrossSection,
-                                     lowestRecoilMeV: generator.lowestRecoilMeV, weighted: false)
+        let meta = s.eventFileMetadata(model: generator.model, templates: try s.templates(), seed: 8, weighted: false,
+                                       toolVersion: "test")
         let writer = try NuHepMCWriter(path: path, metadata: meta)
         for e in events { try writer.write(e) }
         try writer.finish()
@@ -74,11 +73,22 @@ import Testing
         let tool = header.first { $0.hasPrefix("T ") }!.dropFirst(2).components(separatedBy: "\\|")
         #expect(tool.count == 3 && tool[0] == "nue" && !tool[1].isEmpty)
         let conventions = run["NuHepMC.Conventions"]!.split(separator: " ")
-        #expect(conventions.contains("G.C.2") && conventions.contains("E.C.1"))
+        #expect(conventions.contains("G.C.2") && conventions.contains("E.C.1") && conventions.contains("G.C.3"))
+        // G.C.2: the detected selection's ⟨σ⟩ in pb (1 pb = 10⁻³⁶ cm²), below the generated region's.
         let fatx = Double(run["NuHepMC.FluxAveragedTotalCrossSection"]!)!
-        #expect(abs(fatx / (generator.regionCrossSection * 1e36) - 1) < 1e-12)
+        let detected = s.detectedCrossSection(model: generator.model, templates: try s.templates())
+        #expect(abs(fatx / (detected * 1e36) - 1) < 1e-12)
+        #expect(fatx < generator.regionCrossSection * 1e36)
+        #expect(abs(Double(run["NuHepMC.Provenance.GeneratedCrossSection"]!)! / (generator.regionCrossSection * 1e36) - 1) < 1e-12)
+        // The expected detected events (the templates above threshold) = ⟨σ⟩ × events per pb.
+        let perPicobarn = Double(run["NuHepMC.Provenance.ExpectedEventsPerPicobarn"]!)!
+        #expect(abs(fatx * perPicobarn / (try s.templates()).aboveThreshold.combined(for: generator.model) - 1) < 1e-12)
         #expect(run["NuHepMC.Units.CrossSection.Unit"] == "pb")
-        #expect(run["NuHepMC.Units.CrossSection.TargetScale"] != nil)
+        #expect(run["NuHepMC.Units.CrossSection.TargetScale"] == "PerTargetElectron")
+        // G.R.11: declared, empty (only standard PDG codes are used); G.C.3: DOIs of the process.
+        #expect(run["NuHepMC.AdditionalParticleNumbers"] == "")
+        #expect(header.contains("A NuHepMC.AdditionalParticleNumbers "))
+        #expect(run["NuHepMC.Citations.Process[\(NuHepMCWriter.processID)].DOI"]?.contains("10.1103/PhysRevD.39.3378") == true)
         #expect(header.contains("W CV"))
         // G.R.8, G.R.9, G.R.10: every declared ID has a name and a description.
         let processIDs = run["NuHepMC.ProcessIDs"]!.split(separator: " ").map { Int($0)! }
