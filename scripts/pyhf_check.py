@@ -11,7 +11,8 @@ computed with the asymptotic calculator, test statistic q~mu ("qtilde"), as
   - CLs = CLs+b / CLb (Read), nue's `--limit cls`: Delta-chi2 = Phi^-1((1+CL)/2)^2 on the Asimov
     data, where CLb = 1/2.
 The observed data in the workspace are the Asimov SM data, so the observed limit is the median
-expected one. The limit is the root of p(mu) = 1 - CL (Brent, relative tolerance 1e-10).
+expected one. The limit is the root of p(mu) = 1 - CL (Brent, relative tolerance 1e-10, in a
+bracket grown from [0.5, 2]).
 
 When nue exported the new-physics sample at its own Asimov limit for the method, mu_limit = 1.
 
@@ -48,15 +49,27 @@ def load(path):
 
 
 def upper_limit(pvalue, alpha):
-    """The mu > 0 where pvalue(mu) = alpha (bracket doubled upward, then Brent)."""
+    """The mu > 0 where pvalue(mu) = alpha: a bracket around mu = 1 (nue exports at its own
+    limit), halved downward until p > alpha and doubled upward until p < alpha, then Brent. It
+    stays away from mu -> 0, where q~mu ~ 0 and rounding can make sqrt(q) NaN."""
     from scipy.optimize import brentq
 
-    low, high = 1e-9, 1.37  # any start; the bracket doubles until p < alpha
-    while pvalue(high) > alpha:
+    def finite(mu):
+        value = pvalue(mu)
+        if not math.isfinite(value):
+            raise RuntimeError(f"p-value is {value} at mu = {mu}")
+        return value
+
+    low, high = 0.5, 2.0
+    while finite(low) <= alpha:
+        low, high = low / 2.0, low
+        if low < 1e-6:
+            raise RuntimeError("no crossing above mu = 1e-6")
+    while finite(high) > alpha:
         low, high = high, high * 2.0
         if high > 1e6:
             raise RuntimeError("no crossing below mu = 1e6")
-    return brentq(lambda mu: pvalue(mu) - alpha, low, high, xtol=1e-10, rtol=1e-10)
+    return brentq(lambda mu: finite(mu) - alpha, low, high, xtol=1e-10, rtol=1e-10)
 
 
 def check(path, cl_option, method_option, pyhf):
