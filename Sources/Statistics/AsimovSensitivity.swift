@@ -3,9 +3,13 @@ import GSL
 /// The median expected upper limit from the Asimov data set, with asymptotic bands.
 ///
 /// With Asimov data at the truth θ₀ (default 0) and nominal global observables, θ̂ = θ₀ and
-/// Δλ(θ) = λ_p(θ) − min_{θ′ ≥ 0} λ_p(θ′); the limit is the θ > θ̂ where Δλ = Φ⁻¹(CL)²,
-/// found by GSL's Brent root finder (RootFinding.brentExpandingUpward), not on a grid.
-/// Cowan, Cranmer, Gross & Vitells, EPJC 71, 1554 (2011), §3.2 and eq. 88–90.
+/// Δλ(θ) = λ_p(θ) − min_{θ′ ≥ 0} λ_p(θ′) (= q̃_θ,A, the Asimov test statistic); the limit is
+/// the θ > θ̂ where Δλ equals the method's critical value, found by GSL's Brent root finder
+/// (RootFinding.brentExpandingUpward), not on a grid:
+/// - CLs+b: Δλ = Φ⁻¹(CL)² (p_θ = 1 − Φ(√q̃_θ) = α),
+/// - CLs: Δλ = Φ⁻¹((1 + CL)/2)² (CLs = p_θ / CLb with CLb = ½ on the Asimov data).
+/// Cowan, Cranmer, Gross & Vitells, EPJC 71, 1554 (2011), §3.2, eq. 65–66 and 88–90
+/// (`LimitMethod`, `docs/statistics.md`).
 public struct AsimovSensitivity: Sendable {
     /// The median expected upper limit on θ.
     public var limit: Double
@@ -14,6 +18,8 @@ public struct AsimovSensitivity: Sendable {
     /// Φ⁻¹(CL)².
     public var criticalValue: Double
     public var statistic: TestStatistic
+    /// CLs+b or CLs.
+    public var method: LimitMethod
     /// The asymptotic ±1σ, ±2σ band on θ (median = `limit`).
     public var band: ExpectedBand
     /// The best fit on the Asimov data (θ̂ = truth up to numerical precision).
@@ -24,12 +30,16 @@ public struct AsimovSensitivity: Sendable {
     /// Computes the Asimov limit of `model`.
     /// - Parameters:
     ///   - truth: θ of the Asimov data set (0: the background-only / SM expectation).
-    ///   - scale: a typical θ for the bracket; default from the Fisher information.
+    ///   - method: CLs+b (default) or CLs; the CLs formulas assume background-only Asimov data
+    ///     (truth 0).
     public static func compute(
         model: BinnedModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
-        truth: Double = 0
+        truth: Double = 0, method: LimitMethod = .clsb
     ) throws -> AsimovSensitivity {
-        let critical = try CriticalValue.oneSided(confidenceLevel: confidenceLevel)
+        let critical = try method.asimovCriticalValue(confidenceLevel: confidenceLevel)
+        guard method == .clsb || truth == 0 else {
+            throw StatisticsError("the Asimov CLs limit is defined on the background-only Asimov data (truth 0), got truth \(truth)")
+        }
         let likelihood = ProfileLikelihood(model: model, statistic: statistic)
         try likelihood.setData(model.asimovData(theta: truth))
         let fit = likelihood.bestFit()
@@ -69,7 +79,9 @@ public struct AsimovSensitivity: Sendable {
         }
         return AsimovSensitivity(
             limit: limit, confidenceLevel: confidenceLevel, criticalValue: critical, statistic: statistic,
-            band: ExpectedBand.asymptotic(asimovLimit: limit, criticalValue: critical),
+            method: method,
+            band: method == .cls ? ExpectedBand.asymptoticCLs(asimovLimit: limit, confidenceLevel: confidenceLevel)
+                                 : ExpectedBand.asymptotic(asimovLimit: limit, criticalValue: critical),
             bestFit: fit, curvature: curvature)
     }
 }

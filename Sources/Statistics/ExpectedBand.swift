@@ -1,3 +1,5 @@
+import GSL
+
 /// Median and ±1σ, ±2σ quantiles of the distribution of upper limits (on θ), from toys or
 /// from the asymptotic formulas.
 public struct ExpectedBand: Sendable, Equatable, Codable {
@@ -28,6 +30,18 @@ public struct ExpectedBand: Sendable, Equatable, Codable {
         let z = criticalValue.squareRoot()
         let sigma = asimovLimit / z
         func edge(_ n: Double) -> Double { max(0, sigma * (z + n)) }
+        return ExpectedBand(minus2: edge(-2), minus1: edge(-1), median: asimovLimit, plus1: edge(1), plus2: edge(2))
+    }
+
+    /// The asymptotic band of CLs limits (Cowan et al., EPJC 71, 1554 (2011), eq. 65–66 with
+    /// θ̂ = N σ): CLs = [1 − Φ(θ/σ − N)]/Φ(N) = α gives θ_up+N = σ (N + Φ⁻¹(1 − α Φ(N))), with
+    /// σ = θ_med / Φ⁻¹(1 − α/2) from the Asimov CLs limit θ_med (α = 1 − CL). Never negative.
+    public static func asymptoticCLs(asimovLimit: Double, confidenceLevel cl: Double) -> ExpectedBand {
+        let alpha = 1 - cl
+        let sigma = asimovLimit / Distributions.normalQuantile(1 - alpha / 2)
+        func edge(_ n: Double) -> Double {
+            max(0, sigma * (n + Distributions.normalQuantile(1 - alpha * Distributions.normalCDF(n))))
+        }
         return ExpectedBand(minus2: edge(-2), minus1: edge(-1), median: asimovLimit, plus1: edge(1), plus2: edge(2))
     }
 }

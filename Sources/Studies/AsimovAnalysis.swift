@@ -4,8 +4,9 @@ import Output
 
 /// `asimov`: the median expected upper limit from the Asimov data set for every scenario ×
 /// model variant × statistic (the mission's table), with the asymptotic ±1σ/±2σ bands in
-/// `result.json`. Δλ(θ) = Φ⁻¹(CL)² (1.6424 at 90 %, half-χ² at the boundary θ ≥ 0), the
-/// normalization profiled with its pull term (Cowan et al., EPJC 71, 1554 (2011)).
+/// `result.json`. CLs+b (card `limit: clsb`, default): Δλ(θ) = Φ⁻¹(CL)² (1.6424 at 90 %, half-χ²
+/// at the boundary θ ≥ 0); CLs (`limit: cls`): Δλ(θ) = Φ⁻¹((1 + CL)/2)² (2.7055 at 90 %). The
+/// normalization profiled with its pull term (Cowan et al., EPJC 71, 1554 (2011); `LimitMethod`).
 enum AsimovAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -20,7 +21,7 @@ enum AsimovAnalysis {
                     do {
                         let fit = try context.fit(index, variant)
                         events = fit.events
-                        let asimov = try fit.asimov(statistic: statistic, cl: card.cl)
+                        let asimov = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit)
                         limit = fit.quoted(asimov.limit)
                         band = asimov.band.map(fit.quoted)
                     } catch {
@@ -32,7 +33,8 @@ enum AsimovAnalysis {
                     context.progress("asimov  \(row.scenario) · \(variant.label) · \(statistic.rawValue): \(variant.parameter.name) < \(StudyContext.short(limit))")
                     details.append(.object([
                         ("scenario", .string(row.scenario)), ("model", .string(variant.label)),
-                        ("statistic", .string(statistic.rawValue)), ("parameter", .string(variant.parameter.name)),
+                        ("statistic", .string(statistic.rawValue)),
+                        ("limit_method", .string(card.limit.rawValue)), ("parameter", .string(variant.parameter.name)),
                         ("limit", limit.map(JSONValue.number) ?? .null),
                         ("band", band.map { b in .array([b.minus2, b.minus1, b.median, b.plus1, b.plus2].map(JSONValue.number)) } ?? .null),
                     ]))

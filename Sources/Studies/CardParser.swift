@@ -1,6 +1,7 @@
 import Foundation
 import Output
 import Physics
+import Statistics
 
 /// Walks a composed run card and builds `RunCard`, checking keys, types and ranges.
 struct CardParser {
@@ -11,7 +12,7 @@ struct CardParser {
 
     func card(_ root: CardNode) throws(StudyError) -> RunCard {
         let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
-                                           "models", "scans", "sin2_theta_w", "statistic", "cl", "binning", "toys", "outputs",
+                                           "models", "scans", "sin2_theta_w", "statistic", "cl", ScenarioSetting.limitMethod.cardKey, "binning", "toys", "outputs",
                                            "argon"])
         let formatNode = try m.required("format")
         let format = try formatNode.string()
@@ -40,6 +41,8 @@ struct CardParser {
         let sin2 = try m.optional("sin2_theta_w")?.double(.sin2ThetaW) ?? RunCard.defaultSin2ThetaW
         let statistic = try m.optional("statistic")?.choice(RunCard.StatisticChoice.self) ?? .poisson
         let cl = try m.optional("cl")?.double(.confidenceLevel) ?? ScenarioSetting.confidenceLevel.defaultValue!
+        let limitNode = m.optional(ScenarioSetting.limitMethod.cardKey)
+        let limit = try limitNode?.choice(LimitMethod.self) ?? ScenarioSetting.limitMethod.defaultValue
         let binning = try m.optional("binning").map(self.binning) ?? RunCard.Binning()
         let toys = try m.optional("toys").map(self.toys)
         let outputs = try m.optional("outputs").map(self.outputs) ?? RunCard.Outputs()
@@ -48,9 +51,14 @@ struct CardParser {
 
         let card = RunCard(format: format, title: title, notes: notes, analyses: analyses, source: source,
                            detectors: detectors, scenarios: scenarios, models: models, scans: scans,
-                           sin2ThetaW: sin2, statistic: statistic, cl: cl, binning: binning, toys: toys, outputs: outputs,
+                           sin2ThetaW: sin2, statistic: statistic, cl: cl, limit: limit, binning: binning, toys: toys, outputs: outputs,
                            argon: argon)
         try checkAnalyses(card, at: analysesNode ?? root)
+        if let limitNode, limit == .cls, let toyAnalysis = analyses.first(where: { [.toys, .coverage].contains($0) }) {
+            throw limitNode.error("analysis '\(toyAnalysis.rawValue)' computes CLs+b limits from toys; CLs is available "
+                                  + "for the Asimov analyses (asimov, delta-chi2, threshold-scan, norm-scan, gm-exclusion, exposure); use limit: clsb "
+                                  + "or a separate card")
+        }
         return card
     }
 

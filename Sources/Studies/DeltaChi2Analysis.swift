@@ -27,7 +27,7 @@ enum DeltaChi2Analysis {
                             let likelihood = ProfileLikelihood(model: fit.binnedModel, statistic: statistic)
                             try likelihood.setData(fit.binnedModel.asimovData())
                             let best = likelihood.bestFit()
-                            let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit)
+                            let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
                             fits.append((variant, fit, statistic, likelihood, best, limit))
                         }
                     }

@@ -15,7 +15,7 @@ enum ExclusionAnalysis {
         let treatments = card.models.filter { $0.model == .lightVector }.map { $0.interference ?? .exact }
         var table = try ResultTable(title: "g limit vs mediator mass M", columns: [
             .init("scenario", title: "Scenario"), .init("interference", title: "Interference"),
-            .init("statistic", title: "Statistic"), .init("mass_mev", title: "M", unit: "MeV", digits: 3),
+            .init("statistic", title: "Statistic"), .init("limit_method", title: "Limit"), .init("mass_mev", title: "M", unit: "MeV", digits: 3),
             .init("g_limit", title: "\(AsimovAnalysis.percent(card.cl)) CL limit on g", digits: 3),
             .init("status", title: "Status"),
         ])
@@ -30,7 +30,7 @@ enum ExclusionAnalysis {
                         Result {
                             let variant = try NewPhysicsModel.lightVector(mediatorMassMeV: grid[m], interference: interference)
                             let fit = try context.fit(index, variant)
-                            return fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit)
+                            return fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
                         }
                     }
                     var xs: [Double] = [], ys: [Double] = []
@@ -38,12 +38,12 @@ enum ExclusionAnalysis {
                         switch result {
                         case .success(let g):
                             try table.append([.text(name), .text(interference.rawValue), .text(statistic.rawValue),
-                                              .number(mass), .number(g), AnalysisOutput.status(nil)])
+                                              .text(card.limit.rawValue), .number(mass), .number(g), AnalysisOutput.status(nil)])
                             xs.append(mass); ys.append(g)
                         case .failure(let error):
                             failures += 1
                             try table.append([.text(name), .text(interference.rawValue), .text(statistic.rawValue),
-                                              .number(mass), .missing, AnalysisOutput.status(error)])
+                                              .text(card.limit.rawValue), .number(mass), .missing, AnalysisOutput.status(error)])
                         }
                     }
                     let label = interference == .exact ? "exact interference" : "pure Z' only (no interference)"

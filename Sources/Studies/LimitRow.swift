@@ -4,7 +4,7 @@ import Statistics
 import Output
 
 /// One row of the standard limits table (the mission's table): a scenario × model × statistic
-/// and its limit. `ResultTable.limits(_:cl:)` lays the rows out.
+/// × limit method and its limit. `ResultTable.limits(_:cl:)` lays the rows out.
 public struct LimitRow: Equatable, Sendable {
     public var scenario: String
     public var detector: String
@@ -17,13 +17,16 @@ public struct LimitRow: Equatable, Sendable {
     /// The hypothesis; its parameter (κ = μν/μ_B or g) is the limit's.
     public var model: NewPhysicsModel
     public var statistic: TestStatistic
+    /// CLs+b or CLs.
+    public var limitMethod: LimitMethod
     /// The limit on κ (μ_B) or g; nil when the fit failed.
     public var limit: Double?
     /// `ok`, or `failed: <why>` (shown when the table is built with `status: true`).
     public var status: String
 
     public init(scenario: String, detector: String, thresholdMeV: Double, events: Double, normSigma: Double,
-                model: NewPhysicsModel, statistic: TestStatistic, limit: Double?, status: String = "ok") {
+                model: NewPhysicsModel, statistic: TestStatistic, limitMethod: LimitMethod = .clsb, limit: Double?,
+                status: String = "ok") {
         self.scenario = scenario
         self.detector = detector
         self.thresholdMeV = thresholdMeV
@@ -31,6 +34,7 @@ public struct LimitRow: Equatable, Sendable {
         self.normSigma = normSigma
         self.model = model
         self.statistic = statistic
+        self.limitMethod = limitMethod
         self.limit = limit
         self.status = status
     }
@@ -38,7 +42,7 @@ public struct LimitRow: Equatable, Sendable {
 
 extension ResultTable {
     /// The standard limits table: columns `scenario, detector, threshold_mev, events,
-    /// norm_sigma, model, interference, mediator_mass_mev, statistic, parameter, limit`
+    /// norm_sigma, model, interference, mediator_mass_mev, statistic, limit_method, parameter, limit`
     /// (Markdown header of the limit: "90 % CL limit" for `cl` = 0.90), and `status` when asked.
     public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil, status: Bool = false) throws(StudyError) -> ResultTable {
         let percent = NumberFormatting.significant(cl * 100, digits: 3)
@@ -53,6 +57,7 @@ extension ResultTable {
             .init("interference", title: "Interference"),
             .init("mediator_mass_mev", title: "M", unit: "MeV", digits: 3),
             .init("statistic", title: "Statistic"),
+            .init("limit_method", title: "Limit"),
             .init("parameter", title: "Parameter"),
             .init("limit", title: "\(percent) % CL limit", digits: 3),
         ] + (status ? [.init("status", title: "Status")] : []))
@@ -61,7 +66,7 @@ extension ResultTable {
                 .text(r.scenario), .text(r.detector), .number(r.thresholdMeV), .number(r.events), .number(r.normSigma),
                 .text(r.model.kind.rawValue), r.model.interferenceLabel.map(Cell.text) ?? .missing,
                 r.model.kind == .lightVector ? .number(r.model.mediatorMassMeV) : .missing,
-                .text(r.statistic.rawValue), .text(r.model.parameter.header),
+                .text(r.statistic.rawValue), .text(r.limitMethod.rawValue), .text(r.model.parameter.header),
                 r.limit.map(Cell.number) ?? .missing,
             ] + (status ? [.text(r.status)] : []))
         }

@@ -46,9 +46,9 @@ public struct ModelFit: Sendable {
     /// Expected SM events (sum of the SM template).
     public var events: Double { templates.standardModel.reduce(0, +) }
 
-    /// The Asimov sensitivity (θ in fitter units).
-    public func asimov(statistic: TestStatistic, cl: Double) throws -> AsimovSensitivity {
-        try AsimovSensitivity.compute(model: binnedModel, statistic: statistic, confidenceLevel: cl)
+    /// The Asimov sensitivity (θ in fitter units), CLs+b (default) or CLs.
+    public func asimov(statistic: TestStatistic, cl: Double, method: LimitMethod = .clsb) throws -> AsimovSensitivity {
+        try AsimovSensitivity.compute(model: binnedModel, statistic: statistic, confidenceLevel: cl, method: method)
     }
 
     /// The new-physics increment over the SM per bin at a quoted value (κ or g).

@@ -6,8 +6,10 @@ import Output
 extension PyhfWorkspace {
     /// The workspace of a fit's templates with the new-physics sample at `value` (κ or g): the
     /// increment κ²·MM for the magnetic moment, A g² + B g⁴ for the light vector (A = 0 in the
-    /// pure-Z′ approximation), `ModelFit.increment(at:)`.
-    public static func make(fit: ModelFit, value: Double, cl: Double = 0.90) throws(StudyError) -> JSONValue {
+    /// pure-Z′ approximation), `ModelFit.increment(at:)`; `cl` and `limitMethod` name the limit
+    /// `value` is (recorded in the metadata).
+    public static func make(fit: ModelFit, value: Double, cl: Double = 0.90,
+                            limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
         let model = fit.model
         let meaning: String
         switch model.kind {
@@ -19,6 +21,6 @@ extension PyhfWorkspace {
         }
         return try make(standardModel: fit.templates.standardModel, newPhysics: fit.increment(at: value),
                         normSigma: fit.binnedModel.normalization.sigma, parameter: model.parameter.name, value: value,
-                        meaning: meaning, binEdges: fit.templates.binning.edges, cl: cl)
+                        meaning: meaning, binEdges: fit.templates.binning.edges, cl: cl, limitMethod: limitMethod)
     }
 }

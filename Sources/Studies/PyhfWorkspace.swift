@@ -1,4 +1,6 @@
 import Output
+import Statistics
+
 /// Export of the binned model as a pyhf (HistFactory JSON, schema 1.0.0) workspace, for an
 /// independent check of the Asimov limit with pyhf (`scripts/pyhf_check.py`).
 ///
@@ -11,10 +13,11 @@ import Output
 /// scales SM and new physics alike): a Gaussian constraint N(aux = 1 | lumi, σ) with the
 /// measurement's `auxdata: [1]`, `sigmas: [σ]` — exactly our pull term (n − 1)²/σ², linear in
 /// the rate (a `normsys` would be interpolated non-linearly). σ = 0 fixes lumi at 1.
-/// Observations are the Asimov SM data.
+/// Observations are the Asimov SM data. nue's metadata goes to a sidecar file (`PyhfExport`):
+/// pyhf's schema allows no extra keys.
 ///
-/// Exported at the parameter's Asimov limit, pyhf's 90 % CLs+b (asymptotic q̃μ) limit on `mu`
-/// is 1 when both tools agree. For the magnetic moment the increment is linear in κ², so `mu`
+/// Exported at the parameter's Asimov limit of a method (CLs+b or CLs), pyhf's limit on `mu`
+/// with the same method (asymptotic q̃μ) is 1 when both tools agree. For the magnetic moment the increment is linear in κ², so `mu`
 /// scales κ² (κ_limit = κ_exported·√mu). For the light vector (A g² + B g⁴) `mu` scales the
 /// total increment at the exported g: exact only at mu = 1, where the comparison is made.
 public enum PyhfWorkspace {
@@ -26,11 +29,11 @@ public enum PyhfWorkspace {
     ///   - parameter: "mu_nu" or "g"; `value`: κ or g at which `newPhysics` was computed;
     ///     `meaning`: a sentence for the metadata.
     ///   - binEdges: recoil bin edges in MeV (count + 1), recorded in the metadata.
-    ///   - includeMetadata: add a top-level `metadata` object (pyhf's schema forbids extra keys:
-    ///     drop it before `pyhf.Workspace(...)`, as `pyhf_check.py` does).
+    ///   - cl, limitMethod: the limit `value` is (CL and CLs+b or CLs), recorded in the metadata;
+    ///     `pyhf_check.py` computes pyhf's limit with the same CL and method.
     public static func make(standardModel: [Double], newPhysics: [Double], normSigma: Double,
                             parameter: String, value: Double, meaning: String, binEdges: [Double]? = nil,
-                            cl: Double = 0.90, includeMetadata: Bool = true) throws(StudyError) -> JSONValue {
+                            cl: Double = 0.90, limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
         guard newPhysics.count == standardModel.count else {
             throw .lengthMismatch(what: "new-physics sample", expected: standardModel.count, got: newPhysics.count)
         }
@@ -64,28 +67,28 @@ public enum PyhfWorkspace {
                 ])),
             ])),
         ])
-        var pairs: [(String, JSONValue)] = [
+        let workspace: JSONValue = .object([
             ("channels", .array([channel])),
             ("measurements", .array([measurement])),
             ("observations", .array([.object([("name", "recoil"), ("data", numbers(standardModel))])])),
             ("version", "1.0.0"),
-        ]
-        if includeMetadata {
-            pairs.append(("metadata", .object([
-                ("tool", .string("\(ToolInfo.name) \(ToolInfo.version)")),
-                ("parameter", .string(parameter)),
-                ("exported_at", .number(value)),
-                ("meaning", .string(meaning)),
-                ("poi_scaling", .string(parameter == "mu_nu"
-                    ? "mu scales kappa^2: kappa_limit = exported_at * sqrt(mu_limit)"
-                    : "mu scales the total increment at exported_at; exact only at mu = 1")),
-                ("norm_sigma", .number(normSigma)),
-                ("cl", .number(cl)),
-                ("expected_mu_limit", .number(1.0)),
-                ("bin_edges_mev", binEdges.map(numbers) ?? .null),
-            ])))
-        }
-        return .object(pairs)
+        ])
+        let metadata: JSONValue = .object([
+            ("format", "nue-pyhf-metadata/1"),
+            ("tool", .string("\(ToolInfo.name) \(ToolInfo.version)")),
+            ("parameter", .string(parameter)),
+            ("exported_at", .number(value)),
+            ("meaning", .string(meaning)),
+            ("poi_scaling", .string(parameter == "mu_nu"
+                ? "mu scales kappa^2: kappa_limit = exported_at * sqrt(mu_limit)"
+                : "mu scales the total increment at exported_at; exact only at mu = 1")),
+            ("norm_sigma", .number(normSigma)),
+            ("cl", .number(cl)),
+            ("limit_method", .string(limitMethod.rawValue)),
+            ("expected_mu_limit", .number(1.0)),
+            ("bin_edges_mev", binEdges.map(numbers) ?? .null),
+        ])
+        return PyhfExport(workspace: workspace, metadata: metadata)
     }
 
     /// The light-vector increment A·g² + B·g⁴ per bin at coupling `g` (A: interference per g²,

@@ -70,7 +70,7 @@ extension RunCard {
     }
 
     /// The validated fit configuration of one card scenario for `model` and `statistic`, with
-    /// the card's binning, sin²θ_W and CL; `thresholdMeV`, `sin2ThetaW` and `normSigma` override
+    /// the card's binning, sin²θ_W, CL and limit method; `thresholdMeV`, `sin2ThetaW` and `normSigma` override
     /// the scenario's (scans).
     public func studyScenario(_ scenario: Scenario, spectrum: NeutrinoSpectrum, model: NewPhysicsModel,
                               statistic: TestStatistic = .poisson, thresholdMeV: Double? = nil,
@@ -79,7 +79,8 @@ extension RunCard {
             name: scenario.name, detector: try simulationDetector(named: scenario.detector), spectrum: spectrum,
             thresholdMeV: thresholdMeV ?? scenario.thresholdMeV, normalization: simulationNormalization(scenario),
             binWidthMeV: binning.binWidthMeV, maxMeV: binning.maxMeV, sin2ThetaW: sin2ThetaW ?? self.sin2ThetaW,
-            model: model, statistic: statistic, confidenceLevel: cl, normSigma: normSigma ?? scenario.normSigma)
+            model: model, statistic: statistic, confidenceLevel: cl, normSigma: normSigma ?? scenario.normSigma,
+            limitMethod: limit)
     }
 
     /// The Simulation scenario (detector, spectrum, threshold, normalization, binning, SM

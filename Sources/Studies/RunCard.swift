@@ -1,4 +1,5 @@
 import Physics
+import Statistics
 
 /// A study's run card (`macros/*.yaml`, format `nue-card/1`, documented in `macros/README.md`):
 /// what to compute (analyses), for which source, detectors and scenarios, which new-physics
@@ -35,6 +36,8 @@ public struct RunCard: Codable, Equatable, Sendable {
     public var statistic: StatisticChoice
     /// Confidence level of limits, in (0, 1) (default 0.90).
     public var cl: Double
+    /// How limits are defined: CLs+b (default) or CLs (card key `limit`).
+    public var limit: LimitMethod
     /// Recoil-energy binning.
     public var binning: Binning
     /// Pseudo-experiments (optional).
@@ -47,14 +50,14 @@ public struct RunCard: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case format, title, notes, analyses, source, detectors, scenarios, models, scans
         case sin2ThetaW = "sin2_theta_w"
-        case statistic, cl, binning, toys, outputs, argon
+        case statistic, cl, limit, binning, toys, outputs, argon
     }
 
     public init(format: String = RunCard.formatVersion, title: String, notes: String? = nil,
                 analyses: [Analysis] = [.asimov], source: Source = Source(), detectors: [Detector] = [],
                 scenarios: [Scenario], models: [Model], scans: Scans? = nil,
                 sin2ThetaW: Double = RunCard.defaultSin2ThetaW, statistic: StatisticChoice = .poisson,
-                cl: Double = 0.90, binning: Binning = Binning(), toys: Toys? = nil, outputs: Outputs = Outputs(),
+                cl: Double = 0.90, limit: LimitMethod = ScenarioSetting.limitMethod.defaultValue, binning: Binning = Binning(), toys: Toys? = nil, outputs: Outputs = Outputs(),
                 argon: Argon? = nil) {
         self.format = format
         self.title = title
@@ -68,6 +71,7 @@ public struct RunCard: Codable, Equatable, Sendable {
         self.sin2ThetaW = sin2ThetaW
         self.statistic = statistic
         self.cl = cl
+        self.limit = limit
         self.binning = binning
         self.toys = toys
         self.outputs = outputs

@@ -29,7 +29,7 @@ enum ScanAnalysis {
         let card = context.card
         var table = try ResultTable(title: "Limit vs \(xTitle)", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
-            .init("parameter", title: "Parameter"), .init(key, title: xTitle, unit: unit, digits: 3),
+            .init("limit_method", title: "Limit"), .init("parameter", title: "Parameter"), .init(key, title: xTitle, unit: unit, digits: 3),
             .init("events", title: "SM events", digits: 4),
             .init("limit", title: "\(AsimovAnalysis.percent(card.cl)) CL limit", digits: 3), .init("status", title: "Status"),
         ])
@@ -45,13 +45,13 @@ enum ScanAnalysis {
                         let results: [Result<(Double, Double), Error>] = context.parallelMap(values.count) { k in
                             Result {
                                 let fit = try make(index, variant, values[k])
-                                return (fit.events, fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit))
+                                return (fit.events, fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit))
                             }
                         }
                         var xs: [Double] = [], ys: [Double] = []
                         for (x, result) in zip(values, results) {
                             var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                             .text(parameter.name), .number(x)]
+                                                             .text(card.limit.rawValue), .text(parameter.name), .number(x)]
                             switch result {
                             case .success(let (events, limit)):
                                 cells += [.number(events), .number(limit), AnalysisOutput.status(nil)]

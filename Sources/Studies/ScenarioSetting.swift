@@ -117,3 +117,10 @@ extension ScenarioSetting {
         cardKey: "up_time", option: "--up-time", requirement: "a fraction in (0, 1]",
         defaultValue: Exposure().upTimeFraction) { $0 > 0 && $0 <= 1 }
 }
+
+extension ScenarioSetting {
+    /// How limits are defined: `clsb` (default, the frequentist CLs+b; Δχ² = Φ⁻¹(CL)² on the
+    /// Asimov data) or `cls` (CLs = CLs+b / CLb; Δχ² = Φ⁻¹((1 + CL)/2)²), `LimitMethod`. Card
+    /// key `limit` (top level, like `statistic`), option `--limit`.
+    public static let limitMethod = ScenarioChoice<LimitMethod>(cardKey: "limit", option: "--limit", defaultValue: .clsb)
+}

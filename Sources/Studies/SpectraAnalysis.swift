@@ -16,7 +16,7 @@ enum SpectraAnalysis {
                 var components: [(name: String, events: [Double])] = [("SM", sm.standardModel)]
                 for variant in try card.hypotheses() {
                     let fit = try context.fit(index, variant)
-                    let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl).limit)
+                    let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
                     let total = zip(fit.templates.standardModel, fit.increment(at: limit)).map { $0 + $1 }
                     let label = "SM + \(variant.curveLabel)=\(NumberFormatting.significant(limit, digits: 3))"
                     components.append((label, total))

@@ -26,7 +26,7 @@ extension StudyContext {
         if case .text(let s) = AnalysisOutput.status(error) { status = s } else { status = "ok" }
         return LimitRow(scenario: scenario.name, detector: scenario.detector, thresholdMeV: scenario.thresholdMeV,
                         events: events ?? scenario.events ?? .nan, normSigma: scenario.normSigma,
-                        model: model, statistic: statistic, limit: limit, status: status)
+                        model: model, statistic: statistic, limitMethod: card.limit, limit: limit, status: status)
     }
 
     /// `3.10e-11`-style text for progress lines.

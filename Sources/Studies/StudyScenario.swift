@@ -4,8 +4,8 @@ import Statistics
 
 /// One fit configuration, validated at construction: source, detector, threshold,
 /// normalization, binning and sin²θ_W (the `Simulation.Scenario` that fixes the templates), the
-/// new-physics model, the test statistic, the confidence level and the normalization
-/// constraint.
+/// new-physics model, the test statistic, the confidence level, the limit method (CLs+b or
+/// CLs) and the normalization constraint.
 ///
 /// The command line (`nue sensitivity`, `toys`, `coverage`, `export-pyhf`) and run cards (one per
 /// scenario × model × statistic row) both build their fits through this type, with the
@@ -20,6 +20,8 @@ public struct StudyScenario: Sendable {
     public let statistic: TestStatistic
     /// Confidence level of limits, in (0, 1).
     public let confidenceLevel: Double
+    /// CLs+b (default) or CLs (`ScenarioSetting.limitMethod`).
+    public let limitMethod: LimitMethod
     /// Fractional σ of the Gaussian normalization pull, in [0, 1).
     public let normSigma: Double
 
@@ -30,7 +32,7 @@ public struct StudyScenario: Sendable {
     public init(name: String? = nil, detector: Detector, spectrum: NeutrinoSpectrum, thresholdMeV: Double? = nil,
                 normalization: Simulation.Normalization, binWidthMeV: Double? = nil, maxMeV: Double? = nil,
                 sin2ThetaW: Double? = nil, model: NewPhysicsModel, statistic: TestStatistic = .poisson,
-                confidenceLevel: Double? = nil, normSigma: Double? = nil) throws {
+                confidenceLevel: Double? = nil, normSigma: Double? = nil, limitMethod: LimitMethod? = nil) throws {
         let threshold = try ScenarioSetting.thresholdMeV.validate(thresholdMeV)
         let width = try ScenarioSetting.binWidthMeV.validate(binWidthMeV)
         if case .smEventsAboveThreshold(let n) = normalization { _ = try ScenarioSetting.events.validate(n) }
@@ -51,6 +53,7 @@ public struct StudyScenario: Sendable {
         self.statistic = statistic
         self.confidenceLevel = try ScenarioSetting.confidenceLevel.validate(confidenceLevel)
         self.normSigma = try ScenarioSetting.normSigma.validate(normSigma)
+        self.limitMethod = limitMethod ?? ScenarioSetting.limitMethod.defaultValue
     }
 
     /// The expected spectra (SM and new-physics terms per unit parameter) of `simulation`; the
@@ -64,8 +67,9 @@ public struct StudyScenario: Sendable {
         try ModelFit(templates: templates, model: model, normSigma: normSigma)
     }
 
-    /// The Asimov sensitivity (θ in fitter units) of `fit`.
+    /// The Asimov sensitivity (θ in fitter units) of `fit`, with this scenario's statistic, CL
+    /// and limit method.
     public func asimov(_ fit: ModelFit) throws -> AsimovSensitivity {
-        try fit.asimov(statistic: statistic, cl: confidenceLevel)
+        try fit.asimov(statistic: statistic, cl: confidenceLevel, method: limitMethod)
     }
 }

@@ -35,6 +35,7 @@ struct CoverageCommand: ParsableCommand {
     var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
+        try scenario.requireCLsPlusB("nue coverage")
         try requireFinite(trueValue, "--true")
         guard trueValue >= 0 else { throw CommandFailure("--true must be ≥ 0, got \(trueValue)") }
         guard toys > 0, toys <= 1_000_000_000 else { throw CommandFailure("--toys must lie in 1…10⁹, got \(toys)") }

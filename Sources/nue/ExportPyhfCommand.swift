@@ -9,11 +9,13 @@ struct ExportPyhfCommand: ParsableCommand {
         commandName: "export-pyhf",
         abstract: "Write the scenario's binned model as a pyhf (HistFactory JSON) workspace.",
         discussion: """
-            Samples: the SM expectation and the new-physics increment at --at (default: nue's Asimov limit) \
-            scaled by the POI mu; the normalization pull is pyhf's lumi modifier; observations are the Asimov \
-            SM data. The value exported at is in metadata.exported_at. Check with \
-            python3 scripts/pyhf_check.py FILE (mu_limit = 1 when the tools agree).
-            Example: nue export-pyhf --detector kamland --threshold 3 --events 3000 --output ws.json
+            Samples: the SM expectation and the new-physics increment at --at (default: nue's Asimov limit \
+            with --limit clsb|cls) scaled by the POI mu; the normalization pull is pyhf's lumi modifier; \
+            observations are the Asimov SM data. FILE holds exactly pyhf's workspace schema (pyhf inspect \
+            FILE); nue's metadata (exported_at, limit_method, cl, bin edges) goes next to it, to FILE with \
+            .json replaced by .nue.json. Check with python3 scripts/pyhf_check.py FILE (mu_limit = 1 when the \
+            tools agree).
+            Example: nue export-pyhf --detector kamland --threshold 3 --events 3000 --limit cls --output ws.json
             """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -34,13 +36,14 @@ struct ExportPyhfCommand: ParsableCommand {
         let fit = try FitScenario(scenario)
         let value: Double
         if let at { value = at } else {
-            let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+            let asimov = try runtime { try fit.study.asimov(fit.fit) }
             value = fit.quoted(asimov.limit)
         }
         try runtime {
-            let workspace = try PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl)
-            try AtomicFile.write(workspace.serialized(), to: output)
+            let export = try PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl, limitMethod: scenario.limit)
+            try export.write(to: output)
         }
-        FileHandle.standardError.write(Data("wrote \(output): \(fit.parameterName) exported at \(value)\n".utf8))
+        FileHandle.standardError.write(Data(
+            "wrote \(output) and \(PyhfExport.sidecarPath(for: output)): \(fit.parameterName) exported at \(value)\n".utf8))
     }
 }

@@ -4,7 +4,8 @@ import Simulation
 import Statistics
 import Studies
 
-/// The scenario options shared by `generate`, `sensitivity`, `toys`, `coverage`, `export-pyhf`.
+/// The scenario options shared by `generate`, `sensitivity`, `toys`, `coverage`, `export-pyhf`
+/// (`--limit` matters for `sensitivity` and `export-pyhf`; `toys` and `coverage` refuse `cls`).
 /// They map onto `Studies.StudyScenario`, the validated model run cards use too: defaults and
 /// ranges come from `ScenarioSetting` (one definition), so a one-row card and these options give
 /// the same fit. Options taking numbers accept negative values as values (`--threshold -1` is
@@ -37,6 +38,10 @@ struct ScenarioOptions: ParsableArguments {
     var cl: Double = ScenarioSetting.confidenceLevel.defaultValue!
     @Option(help: "Test statistic: \(TestStatistic.allValueStrings.joined(separator: ", ")).")
     var statistic: TestStatistic = .poisson
+    @Option(help: ArgumentHelp(
+        "Limit method: \(ScenarioSetting.limitMethod.values.joined(separator: ", ")) (CLs+b, or the more conservative CLs).",
+        valueName: "method"))
+    var limit: LimitMethod = ScenarioSetting.limitMethod.defaultValue
 
     func validate() throws {
         guard Detector.presetNames.contains(detector.lowercased()) else {
@@ -77,12 +82,20 @@ struct ScenarioOptions: ParsableArguments {
             return try StudyScenario(detector: try Detector.preset(named: detector), spectrum: spectrum,
                                      thresholdMeV: threshold, normalization: normalization, binWidthMeV: binWidth,
                                      sin2ThetaW: sin2w, model: model, statistic: statistic, confidenceLevel: cl,
-                                     normSigma: normSigma)
+                                     normSigma: normSigma, limitMethod: limit)
         } catch let error as StudyError {
             throw CommandFailure(error.description)
         } catch let error as SimulationError {
             if case .thresholdAboveKinematicLimit = error { throw CommandFailure("--threshold: \(error)") }
             throw CommandFailure(error.description)
+        }
+    }
+
+    /// Refuses `--limit cls` for a command whose limits come from toys (CLs+b only).
+    func requireCLsPlusB(_ command: String) throws {
+        guard limit == .clsb else {
+            throw CommandFailure("--limit \(limit.rawValue): \(command) computes CLs+b limits from toys; CLs is available "
+                                 + "for the Asimov limit (nue sensitivity, nue export-pyhf)")
         }
     }
 
@@ -92,3 +105,4 @@ struct ScenarioOptions: ParsableArguments {
 
 extension NewPhysicsModel.Kind: ExpressibleByArgument {}
 extension TestStatistic: ExpressibleByArgument {}
+extension LimitMethod: ExpressibleByArgument {}

@@ -44,6 +44,7 @@ struct ToysCommand: ParsableCommand {
     var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
+        try scenario.requireCLsPlusB("nue toys")
         _ = try toyCount
         _ = try threadCount
         guard !(resume && force) else { throw ValidationError("--resume and --force exclude each other") }

@@ -32,11 +32,11 @@ import Simulation
         #expect(abs(templates.standardModel.reduce(0, +) / 3000 - 1) < 1e-6)
         let fit = try ModelFit(templates: templates, model: .magneticMoment, normSigma: scenario.normSigma)
         let kappa = fit.quoted(try fit.asimov(statistic: .poisson, cl: 0.90).limit)
-        let ws = try PyhfWorkspace.make(fit: fit, value: kappa)
+        let export = try PyhfWorkspace.make(fit: fit, value: kappa)
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent("smoke.json")
-        try AtomicFile.write(ws.serialized(), to: path)
+        try export.write(to: path)
         let result = try #require(TestSupport.run(["python3", TestSupport.path("scripts/pyhf_check.py"), path]))
         let answer = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
         guard case .number(let mu)? = answer["mu_limit"] else { Issue.record("pyhf: \(result.stdout) \(result.stderr)"); return }

@@ -49,11 +49,11 @@ import Testing
         return 0.5 * (low + high)
     }
 
-    func pyhfLimit(_ workspace: JSONValue) throws -> JSONValue {
+    func pyhfLimit(_ export: PyhfExport) throws -> JSONValue {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent("workspace.json")
-        try AtomicFile.write(workspace.serialized(), to: path)
+        try export.write(to: path)
         let result = try #require(TestSupport.run(["python3", TestSupport.path("scripts/pyhf_check.py"), path]))
         #expect(result.status == 0, "pyhf_check.py failed: \(result.stderr)")
         return try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
@@ -66,8 +66,10 @@ import Testing
     }
 
     @Test func workspaceHasTheDocumentedShape() throws {
-        let ws = try PyhfWorkspace.make(standardModel: Self.sm, newPhysics: Self.perSquare, normSigma: 0.007,
-                                        parameter: "mu_nu", value: 1, meaning: "test", binEdges: Self.edges)
+        let export = try PyhfWorkspace.make(standardModel: Self.sm, newPhysics: Self.perSquare, normSigma: 0.007,
+                                            parameter: "mu_nu", value: 1, meaning: "test", binEdges: Self.edges,
+                                            limitMethod: .cls)
+        let ws = export.workspace
         guard case .array(let parameters)? = ws["measurements"].flatMap({ if case .array(let m) = $0 { m[0] } else { nil } })?["config"]?["parameters"] else {
             Issue.record("no parameters"); return
         }
@@ -75,7 +77,11 @@ import Testing
         #expect(parameters[0]["auxdata"] == [1.0])
         #expect(parameters[0]["sigmas"] == [0.007])
         #expect(ws["version"] == "1.0.0")
-        #expect(ws["metadata"]?["parameter"] == "mu_nu")
+        #expect(ws["metadata"] == nil, "pyhf's schema allows no top-level metadata")
+        #expect(export.metadata["parameter"] == "mu_nu")
+        #expect(export.metadata["limit_method"] == "cls")
+        #expect(PyhfExport.sidecarPath(for: "/tmp/ws.json") == "/tmp/ws.nue.json")
+        #expect(PyhfExport.sidecarPath(for: "ws") == "ws.nue.json")
         #expect(throws: StudyError.self) {
             try PyhfWorkspace.make(standardModel: [1, 2], newPhysics: [1], normSigma: 0.007, parameter: "g", value: 1, meaning: "")
         }

@@ -105,16 +105,17 @@ import Testing
             LimitRow(scenario: "KamLAND >3 MeV", detector: "kamland", thresholdMeV: 3, events: 3000, normSigma: 0.007,
                      model: .magneticMoment, statistic: .poisson, limit: 5.3749e-11),
             LimitRow(scenario: "KamLAND >3 MeV", detector: "kamland", thresholdMeV: 3, events: 3000, normSigma: 0.007,
-                     model: try .lightVector(mediatorMassMeV: 0, interference: .exact), statistic: .pearson, limit: nil),
+                     model: try .lightVector(mediatorMassMeV: 0, interference: .exact), statistic: .pearson,
+                     limitMethod: .cls, limit: nil),
         ], cl: 0.90)
         #expect(table.markdown() == """
-            | Scenario | Detector | Threshold [MeV] | SM events | σ_norm | Model | Interference | M [MeV] | Statistic | Parameter | 90 % CL limit |
-            |:---|:---|---:|---:|---:|:---|:---|---:|:---|:---|---:|
-            | KamLAND >3 MeV | kamland | 3.0 | 3000 | 0.0070 | magnetic-moment | — | — | poisson | μν [μ_B] | 5.37e-11 |
-            | KamLAND >3 MeV | kamland | 3.0 | 3000 | 0.0070 | light-vector | exact | 0 | pearson | g | — |
+            | Scenario | Detector | Threshold [MeV] | SM events | σ_norm | Model | Interference | M [MeV] | Statistic | Limit | Parameter | 90 % CL limit |
+            |:---|:---|---:|---:|---:|:---|:---|---:|:---|:---|:---|---:|
+            | KamLAND >3 MeV | kamland | 3.0 | 3000 | 0.0070 | magnetic-moment | — | — | poisson | clsb | μν [μ_B] | 5.37e-11 |
+            | KamLAND >3 MeV | kamland | 3.0 | 3000 | 0.0070 | light-vector | exact | 0 | pearson | cls | g | — |
 
             """)
-        #expect(table.csv().hasPrefix("scenario,detector,threshold_mev,events,norm_sigma,model,interference,mediator_mass_mev,statistic,parameter,limit\n"))
+        #expect(table.csv().hasPrefix("scenario,detector,threshold_mev,events,norm_sigma,model,interference,mediator_mass_mev,statistic,limit_method,parameter,limit\n"))
     }
 
     @Test func rowsMustMatchColumns() throws {

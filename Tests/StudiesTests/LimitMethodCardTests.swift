@@ -1,0 +1,68 @@
+import Foundation
+import Output
+import Testing
+@testable import Studies
+import Statistics
+
+/// The card key `limit: clsb|cls` (top level, `ScenarioSetting.limitMethod`): parsed, located
+/// when wrong, refused with toy analyses, and carried to the Asimov table as `limit_method`.
+@Suite struct LimitMethodCardTests {
+    static func card(limit: String?, analyses: String = "[asimov]") -> String {
+        """
+        format: nue-card/1
+        title: limit test
+        analyses: \(analyses)
+        scenarios:
+          - {name: KamLAND >3 MeV, detector: kamland, threshold_mev: 3.0, events: 3000, norm_sigma: 0.007}
+        models:
+          - model: magnetic-moment
+        binning: {bin_width_mev: 0.5}
+        toys: {count: 10, seed: 1}
+        outputs: {table: true, csv: true, json: false, plots: false}
+        """ + (limit.map { "\nlimit: \($0)\n" } ?? "\n")
+    }
+
+    @Test func parsesDefaultsAndLocatesErrors() throws {
+        #expect(try RunCard.parse(yaml: Self.card(limit: nil), file: "c.yaml").limit == .clsb)
+        let cls = try RunCard.parse(yaml: Self.card(limit: "cls"), file: "c.yaml")
+        #expect(cls.limit == .cls)
+        #expect(try RunCard.parse(yaml: try cls.yaml(), file: "again.yaml") == cls)
+        #expect(ScenarioSetting.limitMethod.cardKey == "limit" && ScenarioSetting.limitMethod.option == "--limit")
+        #expect(try ScenarioSetting.limitMethod.parse(nil) == .clsb)
+        #expect(throws: StudyError("--limit must be one of clsb, cls, got 'CLs'")) { try ScenarioSetting.limitMethod.parse("CLs") }
+        do {
+            _ = try RunCard.parse(yaml: Self.card(limit: "cl"), file: "c.yaml")
+            Issue.record("limit: cl accepted")
+        } catch let error as StudyError {
+            #expect(error.key == "limit" && error.line == 11, "\(error)")
+        }
+        do {
+            _ = try RunCard.parse(yaml: Self.card(limit: "cls", analyses: "[asimov, toys]"), file: "c.yaml")
+            Issue.record("limit: cls accepted with toys")
+        } catch let error as StudyError {
+            #expect(error.key == "limit" && error.message.contains("'toys'"), "\(error)")
+        }
+    }
+
+    /// The Asimov table's CLs row is 1.13 × the CLs+b one (κ, Gaussian regime: √(1.6449/1.2816)).
+    @Test func asimovTableCarriesTheMethod() throws {
+        var limits: [LimitMethod: Double] = [:]
+        for method in LimitMethod.allCases {
+            let card = try RunCard.parse(yaml: Self.card(limit: method.rawValue), file: "c.yaml")
+            let root = try TestSupport.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let directory = OutputDirectory(path: (root as NSString).appendingPathComponent("out"))
+            let loaded = LoadedCard(card: card, path: "c.yaml", text: Self.card(limit: method.rawValue))
+            _ = try StudyRunner(card: loaded, options: .init(threads: 1)).run(into: directory)
+            let csv = try String(contentsOfFile: directory.file("table.csv"), encoding: .utf8)
+            let lines = csv.split(separator: "\n")
+            let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+            let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+            let column = try #require(header.firstIndex(of: "limit_method"))
+            #expect(row[column] == Substring(method.rawValue))
+            limits[method] = Double(row[try #require(header.firstIndex(of: "limit"))])
+        }
+        let ratio = try #require(limits[.cls]) / (try #require(limits[.clsb]))
+        #expect(abs(ratio - (1.6448536269514722 / 1.2815515655446004).squareRoot()) < 0.005, "CLs/CLs+b = \(ratio)")
+    }
+}
