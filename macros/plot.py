@@ -247,15 +247,14 @@ def draw_present_mu_nu(ax, vertical, exponent=0, shown=None):
             continue
         if vertical:
             ax.axvline(value, linestyle=":", color="gray")
-            ax.text(value, 0.97, " " + text, rotation=90, va="top", ha="right",
+            ax.text(value, 0.03, text + " ", rotation=90, va="bottom", ha="right",
                     transform=ax.get_xaxis_transform(), fontsize="x-small", color="gray")
         else:
             ax.axhline(value, linestyle=":", color="gray")
             ax.text(0.02, value, text, va="bottom", transform=ax.get_yaxis_transform(),
                     fontsize="x-small", color="gray")
-    if notes:   # above the frame, right of the title
-        ax.text(1.0, 1.005, "; ".join(notes), transform=ax.transAxes, ha="right",
-                fontsize="xx-small", color="gray", va="bottom")
+    for text in notes:   # a legend entry without a symbol: placed where it hides no data
+        ax.plot([], [], " ", label=text)
 
 
 def finish(ax, context, tag, legend=True, **legend_options):
@@ -388,7 +387,7 @@ def plot_delta_chi2(plt, path, rows, context, tag):
     ax.set_ylabel(r"$\Delta\chi^2$ (profiled)")
     # Show the region around the crossing: the pure g^4 term makes Delta-chi2 grow like g^8.
     ax.set_ylim(0, ymax)
-    finish(ax, context, tag, loc="upper left")
+    finish(ax, context, tag, loc="best")
     return fig
 
 
@@ -433,10 +432,10 @@ def plot_toy_limits(plt, path, rows, context, tag):
         ax.set_xlim(low, high)
         if parameter == "mu_nu":
             draw_present_mu_nu(ax, vertical=True, exponent=e, shown=(low, high))
-    ax.set_ylim(0, ax.get_ylim()[1] * 1.35)   # room for the legend
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.75)   # room for the legend
     ax.set_xlabel(f"{context.cl_text()} upper limit on {label(parameter, e)}")
     ax.set_ylabel("toys / bin")
-    finish(ax, context, tag, loc="upper right")
+    finish(ax, context, tag, loc="upper right", fontsize="x-small")
     return fig
 
 
