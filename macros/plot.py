@@ -8,7 +8,7 @@ macros/README.md) and writes PNG and PDF files into outputs/<card>/plots/:
                           -> recoil spectra (step histograms) + ratio to "SM"
   delta_chi2_<tag>.csv    parameter,value,delta_chi2,critical,curve
                           -> Delta-chi2 vs parameter with the critical line
-  toy_limits_<tag>.csv    parameter,toy,limit,asimov
+  toy_limits_<tag>.csv    parameter,toy,limit,asimov,ts_minus2,ts_minus1,ts_median,ts_plus1,ts_plus2
                           -> toy-limit histogram, median and 68/95 % bands, Asimov line
   coverage_<tag>.csv      method,parameter,true_value,toys,covered,coverage,nominal
                           -> coverage vs true value with binomial errors and the nominal line
@@ -621,7 +621,7 @@ def plot_scan(plt, path, rows, context, tag):
 KINDS = [
     ("spectrum_", ["t_low_mev", "t_high_mev", "component", "events"], plot_spectrum),
     ("delta_chi2_", ["parameter", "value", "delta_chi2", "critical", "curve"], plot_delta_chi2),
-    ("toy_limits_", ["parameter", "toy", "limit", "asimov"], plot_toy_limits),
+    ("toy_limits_", ["parameter", "toy", "limit", "asimov", "ts_minus2", "ts_minus1", "ts_median", "ts_plus1", "ts_plus2"], plot_toy_limits),
     ("coverage_", ["method", "parameter", "true_value", "toys", "covered", "coverage", "nominal"], plot_coverage),
     ("exclusion_gm_", ["mass_mev", "g_limit", "curve"], plot_exclusion),
     ("scan_", ["scan", "x", "parameter", "limit", "curve"], plot_scan),

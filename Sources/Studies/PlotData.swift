@@ -1,3 +1,5 @@
+import Statistics
+
 /// Builders for the plot data files read by `macros/plot.py`. Each returns a `ResultTable`
 /// whose CSV header is exactly the schema in `macros/README.md`; write it with
 /// `OutputDirectory.writeData(_:name:)` under the file name `<kind>_<tag>` given here.
@@ -46,12 +48,22 @@ public enum PlotData {
         return table
     }
 
-    /// `toy_limits_*.csv`: `parameter,toy,limit,asimov` — one row per toy (failed fits: empty
-    /// limit); the script computes the median and the 68 %/95 % bands itself.
-    public static func toyLimits(parameter: String, limits: [Double?], asimov: Double) throws(StudyError) -> ResultTable {
-        var table = try ResultTable(columns: [.init("parameter"), .init("toy"), .init("limit"), .init("asimov")])
+    /// `toy_limits_*.csv`: `parameter,toy,limit,asimov,ts_minus2,ts_minus1,ts_median,ts_plus1,ts_plus2`
+    /// — one row per toy (failed fits: empty limit); the script computes the per-toy-limit
+    /// median and 68 %/95 % bands (convention `limit_quantiles`) itself. The `ts_*` columns,
+    /// the same on every row (empty when not computed), are the other convention
+    /// (`test_statistic_quantiles`, pyhf/RooStats, CLs+b; `ToyExpectedBand`): the expected
+    /// limits at −2σ…+2σ from b-only quantiles of q̃.
+    public static func toyLimits(parameter: String, limits: [Double?], asimov: Double,
+                                 testStatisticBand: ExpectedBand? = nil) throws(StudyError) -> ResultTable {
+        var table = try ResultTable(columns: [.init("parameter"), .init("toy"), .init("limit"), .init("asimov"),
+                                              .init("ts_minus2"), .init("ts_minus1"), .init("ts_median"),
+                                              .init("ts_plus1"), .init("ts_plus2")])
+        let ts: [ResultTable.Cell] = testStatisticBand.map { b in
+            [b.minus2, b.minus1, b.median, b.plus1, b.plus2].map { $0.isFinite ? ResultTable.Cell.number($0) : .missing }
+        } ?? Array(repeating: .missing, count: 5)
         for (i, limit) in limits.enumerated() {
-            try table.append([.text(parameter), .integer(i), limit.map(ResultTable.Cell.number) ?? .missing, .number(asimov)])
+            try table.append([.text(parameter), .integer(i), limit.map(ResultTable.Cell.number) ?? .missing, .number(asimov)] + ts)
         }
         return table
     }

@@ -9,6 +9,13 @@ import Statistics
 /// rows are independent and each is reproduced by `nue toys --seed <that seed>`. With
 /// `toys.full_chain` every row is also thrown full-chain (`FullChainToys`: events generated,
 /// simulated and histogrammed; `nue toys --full-chain`), column `generation`.
+///
+/// Two band conventions (README, Toy validation): `minus2…plus2` are quantiles of the per-toy
+/// limits (`limit_quantiles`); `ts_*` are the pyhf/RooStats expected limits
+/// (`test_statistic_quantiles`, `ToyExpectedBand`: b-only quantiles of q̃ mapped through CLs+b,
+/// `ts_cls_median` through CLs) from `toys.count` toys per hypothesis at each of the 22 θ of
+/// `ToyTestStatisticScan.defaultGrid` (the background-only toys are the row's first toys), for
+/// binned rows only (full-chain rows leave them empty).
 enum ToyLimitAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -21,7 +28,10 @@ enum ToyLimitAnalysis {
             .init("asymptotic_plus2", title: "Asympt. +2σ"), .init("median", title: "Toy median"),
             .init("median_error", title: "± median", digits: 2), .init("minus2", title: "Toy −2σ"),
             .init("minus1", title: "Toy −1σ"), .init("plus1", title: "Toy +1σ"), .init("plus2", title: "Toy +2σ"),
-            .init("median_over_asimov", title: "Median/Asimov", digits: 3), .init("status", title: "Status"),
+            .init("median_over_asimov", title: "Median/Asimov", digits: 3),
+            .init("ts_minus2", title: "TS −2σ"), .init("ts_minus1", title: "TS −1σ"), .init("ts_median", title: "TS median"),
+            .init("ts_plus1", title: "TS +1σ"), .init("ts_plus2", title: "TS +2σ"), .init("ts_cls_median", title: "TS CLs median"),
+            .init("status", title: "Status"),
         ])
         var data: [(name: String, table: ResultTable)] = []
         var failures = 0
@@ -53,6 +63,18 @@ enum ToyLimitAnalysis {
                     let results = try ToyRunner(configuration: configuration, dataGenerator: generator)
                         .run(totalToys: toys.count, threads: context.threads)
                     let summary = ToySummary(results: results)
+                    var testStatistic: ExpectedBand?
+                    var clsMedian = Double.nan
+                    if !fullChain {
+                        let scan = try ToyTestStatisticScan.run(model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl,
+                                                                backgroundToys: toys.count, seed: seed, scale: asimov.limit,
+                                                                threads: context.threads)
+                        testStatistic = try ToyExpectedBand(scan: scan, method: .clsb, confidenceLevel: card.cl).band.map(fit.quoted)
+                        clsMedian = fit.quoted(try ToyExpectedBand(scan: scan, method: .cls, confidenceLevel: card.cl).band.median)
+                    }
+                    let ts: [ResultTable.Cell] = testStatistic.map { t in
+                        [t.minus2, t.minus1, t.median, t.plus1, t.plus2, clsMedian].map { AnalysisOutput.number($0) }
+                    } ?? Array(repeating: .missing, count: 6)
                     let asymptotic = asimov.band.map(fit.quoted)
                     let band = summary.band.map(fit.quoted)
                     let medianError = fit.quoted(summary.band.median + summary.medianError) - band.median
@@ -62,15 +84,16 @@ enum ToyLimitAnalysis {
                               AnalysisOutput.number(band.median), AnalysisOutput.number(medianError),
                               AnalysisOutput.number(band.minus2), AnalysisOutput.number(band.minus1),
                               AnalysisOutput.number(band.plus1), AnalysisOutput.number(band.plus2),
-                              AnalysisOutput.number(band.median / asymptotic.median), AnalysisOutput.status(nil)]
+                              AnalysisOutput.number(band.median / asymptotic.median)] + ts + [AnalysisOutput.status(nil)]
                     let limits: [Double?] = results.map { $0.status == .failed || !$0.upperLimit.isFinite ? nil : fit.quoted($0.upperLimit) }
                     let tag = fullChain ? StudySlug.make(name, variant.label, generation) : StudySlug.make(name, variant.label)
                     data.append((PlotData.fileName(.toyLimits, tag: tag),
-                                 try PlotData.toyLimits(parameter: variant.parameter.name, limits: limits, asimov: asymptotic.median)))
+                                 try PlotData.toyLimits(parameter: variant.parameter.name, limits: limits, asimov: asymptotic.median,
+                                                           testStatisticBand: testStatistic)))
                     context.progress("toys    \(name) · \(variant.label) · \(statistic.rawValue) · \(generation): median \(StudyContext.short(band.median)) vs Asimov \(StudyContext.short(asymptotic.median)) (\(summary.toys) toys, \(summary.failedFits) failed)")
                 } catch {
                     failures += 1
-                    cells += [.missing, .missing] + Array(repeating: ResultTable.Cell.missing, count: 12) + [AnalysisOutput.status(error)]
+                    cells += [.missing, .missing] + Array(repeating: ResultTable.Cell.missing, count: 18) + [AnalysisOutput.status(error)]
                     context.progress("toys    \(name) · \(variant.label): failed: \(error)")
                 }
                 try table.append(cells)

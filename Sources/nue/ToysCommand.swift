@@ -38,6 +38,8 @@ struct ToysCommand: ParsableCommand {
     var trueValue: Double = 0
     @Flag(help: "Full-chain toys: generate events, simulate the detector and histogram them (instead of Poisson counts around the templates).")
     var fullChain = false
+    @Option(help: "Also the test-statistic-quantile band (pyhf/RooStats convention): N toys per hypothesis at each of 22 θ points (2·22·N fits; background-only toys = this run's first N). 0: off. Needs --true 0, no --shard, no --full-chain.")
+    var bandToys: Double = 0
     @OptionGroup var jsonOption: JSONOption
     var json: Bool { jsonOption.json }
     @OptionGroup var quietOption: QuietOption
@@ -52,6 +54,12 @@ struct ToysCommand: ParsableCommand {
         try requireFinite(trueValue, "--true")
         guard trueValue >= 0 else { throw CommandFailure("--true must be ≥ 0, got \(trueValue)") }
         _ = try runtime { try ToyShard(parsing: shard) }
+        if bandToys != 0 {
+            _ = try wholeNumber(bandToys, "--band-toys", in: 10...10_000_000)
+            guard trueValue == 0, shard == "0/1", !fullChain else {
+                throw ValidationError("--band-toys needs --true 0, no --shard and no --full-chain")
+            }
+        }
     }
 
     /// --toys as a whole number in 1…`ToyJob.maximumToys`.
@@ -75,11 +83,29 @@ struct ToysCommand: ParsableCommand {
         let shard: String
         let cl: Double
         let statistic: String
+        /// What band68/band95/median are: quantiles of the per-toy upper limits.
+        var band_convention = "limit_quantiles"
+        /// --band-toys only: the pyhf/RooStats band (quantiles of q̃ under θ = 0 mapped to limits), CLs+b and CLs.
+        var test_statistic_band: TestStatisticBand? = nil
         /// Partial merges only (absent otherwise, so a complete merge prints exactly what the
         /// unsharded run prints): true, the missing toys and their shards.
         var partial: Bool? = nil
         var missing_toys: Int? = nil
         var missing_shards: [MissingShard]? = nil
+    }
+
+    /// The expected limits of `ToyExpectedBand` for one p-value method, quoted (κ or g).
+    struct TestStatisticBand: Encodable {
+        var convention = "test_statistic_quantiles"
+        let toys_per_hypothesis: Int
+        let grid_points: Int
+        let failed_fits: Int
+        let median: Double?
+        let band68: [Double?]
+        let band95: [Double?]
+        let cls_median: Double?
+        let cls_band68: [Double?]
+        let cls_band95: [Double?]
     }
 
     struct MissingShard: Encodable {
@@ -120,14 +146,28 @@ struct ToysCommand: ParsableCommand {
         if outcome.resumedToys > 0 && !quiet {
             FileHandle.standardError.write(Data("resumed \(output ?? ""): \(outcome.resumedToys) toys kept, \(outcome.computedToys) run\n".utf8))
         }
+        var band: TestStatisticBand?
+        if bandToys != 0 {
+            let count = try wholeNumber(bandToys, "--band-toys", in: 10...10_000_000)
+            band = try runtime {
+                let scan = try ToyTestStatisticScan.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                                        backgroundToys: count, seed: seed, scale: asimov.limit, threads: threads)
+                let clsb = try ToyExpectedBand(scan: scan, method: .clsb, confidenceLevel: scenario.cl).band.map(fit.quoted)
+                let cls = try ToyExpectedBand(scan: scan, method: .cls, confidenceLevel: scenario.cl).band.map(fit.quoted)
+                return TestStatisticBand(toys_per_hypothesis: count, grid_points: scan.grid.count, failed_fits: scan.failedFits,
+                                         median: finite(clsb.median), band68: [finite(clsb.minus1), finite(clsb.plus1)],
+                                         band95: [finite(clsb.minus2), finite(clsb.plus2)], cls_median: finite(cls.median),
+                                         cls_band68: [finite(cls.minus1), finite(cls.plus1)], cls_band95: [finite(cls.minus2), finite(cls.plus2)])
+            }
+        }
         try ToysCommand.report(summary: outcome.summary, header: header, asimov: asimov.limit, json: json,
-                               quoted: fit.quoted, parameter: fit.parameterName)
+                               quoted: fit.quoted, parameter: fit.parameterName, testStatisticBand: band)
     }
 
     /// Prints the summary (shared with `nue merge`).
     static func report(summary: ToySummary, header: ToyFileHeader, asimov: Double, json: Bool,
                        quoted: @escaping (Double) -> Double, parameter: String,
-                       missing: [ToyMerge.MissingShard]? = nil) throws {
+                       missing: [ToyMerge.MissingShard]? = nil, testStatisticBand: TestStatisticBand? = nil) throws {
         let critical = try runtime { try CriticalValue.oneSided(confidenceLevel: header.confidenceLevel) }
         let asymptotic = ExpectedBand.asymptotic(asimovLimit: asimov, criticalValue: critical)
         let b = summary.band
@@ -142,6 +182,7 @@ struct ToysCommand: ParsableCommand {
             asymptotic_band95: [q(asymptotic.minus2), q(asymptotic.plus2)],
             median_error: finite(errorQuoted), toys: summary.toys, failed_fits: summary.failedFits, seed: header.seed,
             shard: header.shard.description, cl: header.confidenceLevel, statistic: header.statistic.rawValue)
+        output.test_statistic_band = testStatisticBand
         if let missing, !missing.isEmpty {
             output.partial = true
             output.missing_toys = missing.reduce(0) { $0 + $1.missingToys }
@@ -157,6 +198,13 @@ struct ToysCommand: ParsableCommand {
             print("toy median        \(medianQuoted) ± \(errorQuoted)")
             print("toy ±1σ           [\(quoted(b.minus1)), \(quoted(b.plus1))]   asymptotic [\(quoted(asymptotic.minus1)), \(quoted(asymptotic.plus1))]")
             print("toy ±2σ           [\(quoted(b.minus2)), \(quoted(b.plus2))]   asymptotic [\(quoted(asymptotic.minus2)), \(quoted(asymptotic.plus2))]")
+            print("(toy band: quantiles of the per-toy limits, band_convention limit_quantiles)")
+            if let t = testStatisticBand {
+                func text(_ x: Double?) -> String { x.map { "\($0)" } ?? "n/a" }
+                print("test-statistic band (pyhf/RooStats: b-only quantiles of q̃ → limits; \(t.toys_per_hypothesis) toys per hypothesis, \(t.grid_points) θ points)")
+                print("  CLs+b median \(text(t.median))  ±1σ [\(text(t.band68[0])), \(text(t.band68[1]))]  ±2σ [\(text(t.band95[0])), \(text(t.band95[1]))]")
+                print("  CLs   median \(text(t.cls_median))  ±1σ [\(text(t.cls_band68[0])), \(text(t.cls_band68[1]))]  ±2σ [\(text(t.cls_band95[0])), \(text(t.cls_band95[1]))]")
+            }
         }
     }
 }

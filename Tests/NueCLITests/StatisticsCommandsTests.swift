@@ -22,6 +22,29 @@ import Testing
         #expect(band[0] < limit && limit < band[1])
     }
 
+    /// `--band-toys` adds the labelled test-statistic band (CLs+b ≤ CLs edge by edge, since
+    /// p_b ≤ 1; the CLs+b −2σ edge is 0, below the grid), identical for 1 and 2 threads;
+    /// without it only `band_convention` labels the per-toy-limit band; a shard refuses it.
+    @Test func toysReportBothBandConventions() throws {
+        let toys = ["toys"] + Self.scenario + ["--bin-width", "0.5", "--toys", "100", "--band-toys", "100", "--seed", "3", "--quiet", "--json"]
+        let two = try Self.nue(toys + ["--threads", "2"])
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(try Self.nue(toys + ["--threads", "1"]).stdout == two.stdout)
+        let json = try two.json()
+        #expect(json["band_convention"] as? String == "limit_quantiles")
+        let band = try #require(json["test_statistic_band"] as? [String: Any])
+        #expect(band["convention"] as? String == "test_statistic_quantiles")
+        #expect(band["toys_per_hypothesis"] as? Int == 100 && band["grid_points"] as? Int == 22)
+        let clsb = try #require(band["band95"] as? [Double]), cls = try #require(band["cls_band95"] as? [Double])
+        let clsb68 = try #require(band["band68"] as? [Double]), cls68 = try #require(band["cls_band68"] as? [Double])
+        #expect(clsb[0] == 0)
+        #expect(zip(clsb + clsb68, cls + cls68).allSatisfy { $0 <= $1 * (1 + 1e-12) })
+        let plain = try Self.nue(["toys"] + Self.scenario + ["--bin-width", "0.5", "--toys", "20", "--seed", "3", "--quiet", "--json"]).json()
+        #expect(plain["band_convention"] as? String == "limit_quantiles" && plain["test_statistic_band"] == nil)
+        let sharded = try Self.nue(["toys"] + Self.scenario + ["--toys", "20", "--band-toys", "20", "--shard", "0/2"])
+        #expect(sharded.status == 64)
+    }
+
     /// Three shards merged equal the unsharded file byte for byte; 1 and 2 threads agree.
     @Test func shardsMergeToTheUnshardedRun() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nue-cli-toys-\(UUID().uuidString)")
