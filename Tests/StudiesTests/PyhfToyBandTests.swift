@@ -36,7 +36,7 @@ import Statistics
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent("workspace.json")
-        try AtomicFile.write(try PyhfWorkspace.make(fit: fit, value: fit.quoted(asimov.limit), cl: 0.90).serialized(), to: path)
+        try PyhfWorkspace.make(fit: fit, value: fit.quoted(asimov.limit), cl: 0.90).write(to: path)
         let result = try #require(TestSupport.run([
             "python3", TestSupport.path("scripts/pyhf_toy_band.py"), path, "--mu", Self.mus.map { String($0) }.joined(separator: ","),
             "--ntoys", "250", "--seed", "20261130", "--cl", "0.9", "--bootstrap", "200"]))
