@@ -8,7 +8,7 @@ macros/README.md) and writes PNG and PDF files into outputs/<card>/plots/:
                           -> recoil spectra (step histograms) + ratio to "SM"
   delta_chi2_<tag>.csv    parameter,value,delta_chi2,critical,curve
                           -> Delta-chi2 vs parameter with the critical line
-  toy_limits_<tag>.csv    parameter,toy,limit,asimov,ts_minus2,ts_minus1,ts_median,ts_plus1,ts_plus2
+  toy_limits_<tag>.csv    parameter,toy,limit,asimov[,ts_minus2,ts_minus1,ts_median,ts_plus1,ts_plus2]
                           -> toy-limit histogram, median and 68/95 % bands, Asimov line
   coverage_<tag>.csv      method,parameter,true_value,toys,covered,coverage,nominal
                           -> coverage vs true value with binomial errors and the nominal line
@@ -400,9 +400,21 @@ def quantile(sorted_values, q):
     return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
 
 
+def test_statistic_band(rows, path):
+    """The pyhf/RooStats expected limits (ts_minus2 … ts_plus2, CLs+b) when the file has them
+    (the same on every row), else None."""
+    keys = ["ts_minus2", "ts_minus1", "ts_median", "ts_plus1", "ts_plus2"]
+    if any(k not in rows[0] for k in keys):
+        return None
+    values = [number(rows[0], k, path) for k in keys]
+    if any(v is None or not math.isfinite(v) for v in values):
+        return None
+    return values
+
+
 def plot_toy_limits(plt, path, rows, context, tag):
-    # Only parameter, limit and asimov are read: other columns (e.g. further band conventions)
-    # are ignored here.
+    # Read: parameter, limit, asimov and, when present, the test-statistic band ts_*; other
+    # columns are ignored.
     fig, ax = plt.subplots()
     parameter = rows[0]["parameter"]
     limits = sorted(v for v in (number(r, "limit", path) for r in rows) if v is not None and math.isfinite(v))
@@ -417,15 +429,24 @@ def plot_toy_limits(plt, path, rows, context, tag):
         two = 0.5 * (1 + math.erf(2 / math.sqrt(2)))
         median = quantile(limits, 0.5)
         ax.axvspan(quantile(limits, 1 - two), quantile(limits, two), color="#ffdf33", alpha=0.6,
-                   label=r"toys: central 95 % ($\pm2\sigma$)")
+                   label=r"per-toy limits: central 95 % ($\pm2\sigma$)")
         ax.axvspan(quantile(limits, 1 - one), quantile(limits, one), color="#4fc34f", alpha=0.6,
-                   label=r"toys: central 68 % ($\pm1\sigma$)")
+                   label=r"per-toy limits: central 68 % ($\pm1\sigma$)")
         ax.hist(limits, bins=max(10, min(60, len(limits) // 20)), histtype="step", color="black", linewidth=1.5,
                 label=f"{len(limits)} toys" + (f" ({failed} failed fits not shown)" if failed else ""))
         ax.axvline(median, color="black", linestyle="--", label=f"toy median {median:.3g}")
+    band = test_statistic_band(rows, path)
+    if band is not None:
+        band = [v / 10.0 ** e for v in band]
+        describe(f"test_statistic_band median={band[2]:.4g}")
+        styles = {0: (0.8, (0, (2, 3))), 1: (1.5, ":"), 2: (1.5, "-."), 3: (1.5, ":"), 4: (0.8, (0, (2, 3)))}
+        for k, (width, style) in styles.items():
+            ax.axvline(band[k], color="#7b3294", linestyle=style, linewidth=width,
+                       label=("test-statistic band (pyhf/RooStats, CLs+b): median, $\\pm1\\sigma$, $\\pm2\\sigma$"
+                              if k == 2 else None))
     if asimov is not None:
         ax.axvline(asimov, color="red", linewidth=2, label=f"Asimov {asimov:.3g}")
-    values = limits + ([asimov] if asimov is not None else [])
+    values = limits + ([asimov] if asimov is not None else []) + (band if band is not None else [])
     if values:
         span = (max(values) - min(values)) or abs(max(values)) or 1.0
         low, high = max(0.0, min(values) - 0.05 * span), max(values) + 0.05 * span
@@ -621,7 +642,7 @@ def plot_scan(plt, path, rows, context, tag):
 KINDS = [
     ("spectrum_", ["t_low_mev", "t_high_mev", "component", "events"], plot_spectrum),
     ("delta_chi2_", ["parameter", "value", "delta_chi2", "critical", "curve"], plot_delta_chi2),
-    ("toy_limits_", ["parameter", "toy", "limit", "asimov", "ts_minus2", "ts_minus1", "ts_median", "ts_plus1", "ts_plus2"], plot_toy_limits),
+    ("toy_limits_", ["parameter", "toy", "limit", "asimov"], plot_toy_limits),
     ("coverage_", ["method", "parameter", "true_value", "toys", "covered", "coverage", "nominal"], plot_coverage),
     ("exclusion_gm_", ["mass_mev", "g_limit", "curve"], plot_exclusion),
     ("scan_", ["scan", "x", "parameter", "limit", "curve"], plot_scan),

@@ -20,7 +20,7 @@ extension PyhfWorkspace {
             meaning = "universal Z' coupling g (mediator mass \(model.mediatorMassMeV) MeV); new_physics = \(terms)"
         }
         return try make(standardModel: fit.templates.standardModel, newPhysics: fit.increment(at: value),
-                        normSigma: fit.binnedModel.normalization.sigma, parameter: model.parameter.name, value: value,
+                        normSigma: fit.binnedModel.normalization.sigma, parameter: model.parameter, value: value,
                         meaning: meaning, binEdges: fit.templates.binning.edges, cl: cl, limitMethod: limitMethod)
     }
 }

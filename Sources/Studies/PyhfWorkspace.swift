@@ -1,3 +1,4 @@
+import Physics
 import Output
 import Statistics
 
@@ -26,13 +27,13 @@ public enum PyhfWorkspace {
     ///   - newPhysics: expected new-physics increment per bin at `value` (may be negative for
     ///     destructive interference, but SM + increment must stay ≥ 0).
     ///   - normSigma: fractional normalization uncertainty (≥ 0).
-    ///   - parameter: "mu_nu" or "g"; `value`: κ or g at which `newPhysics` was computed;
+    ///   - parameter: κ = μν/μ_B or g; `value`: κ or g at which `newPhysics` was computed;
     ///     `meaning`: a sentence for the metadata.
     ///   - binEdges: recoil bin edges in MeV (count + 1), recorded in the metadata.
     ///   - cl, limitMethod: the limit `value` is (CL and CLs+b or CLs), recorded in the metadata;
     ///     `pyhf_check.py` computes pyhf's limit with the same CL and method.
     public static func make(standardModel: [Double], newPhysics: [Double], normSigma: Double,
-                            parameter: String, value: Double, meaning: String, binEdges: [Double]? = nil,
+                            parameter: QuotedParameter, value: Double, meaning: String, binEdges: [Double]? = nil,
                             cl: Double = 0.90, limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
         guard newPhysics.count == standardModel.count else {
             throw .lengthMismatch(what: "new-physics sample", expected: standardModel.count, got: newPhysics.count)
@@ -76,10 +77,10 @@ public enum PyhfWorkspace {
         let metadata: JSONValue = .object([
             ("format", "nue-pyhf-metadata/1"),
             ("tool", .string("\(ToolInfo.name) \(ToolInfo.version)")),
-            ("parameter", .string(parameter)),
+            ("parameter", .string(parameter.name)),
             ("exported_at", .number(value)),
             ("meaning", .string(meaning)),
-            ("poi_scaling", .string(parameter == "mu_nu"
+            ("poi_scaling", .string(parameter == .muNu
                 ? "mu scales kappa^2: kappa_limit = exported_at * sqrt(mu_limit)"
                 : "mu scales the total increment at exported_at; exact only at mu = 1")),
             ("norm_sigma", .number(normSigma)),

@@ -11,24 +11,25 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Detector preset.")
     var detector: String = "kamland"
-    @Option(help: "Events per measurement.")
-    var events: Int = 20_000_000
+    @Option(help: "Events per generator measurement, 1…10¹⁰.")
+    var events: Double = 20_000_000
     @OptionGroup var threadsOption: ThreadsOption
-    @Option(help: "Toys per fitter measurement (KamLAND-like magnetic-moment model, 3 000 SM events, 0.25 MeV bins).")
-    var toys: Int = 200_000
+    @Option(help: "Toys per fitter measurement, 1…10⁹ (KamLAND-like magnetic-moment model, 3 000 SM events, 0.25 MeV bins).")
+    var toys: Double = 200_000
     @Flag(help: "Only the fitter figures (toy fits and limits per second).")
     var fitterOnly = false
-    @Option(name: .customLong("argon-decays"), help: "⁴²Ar/⁴²K decays per brute-force measurement (0: skip the argon figures).")
-    var argonDecays: Int = 50_000_000
+    @Option(name: .customLong("argon-decays"),
+            help: "⁴²Ar/⁴²K decays per brute-force measurement, 0…10¹² (0: skip the argon figures).")
+    var argonDecays: Double = 50_000_000
     @OptionGroup var jsonOption: JSONOption
     var json: Bool { jsonOption.json }
 
     func validate() throws {
-        guard events > 0 else { throw ValidationError("--events must be > 0") }
-        guard toys > 0 else { throw ValidationError("--toys must be > 0") }
-        guard argonDecays >= 0 else { throw ValidationError("--argon-decays must be ≥ 0") }
+        _ = try wholeNumber(events, "--events", in: 1...10_000_000_000)
+        _ = try wholeNumber(toys, "--toys", in: 1...1_000_000_000)
+        _ = try wholeNumber(argonDecays, "--argon-decays", in: 0...1_000_000_000_000)
         guard Detector.presetNames.contains(detector) else {
-            throw ValidationError("unknown --detector '\(detector)'; choose one of \(Detector.presetNames.joined(separator: ", "))")
+            throw CommandFailure("unknown --detector '\(detector)'; choose one of \(Detector.presetNames.joined(separator: ", "))")
         }
     }
 
@@ -36,11 +37,11 @@ struct BenchCommand: ParsableCommand {
         let threads = try threadsOption.count()
         var options = BenchmarkSuite.Options()
         options.detector = detector
-        options.events = events
+        options.events = Int(events)
         options.threads = threads
-        options.toys = toys
+        options.toys = Int(toys)
         options.fitterOnly = fitterOnly
-        options.argonDecays = argonDecays
+        options.argonDecays = Int(argonDecays)
         let report = try BenchmarkSuite.run(options)
         if json { try printJSON(report); return }
         let rate = { (x: Double?) in x.map { String(Int($0)) } ?? "n/a" }

@@ -67,7 +67,7 @@ import Testing
 
     @Test func workspaceHasTheDocumentedShape() throws {
         let export = try PyhfWorkspace.make(standardModel: Self.sm, newPhysics: Self.perSquare, normSigma: 0.007,
-                                            parameter: "mu_nu", value: 1, meaning: "test", binEdges: Self.edges,
+                                            parameter: .muNu, value: 1, meaning: "test", binEdges: Self.edges,
                                             limitMethod: .cls)
         let ws = export.workspace
         guard case .array(let parameters)? = ws["measurements"].flatMap({ if case .array(let m) = $0 { m[0] } else { nil } })?["config"]?["parameters"] else {
@@ -83,7 +83,7 @@ import Testing
         #expect(PyhfExport.sidecarPath(for: "/tmp/ws.json") == "/tmp/ws.nue.json")
         #expect(PyhfExport.sidecarPath(for: "ws") == "ws.nue.json")
         #expect(throws: StudyError.self) {
-            try PyhfWorkspace.make(standardModel: [1, 2], newPhysics: [1], normSigma: 0.007, parameter: "g", value: 1, meaning: "")
+            try PyhfWorkspace.make(standardModel: [1, 2], newPhysics: [1], normSigma: 0.007, parameter: .g, value: 1, meaning: "")
         }
     }
 
@@ -92,7 +92,7 @@ import Testing
         let kappaSquared = Self.solve { s in Self.perSquare.map { $0 * s } }
         let kappa = kappaSquared.squareRoot()
         let ws = try PyhfWorkspace.make(standardModel: Self.sm, newPhysics: Self.perSquare.map { $0 * kappaSquared },
-                                        normSigma: Self.sigma, parameter: "mu_nu", value: kappa,
+                                        normSigma: Self.sigma, parameter: .muNu, value: kappa,
                                         meaning: "kappa = mu_nu/mu_B of the synthetic 1/T signal", binEdges: Self.edges)
         let answer = try pyhfLimit(ws)
         guard case .number(let mu)? = answer["mu_limit"] else { Issue.record("no mu_limit in \(answer)"); return }
@@ -110,7 +110,7 @@ import Testing
         let g = Self.solve { x in (try? PyhfWorkspace.quadraticIncrement(perGSquared: a, perGFourth: b, g: x * 1e-6)) ?? [] } * 1e-6
         let increment = try PyhfWorkspace.quadraticIncrement(perGSquared: a, perGFourth: b, g: g)
         let ws = try PyhfWorkspace.make(standardModel: Self.sm, newPhysics: increment, normSigma: Self.sigma,
-                                        parameter: "g", value: g, meaning: "universal Z' coupling g", binEdges: Self.edges)
+                                        parameter: .g, value: g, meaning: "universal Z' coupling g", binEdges: Self.edges)
         let answer = try pyhfLimit(ws)
         guard case .number(let mu)? = answer["mu_limit"] else { Issue.record("no mu_limit in \(answer)"); return }
         print("pyhf quadratic: mu_limit = \(mu) at g = \(g)")
