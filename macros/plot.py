@@ -439,11 +439,14 @@ def plot_toy_limits(plt, path, rows, context, tag):
     if band is not None:
         band = [v / 10.0 ** e for v in band]
         describe(f"test_statistic_band median={band[2]:.4g}")
-        styles = {0: (0.8, (0, (2, 3))), 1: (1.5, ":"), 2: (1.5, "-."), 3: (1.5, ":"), 4: (0.8, (0, (2, 3)))}
-        for k, (width, style) in styles.items():
-            ax.axvline(band[k], color="#7b3294", linestyle=style, linewidth=width,
-                       label=("test-statistic band (pyhf/RooStats, CLs+b): median, $\\pm1\\sigma$, $\\pm2\\sigma$"
-                              if k == 2 else None))
+        # A horizontal bar below the legend: ±2σ thin, ±1σ thick, median marked (x in data units,
+        # y in axes units), so it is not hidden behind the Asimov and median lines.
+        transform = ax.get_xaxis_transform()
+        purple = "#7b3294"
+        ax.plot([band[0], band[4]], [0.64, 0.64], color=purple, linewidth=1.5, transform=transform, solid_capstyle="butt")
+        ax.plot([band[1], band[3]], [0.64, 0.64], color=purple, linewidth=6, transform=transform, solid_capstyle="butt",
+                label="test-statistic band (pyhf/RooStats, CLs+b): $\\pm1\\sigma$ thick, $\\pm2\\sigma$ thin")
+        ax.plot([band[2]], [0.64], marker="|", markersize=16, markeredgewidth=2, color="white", transform=transform)
     if asimov is not None:
         ax.axvline(asimov, color="red", linewidth=2, label=f"Asimov {asimov:.3g}")
     values = limits + ([asimov] if asimov is not None else []) + (band if band is not None else [])
