@@ -5,9 +5,9 @@ import Testing
 import Statistics
 
 /// The card key `limit: clsb|cls` (top level, `ScenarioSetting.limitMethod`): parsed, located
-/// when wrong, refused with toy analyses, and carried to the Asimov table as `limit_method`.
+/// when wrong, accepted with the toy analyses (refused with Feldman–Cousins coverage), carried to the Asimov table as `limit_method`.
 @Suite struct LimitMethodCardTests {
-    static func card(limit: String?, analyses: String = "[asimov]") -> String {
+    static func card(limit: String?, analyses: String = "[asimov]", toys: String = "{count: 10, seed: 1}") -> String {
         """
         format: nue-card/1
         title: limit test
@@ -17,7 +17,7 @@ import Statistics
         models:
           - model: magnetic-moment
         binning: {bin_width_mev: 0.5}
-        toys: {count: 10, seed: 1}
+        toys: \(toys)
         outputs: {table: true, csv: true, json: false, plots: false}
         """ + (limit.map { "\nlimit: \($0)\n" } ?? "\n")
     }
@@ -36,11 +36,15 @@ import Statistics
         } catch let error as StudyError {
             #expect(error.key == "limit" && error.line == 11, "\(error)")
         }
+        #expect(try RunCard.parse(yaml: Self.card(limit: "cls", analyses: "[asimov, toys]"), file: "c.yaml").limit == .cls)
+        let asimovCoverage = "{count: 10, seed: 1, coverage: {methods: [asimov]}}"
+        #expect(try RunCard.parse(yaml: Self.card(limit: "cls", analyses: "[coverage]", toys: asimovCoverage), file: "c.yaml").limit == .cls)
         do {
-            _ = try RunCard.parse(yaml: Self.card(limit: "cls", analyses: "[asimov, toys]"), file: "c.yaml")
-            Issue.record("limit: cls accepted with toys")
+            let fc = "{count: 10, seed: 1, coverage: {methods: [asimov, fc]}}"
+            _ = try RunCard.parse(yaml: Self.card(limit: "cls", analyses: "[coverage]", toys: fc), file: "c.yaml")
+            Issue.record("limit: cls accepted with fc coverage")
         } catch let error as StudyError {
-            #expect(error.key == "limit" && error.message.contains("'toys'"), "\(error)")
+            #expect(error.key == "limit" && error.message.contains("Feldman–Cousins"), "\(error)")
         }
     }
 
