@@ -22,11 +22,14 @@ public struct ToyConfiguration: Sendable {
     public var computesUpperLimit: Bool
     /// If set, each toy also reports t(θ_test) (Feldman–Cousins belts, coverage).
     public var testedTheta: Double?
+    /// How each toy's upper limit is defined: CLs+b (p_θ = α) or CLs (p_θ / CLb = α, with
+    /// CLb from the background-only Asimov q_θ,A; `ProfileLikelihood.clsUpperLimit`).
+    public var limitMethod: LimitMethod
 
     public init(
         model: BinnedModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
         truth: Double = 0, generationNuisances: NuisanceParameters, seed: UInt64, scale: Double,
-        computesUpperLimit: Bool = true, testedTheta: Double? = nil
+        computesUpperLimit: Bool = true, testedTheta: Double? = nil, limitMethod: LimitMethod = .clsb
     ) throws(StatisticsError) {
         guard generationNuisances.backgrounds.count == model.backgrounds.count else {
             throw StatisticsError("expected \(model.backgrounds.count) background normalizations, got \(generationNuisances.backgrounds.count)")
@@ -43,6 +46,7 @@ public struct ToyConfiguration: Sendable {
         self.scale = scale
         self.computesUpperLimit = computesUpperLimit
         self.testedTheta = testedTheta
+        self.limitMethod = limitMethod
     }
 
     /// Toys at `truth` with the nuisances profiled at θ = truth on `referenceData` (default:
@@ -52,7 +56,7 @@ public struct ToyConfiguration: Sendable {
         model: BinnedModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
         truth: Double = 0, seed: UInt64, referenceData: [Double]? = nil,
         referenceGlobalObservables: NuisanceParameters? = nil, scale: Double? = nil,
-        computesUpperLimit: Bool = true, testedTheta: Double? = nil
+        computesUpperLimit: Bool = true, testedTheta: Double? = nil, limitMethod: LimitMethod = .clsb
     ) throws -> ToyConfiguration {
         let likelihood = ProfileLikelihood(model: model, statistic: statistic)
         try likelihood.setData(referenceData ?? model.asimovData(), globalObservables: referenceGlobalObservables)
@@ -62,6 +66,6 @@ public struct ToyConfiguration: Sendable {
         return try ToyConfiguration(
             model: model, statistic: statistic, confidenceLevel: confidenceLevel, truth: truth,
             generationNuisances: point.nuisances, seed: seed, scale: theScale,
-            computesUpperLimit: computesUpperLimit, testedTheta: testedTheta)
+            computesUpperLimit: computesUpperLimit, testedTheta: testedTheta, limitMethod: limitMethod)
     }
 }

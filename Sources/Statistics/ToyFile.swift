@@ -33,6 +33,7 @@ public enum ToyFile {
             ("truth", .number(h.truth)), ("asimov_limit", .number(h.asimovLimit)),
             ("parameter", .string(h.parameter)), ("theta_unit", .number(h.thetaUnit)), ("label", .string(h.label)),
         ]
+        if h.limitMethod != .clsb { pairs.append(("limit_method", .string(h.limitMethod.rawValue))) }
         if let partial {
             pairs.append(("partial", .bool(true)))
             pairs.append(("missing_toys", .integer(Int64(partial.reduce(0) { $0 + $1.missingToys }))))
@@ -70,7 +71,7 @@ public enum ToyFile {
         struct RawHeader: Decodable {
             let format: String, version: Int, seed: UInt64, total_toys: Int, first_index: UInt64, shard: String
             let statistic: String, cl: Double, truth: Double?, asimov_limit: Double?, parameter: String
-            let theta_unit: Double?, label: String
+            let theta_unit: Double?, label: String, limit_method: String?
         }
         guard let raw = try? JSONDecoder().decode(RawHeader.self, from: Data(line.utf8)), raw.format == ToyFileHeader.format else {
             throw StatisticsError("\(name): not a nue-toys header line")
@@ -82,12 +83,15 @@ public enum ToyFile {
             throw StatisticsError("\(name): unknown statistic '\(raw.statistic)'")
         }
         guard raw.total_toys >= 1 else { throw StatisticsError("\(name): total_toys must be ≥ 1, got \(raw.total_toys)") }
+        guard let limitMethod = LimitMethod(rawValue: raw.limit_method ?? LimitMethod.clsb.rawValue) else {
+            throw StatisticsError("\(name): unknown limit_method '\(raw.limit_method ?? "")'")
+        }
         let shard: ToyShard
         do { shard = try ToyShard(parsing: raw.shard) } catch { throw StatisticsError("\(name): \(error.description)") }
         return ToyFileHeader(
             seed: raw.seed, totalToys: raw.total_toys, firstIndex: raw.first_index, shard: shard,
             statistic: statistic, confidenceLevel: raw.cl, truth: raw.truth ?? .nan, asimovLimit: raw.asimov_limit ?? .nan,
-            parameter: raw.parameter, thetaUnit: raw.theta_unit ?? .nan, label: raw.label)
+            parameter: raw.parameter, thetaUnit: raw.theta_unit ?? .nan, label: raw.label, limitMethod: limitMethod)
     }
 
     /// Parses a toy line; nil unless it is exactly a line this format writes (so a corrupt

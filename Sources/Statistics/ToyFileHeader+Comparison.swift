@@ -4,6 +4,7 @@ extension ToyFileHeader {
     public func firstDifference(from expected: ToyFileHeader) -> String? {
         func same(_ a: Double, _ b: Double) -> Bool { a == b || (a.isNaN && b.isNaN) }
         let fields: [(String, Bool, String, String)] = [
+            ("limit_method", limitMethod == expected.limitMethod, limitMethod.rawValue, expected.limitMethod.rawValue),
             ("label", label == expected.label, ToyFile.quotedLabel(label), ToyFile.quotedLabel(expected.label)),
             ("seed", seed == expected.seed, "\(seed)", "\(expected.seed)"),
             ("shard", shard == expected.shard, "\(shard)", "\(expected.shard)"),

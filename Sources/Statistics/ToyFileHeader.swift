@@ -24,9 +24,13 @@ public struct ToyFileHeader: Sendable, Equatable {
     /// Free text naming the scenario (for instance the command-line options); must agree
     /// between shards.
     public var label: String
+    /// How the toys' upper limits are defined (key `limit_method`, written only for CLs so a
+    /// CLs+b file is byte-identical to files written before CLs toys existed).
+    public var limitMethod: LimitMethod
 
     public init(seed: UInt64, totalToys: Int, firstIndex: UInt64 = 0, shard: ToyShard = .all,
-                statistic: TestStatistic, confidenceLevel: Double, truth: Double, asimovLimit: Double, parameter: String = "theta", thetaUnit: Double = 1, label: String) {
+                statistic: TestStatistic, confidenceLevel: Double, truth: Double, asimovLimit: Double, parameter: String = "theta", thetaUnit: Double = 1, label: String,
+                limitMethod: LimitMethod = .clsb) {
         self.seed = seed
         self.totalToys = totalToys
         self.firstIndex = firstIndex
@@ -38,6 +42,7 @@ public struct ToyFileHeader: Sendable, Equatable {
         self.parameter = parameter
         self.thetaUnit = thetaUnit
         self.label = label
+        self.limitMethod = limitMethod
     }
 
     /// The same header for another shard.

@@ -8,7 +8,8 @@ import Parallel
 /// Poisson(μ_i(θ_truth, ν_gen)) bin by bin in order with `PoissonSampler` (or call the
 /// full-chain hook); then draw
 /// the global observables ν₀_a = ν_gen,a + σ_a·Gauss(0, 1) for every constrained nuisance in
-/// order (n first, then b⃗); fit θ̂ ≥ 0, the upper limit and, if asked, t(θ_test). Nothing
+/// order (n first, then b⃗); fit θ̂ ≥ 0, the upper limit (CLs+b, and from it the CLs limit
+/// when `limitMethod` is `.cls`) and, if asked, t(θ_test). Nothing
 /// else touches the stream or carries over between toys, so the results are byte-identical
 /// for any thread count and any sharding.
 public struct ToyRunner: Sendable {
@@ -151,6 +152,8 @@ final class ToyWorker {
     let stream: RandomStream
     var counts: [Double]
     let constraintSigmas: [Double]
+    /// q_θ,A on the background-only Asimov data (CLs limits only); nil if it failed.
+    let asimov: BackgroundAsimovStatistic?
 
     init(configuration: ToyConfiguration, expected: [Double], generator: ToyDataGenerator?) {
         self.configuration = configuration
@@ -161,6 +164,8 @@ final class ToyWorker {
         stream = RandomStream(seed: configuration.seed, index: 0)
         counts = [Double](repeating: 0, count: configuration.model.binCount)
         constraintSigmas = [configuration.model.normalization.sigma] + configuration.model.backgrounds.map(\.constraint.sigma)
+        asimov = configuration.limitMethod == .cls && configuration.computesUpperLimit
+            ? try? BackgroundAsimovStatistic(model: configuration.model, statistic: configuration.statistic) : nil
     }
 
     func run(index: UInt64) -> Result<ToyResult, Error> {
@@ -201,7 +206,15 @@ final class ToyWorker {
         var status = best.status
         var limit = Double.nan
         if configuration.computesUpperLimit {
-            let upper = likelihood.upperLimit(criticalValue: configuration.criticalValue, bestFit: best, scale: configuration.scale)
+            var upper = likelihood.upperLimit(criticalValue: configuration.criticalValue, bestFit: best, scale: configuration.scale)
+            if configuration.limitMethod == .cls {
+                if let asimov {
+                    upper = likelihood.clsUpperLimit(confidenceLevel: configuration.confidenceLevel, clsb: upper,
+                                                     asimov: asimov, scale: configuration.scale)
+                } else {
+                    upper = UpperLimit(theta: .nan, bestFit: best, status: .failed)
+                }
+            }
             limit = upper.theta
             status = status.combined(with: upper.status)
         }

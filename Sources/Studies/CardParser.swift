@@ -54,10 +54,9 @@ struct CardParser {
                            sin2ThetaW: sin2, statistic: statistic, cl: cl, limit: limit, binning: binning, toys: toys, outputs: outputs,
                            argon: argon)
         try checkAnalyses(card, at: analysesNode ?? root)
-        if let limitNode, limit == .cls, let toyAnalysis = analyses.first(where: { [.toys, .coverage].contains($0) }) {
-            throw limitNode.error("analysis '\(toyAnalysis.rawValue)' computes CLs+b limits from toys; CLs is available "
-                                  + "for the Asimov analyses (asimov, delta-chi2, threshold-scan, norm-scan, gm-exclusion, exposure); use limit: clsb "
-                                  + "or a separate card")
+        if let limitNode, limit == .cls, analyses.contains(.coverage), let methods = toys?.coverage?.methods, methods.contains(.fc) {
+            throw limitNode.error("limit: cls applies to the asymptotic coverage (method asimov); Feldman–Cousins (fc) orders by "
+                                  + "likelihood ratio, not CLs: use toys.coverage.methods [asimov] or a separate card")
         }
         return card
     }

@@ -4,7 +4,8 @@ import Output
 /// `coverage`: the fraction of toys whose interval contains the true value, per scenario ×
 /// model variant × statistic × method × true value (in units of the row's Asimov limit), with
 /// the binomial error √(p(1 − p)/N). Methods (`CoverageStudy`): `asimov` — the asymptotic
-/// upper limit (covered iff q(θ_true) ≤ Φ⁻¹(CL)²); `fc` — Feldman–Cousins, covered iff
+/// upper limit (covered iff q(θ_true) ≤ Φ⁻¹(CL)²; with card `limit: cls` iff CLs(θ_true) ≥ 1 − CL,
+/// column `limit_method`, true values in units of the Asimov CLs limit); `fc` — Feldman–Cousins, covered iff
 /// t(θ_true) ≤ c(θ_true), c the CL-quantile of t from `critical_toys` independent toys at θ_true
 /// (Feldman & Cousins, PRD 57, 3873 (1998)) → `coverage_<scenario>_<model>.csv`. Each point
 /// (row r) uses the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column): the
@@ -19,7 +20,7 @@ enum CoverageAnalysis {
         let criticalToys = coverage.criticalToys ?? 2 * count
         var table = try ResultTable(title: "Coverage at true values (\(count) toys per point; FC critical values from \(criticalToys) toys)", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
-            .init("parameter", title: "Parameter"), .init("method", title: "Method"),
+            .init("limit_method", title: "Limit"), .init("parameter", title: "Parameter"), .init("method", title: "Method"),
             .init("seed", title: "Seed"), .init("true_over_asimov", title: "True/Asimov", digits: 2),
             .init("true_value", title: "True value"),
             .init("toys", title: "Toys"), .init("covered", title: "Covered"), .init("coverage", title: "Coverage", digits: 3),
@@ -38,11 +39,12 @@ enum CoverageAnalysis {
                     let asimov: (fit: ModelFit, limit: Double)?
                     do {
                         let fit = try context.fit(index, variant)
-                        asimov = (fit, try fit.asimov(statistic: statistic, cl: card.cl).limit)
+                        asimov = (fit, try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
                     } catch {
                         asimov = nil
                         failures += 1
-                        try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(variant.parameter.name)]
+                        try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(card.limit.rawValue),
+                                          .text(variant.parameter.name)]
                                          + Array(repeating: .missing, count: 11) + [AnalysisOutput.status(error)])
                         continue
                     }
@@ -54,13 +56,13 @@ enum CoverageAnalysis {
                             let seed = context.rowSeed(toys.seed, row: row)
                             row += 1
                             var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                             .text(variant.parameter.name), .text(method.rawValue), .text(String(seed)),
+                                                             .text(card.limit.rawValue), .text(variant.parameter.name), .text(method.rawValue), .text(String(seed)),
                                                              .number(ratio), .number(trueValue)]
                             do {
                                 let study = try CoverageStudy.run(
                                     model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl,
                                     method: method == .fc ? .feldmanCousins : .asimov, trueValue: theta, toys: count,
-                                    seed: seed, criticalToys: criticalToys, threads: context.threads)
+                                    seed: seed, criticalToys: criticalToys, threads: context.threads, limitMethod: card.limit)
                                 cells += [.integer(study.toys), .integer(study.covered), AnalysisOutput.number(study.coverage),
                                           AnalysisOutput.number(study.coverageError), .number(card.cl),
                                           AnalysisOutput.number(study.criticalValue), .integer(study.failedFits),

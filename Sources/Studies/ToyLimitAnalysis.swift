@@ -2,7 +2,8 @@ import Statistics
 
 /// `toys`: per scenario × model variant × statistic, `toys.count` pseudo-experiments thrown at
 /// the SM (θ = 0, normalization profiled on the Asimov data, its global observable fluctuated;
-/// `ToyConfiguration.profiled`), each fitted for its upper limit. The table gives the toy median
+/// `ToyConfiguration.profiled`), each fitted for its upper limit — CLs+b, or CLs with card
+/// `limit: cls` (column `limit_method`; the Asimov limit and band then CLs too). The table gives the toy median
 /// (± its error) and ±1σ/±2σ quantiles beside the Asimov limit and its asymptotic band (Cowan et
 /// al., EPJC 71, 1554 (2011), eq. 89–90) → `toy_limits_<scenario>_<model>.csv`. Row r throws
 /// its toys with the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column), so the
@@ -22,7 +23,7 @@ enum ToyLimitAnalysis {
         guard let toys = card.toys else { throw StatisticsError("analysis 'toys' needs the toys section") }
         var table = try ResultTable(title: "Toy limits (\(toys.count) toys per row, seed \(toys.seed)) vs Asimov", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
-            .init("generation", title: "Toys from"), .init("parameter", title: "Parameter"), .init("seed", title: "Seed"), .init("toys", title: "Toys"), .init("failed", title: "Failed"),
+            .init("limit_method", title: "Limit"), .init("generation", title: "Toys from"), .init("parameter", title: "Parameter"), .init("seed", title: "Seed"), .init("toys", title: "Toys"), .init("failed", title: "Failed"),
             .init("asimov", title: "Asimov"), .init("asymptotic_minus2", title: "Asympt. −2σ"),
             .init("asymptotic_minus1", title: "Asympt. −1σ"), .init("asymptotic_plus1", title: "Asympt. +1σ"),
             .init("asymptotic_plus2", title: "Asympt. +2σ"), .init("median", title: "Toy median"),
@@ -47,13 +48,13 @@ enum ToyLimitAnalysis {
                 row += 1
                 let generation = fullChain ? "full-chain" : "binned"
                 var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                 .text(generation), .text(variant.parameter.name), .text(String(seed))]
+                                                 .text(card.limit.rawValue), .text(generation), .text(variant.parameter.name), .text(String(seed))]
                 do {
                     let fit = try context.fit(index, variant)
-                    let asimov = try fit.asimov(statistic: statistic, cl: card.cl)
+                    let asimov = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit)
                     let configuration = try ToyConfiguration.profiled(
                         model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl, truth: 0,
-                        seed: seed, scale: asimov.limit)
+                        seed: seed, scale: asimov.limit, limitMethod: card.limit)
                     var generator: ToyDataGenerator?
                     if fullChain {
                         let scenario = try context.studyScenario(index, variant).simulation

@@ -7,7 +7,8 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Fraction of toys whose interval contains the true value, ± binomial error.",
         discussion: """
-            asimov: covered iff q(θ_true) ≤ Φ⁻¹(CL)² (the asymptotic upper limit). fc: covered iff \
+            asimov: covered iff q(θ_true) ≤ Φ⁻¹(CL)² (the asymptotic upper limit); with --limit cls covered iff \
+            CLs(θ_true) = p_θ / CLb ≥ 1 − CL (asymptotic p-values, q_θ,A from the background-only Asimov data). fc: covered iff \
             t(θ_true) ≤ c(θ_true), c the CL-quantile of t from an independent toy set (indices from 2⁴⁰). \
             Example: nue coverage --detector kamland --events 3000 --true 1e-11 --toys 2000 --method fc --json
             """)
@@ -35,7 +36,9 @@ struct CoverageCommand: ParsableCommand {
     var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
-        try scenario.requireCLsPlusB("nue coverage")
+        guard !(scenario.limit == .cls && method == .fc) else {
+            throw CommandFailure("--limit cls: CLs applies to --method asimov; Feldman–Cousins (--method fc) orders by likelihood ratio, not CLs")
+        }
         try requireFinite(trueValue, "--true")
         guard trueValue >= 0 else { throw CommandFailure("--true must be ≥ 0, got \(trueValue)") }
         guard toys > 0, toys <= 1_000_000_000 else { throw CommandFailure("--toys must lie in 1…10⁹, got \(toys)") }
@@ -48,6 +51,8 @@ struct CoverageCommand: ParsableCommand {
 
     struct Output: Encodable {
         let method: String
+        /// CLs+b or CLs (asimov only).
+        let limit_method: String
         let parameter: String
         let true_value: Double
         let coverage: Double?
@@ -66,13 +71,13 @@ struct CoverageCommand: ParsableCommand {
             try CoverageStudy.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
                                   method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
                                   toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count(),
-                                  progress: progress.callback)
+                                  progress: progress.callback, limitMethod: scenario.limit)
         }
-        let output = Output(method: method.rawValue, parameter: fit.parameterName, true_value: trueValue,
+        let output = Output(method: method.rawValue, limit_method: scenario.limit.rawValue, parameter: fit.parameterName, true_value: trueValue,
                             coverage: finite(study.coverage), coverage_error: finite(study.coverageError), toys: study.toys,
                             failed_fits: study.failedFits, critical_value: finite(study.criticalValue), cl: scenario.cl, seed: seed)
         if json { try printJSON(output) } else {
-            print("\(method.rawValue) coverage at \(fit.parameterName) = \(trueValue): \(study.coverage) ± \(study.coverageError) (\(study.toys) toys, \(study.failedFits) failed; nominal \(scenario.cl))")
+            print("\(method.rawValue) (\(scenario.limit.label)) coverage at \(fit.parameterName) = \(trueValue): \(study.coverage) ± \(study.coverageError) (\(study.toys) toys, \(study.failedFits) failed; nominal \(scenario.cl))")
         }
     }
 }

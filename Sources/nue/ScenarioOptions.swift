@@ -91,14 +91,6 @@ struct ScenarioOptions: ParsableArguments {
         }
     }
 
-    /// Refuses `--limit cls` for a command whose limits come from toys (CLs+b only).
-    func requireCLsPlusB(_ command: String) throws {
-        guard limit == .clsb else {
-            throw CommandFailure("--limit \(limit.rawValue): \(command) computes CLs+b limits from toys; CLs is available "
-                                 + "for the Asimov limit (nue sensitivity, nue export-pyhf)")
-        }
-    }
-
     /// The Simulation scenario (templates, events) of these options.
     func scenario() throws -> Scenario { try studyScenario().simulation }
 }

@@ -15,6 +15,9 @@ struct ToysCommand: ParsableCommand {
             ones are (an interrupted run keeps every finished toy); an existing file is refused unless \
             --resume (continue it: the same run, only the missing toys, byte-identical to an uninterrupted \
             run) or --force (overwrite). `nue merge` combines shard files into exactly the unsharded file. \
+            --limit cls: each toy's limit is the CLs limit (CLs = p_θ / CLb = α, asymptotic p-values of Cowan \
+            et al. with q_θ,A from the background-only Asimov data), beside it the Asimov CLs limit and band; \
+            the method is recorded in the file header (limit_method), so --resume and nue merge refuse mixing. \
             Memory: 8 bytes per toy (the limits, for the quantiles); at most 10⁹ toys per run.
             Example: nue toys --detector kamland --events 3000 --toys 10000 --seed 1 --threads 2 --json
             """)
@@ -46,7 +49,6 @@ struct ToysCommand: ParsableCommand {
     var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
-        try scenario.requireCLsPlusB("nue toys")
         _ = try toyCount
         _ = try threadCount
         guard !(resume && force) else { throw ValidationError("--resume and --force exclude each other") }
@@ -83,6 +85,8 @@ struct ToysCommand: ParsableCommand {
         let shard: String
         let cl: Double
         let statistic: String
+        /// CLs+b or CLs: how the per-toy limits (and the Asimov limit and asymptotic band) are defined.
+        let limit_method: String
         /// What band68/band95/median are: quantiles of the per-toy upper limits.
         var band_convention = "limit_quantiles"
         /// --band-toys only: the pyhf/RooStats band (quantiles of q̃ under θ = 0 mapped to limits), CLs+b and CLs.
@@ -117,13 +121,15 @@ struct ToysCommand: ParsableCommand {
     func run() throws {
         let fit = try FitScenario(scenario)
         let shard = try runtime { try ToyShard(parsing: self.shard) }
-        let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl) }
+        let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                                                      method: scenario.limit) }
         let truth = fit.theta(quoted: trueValue)
         // Full chain: events are thrown at n = 1, so the nuisances are profiled on the Asimov data at the truth.
         let reference = fullChain ? try runtime { try fit.model.asimovData(theta: truth) } : nil
         let configuration = try runtime {
             try ToyConfiguration.profiled(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                          truth: truth, seed: seed, referenceData: reference, scale: asimov.limit)
+                                          truth: truth, seed: seed, referenceData: reference, scale: asimov.limit,
+                                          limitMethod: scenario.limit)
         }
         var dataGenerator: ToyDataGenerator?
         if fullChain {
@@ -135,7 +141,7 @@ struct ToysCommand: ParsableCommand {
         let header = ToyFileHeader(seed: seed, totalToys: try toyCount, shard: shard, statistic: fit.statistic,
                                    confidenceLevel: scenario.cl, truth: truth, asimovLimit: asimov.limit,
                                    parameter: fit.parameterName, thetaUnit: fit.unit,
-                                   label: fit.label + (fullChain ? " full_chain=true" : ""))
+                                   label: fit.label + (fullChain ? " full_chain=true" : ""), limitMethod: scenario.limit)
         let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         let job = ToyJob(runner: ToyRunner(configuration: configuration, dataGenerator: dataGenerator), header: header)
         let threads = try threadCount
@@ -168,8 +174,14 @@ struct ToysCommand: ParsableCommand {
     static func report(summary: ToySummary, header: ToyFileHeader, asimov: Double, json: Bool,
                        quoted: @escaping (Double) -> Double, parameter: String,
                        missing: [ToyMerge.MissingShard]? = nil, testStatisticBand: TestStatisticBand? = nil) throws {
-        let critical = try runtime { try CriticalValue.oneSided(confidenceLevel: header.confidenceLevel) }
-        let asymptotic = ExpectedBand.asymptotic(asimovLimit: asimov, criticalValue: critical)
+        let asymptotic: ExpectedBand
+        switch header.limitMethod {
+        case .clsb:
+            let critical = try runtime { try CriticalValue.oneSided(confidenceLevel: header.confidenceLevel) }
+            asymptotic = ExpectedBand.asymptotic(asimovLimit: asimov, criticalValue: critical)
+        case .cls:
+            asymptotic = ExpectedBand.asymptoticCLs(asimovLimit: asimov, confidenceLevel: header.confidenceLevel)
+        }
         let b = summary.band
         // Error of √θ at the median: d√θ = dθ / (2√θ) in quoted units.
         let medianQuoted = quoted(b.median)
@@ -181,7 +193,8 @@ struct ToysCommand: ParsableCommand {
             asymptotic_band68: [q(asymptotic.minus1), q(asymptotic.plus1)],
             asymptotic_band95: [q(asymptotic.minus2), q(asymptotic.plus2)],
             median_error: finite(errorQuoted), toys: summary.toys, failed_fits: summary.failedFits, seed: header.seed,
-            shard: header.shard.description, cl: header.confidenceLevel, statistic: header.statistic.rawValue)
+            shard: header.shard.description, cl: header.confidenceLevel, statistic: header.statistic.rawValue,
+            limit_method: header.limitMethod.rawValue)
         output.test_statistic_band = testStatisticBand
         if let missing, !missing.isEmpty {
             output.partial = true
@@ -194,6 +207,7 @@ struct ToysCommand: ParsableCommand {
             if let missing, !missing.isEmpty {
                 print("PARTIAL: \(output.missing_toys ?? 0) of \(header.totalToys) toys missing (shards \(missing.map(\.shard.description).joined(separator: ", ")))")
             }
+            print("limit method      \(header.limitMethod.label)")
             print("Asimov limit      \(parameter) < \(quoted(asimov))")
             print("toy median        \(medianQuoted) ± \(errorQuoted)")
             print("toy ±1σ           [\(quoted(b.minus1)), \(quoted(b.plus1))]   asymptotic [\(quoted(asymptotic.minus1)), \(quoted(asymptotic.plus1))]")

@@ -82,7 +82,7 @@ import Testing
     }
 
     /// `--limit` chooses the Asimov limit's method (CLs weaker than CLs+b; written as
-    /// limit_method); toys and coverage, whose limits come from toys, refuse `cls` (exit 1).
+    /// limit_method); Feldman–Cousins coverage refuses `cls` (exit 1, one line).
     @Test func limitOptionChoosesTheMethod() throws {
         let scenario = ["--detector", "kamland", "--threshold", "3", "--events", "3000", "--bin-width", "0.5"]
         let clsb = try CLIRunner.run(["sensitivity"] + scenario + ["--json"])
@@ -95,11 +95,11 @@ import Testing
         let ratio = try #require(b["limit"] as? Double) / (try #require(a["limit"] as? Double))
         #expect(ratio > 1.05 && ratio < 1.2, "CLs/CLs+b = \(ratio)")
         #expect(abs(try #require(b["critical_value"] as? Double) - 2.705543454095404) < 1e-9)
-        let toys = try CLIRunner.run(["toys"] + scenario + ["--limit", "cls", "--toys", "10"])
-        #expect(toys.status == 1 && toys.stderr.contains("--limit cls"), "\(toys.stderr)")
         let coverage = try CLIRunner.run(["coverage"] + scenario + ["--limit", "cls", "--true", "0", "--toys", "10",
-                                                                    "--method", "asimov"])
-        #expect(coverage.status == 1 && coverage.stderr.contains("--limit cls"), "\(coverage.stderr)")
+                                                                    "--method", "fc"])
+        #expect(coverage.status == 1 && coverage.stderr.contains("--limit cls") && coverage.stderr.contains("--method fc"),
+                "\(coverage.stderr)")
+        #expect(coverage.stderr.split(separator: "\n").count == 1, "\(coverage.stderr)")
         let bad = try CLIRunner.run(["sensitivity"] + scenario + ["--limit", "cl"])
         #expect(bad.status == 64)
     }
