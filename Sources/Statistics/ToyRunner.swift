@@ -74,12 +74,14 @@ public struct ToyRunner: Sendable {
             let dataGenerator = self.dataGenerator
             let work: @Sendable (Int) -> Void = { _ in
                 let worker = ToyWorker(configuration: configuration, expected: expected, generator: dataGenerator)
+                var batch: [Result<ToyResult, Error>] = []
+                batch.reserveCapacity(chunk)
                 while true {
                     let range = shared.claim(chunk)
                     if range.isEmpty { break }
-                    for position in range {
-                        shared.store(worker.run(index: lookup(position)), at: position)
-                    }
+                    batch.removeAll(keepingCapacity: true)
+                    for position in range { batch.append(worker.run(index: lookup(position))) }
+                    shared.store(batch, from: range.lowerBound)
                 }
             }
             Parallel.workers(workers, work)
@@ -94,7 +96,8 @@ final class OrderedToyDelivery {
     private let condition = NSCondition()
     private var nextClaim = 0
     private var nextDelivery = 0
-    private var pending: [Int: ToyResult] = [:]
+    /// Stored chunks not yet delivered, by their first position.
+    private var pending: [Int: [Result<ToyResult, Error>]] = [:]
     private let total: Int
     private let window: Int
     private let deliver: (ToyResult) throws -> Void
@@ -119,26 +122,32 @@ final class OrderedToyDelivery {
         return start..<nextClaim
     }
 
-    func store(_ result: Result<ToyResult, Error>, at position: Int) {
+    /// Stores the results of one claimed chunk (positions `start…`) and delivers, in position
+    /// order, every chunk whose predecessors are delivered: one lock acquisition per chunk, and
+    /// waiting claimers are woken only when the delivered position advances. A failed toy stops
+    /// the run after the toys before it are delivered.
+    func store(_ results: [Result<ToyResult, Error>], from start: Int) {
         condition.lock(); defer { condition.unlock() }
         guard error == nil else { return }
-        switch result {
-        case .failure(let failure):
-            error = failure
-            condition.broadcast()
-            return
-        case .success(let toy):
-            pending[position] = toy
-        }
-        while let toy = pending.removeValue(forKey: nextDelivery) {
-            do { try deliver(toy) } catch {
-                self.error = error
-                break
+        pending[start] = results
+        let delivered = nextDelivery
+        deliveries: while let chunk = pending.removeValue(forKey: nextDelivery) {
+            for result in chunk {
+                switch result {
+                case .failure(let failure):
+                    error = failure
+                    break deliveries
+                case .success(let toy):
+                    do { try deliver(toy) } catch {
+                        self.error = error
+                        break deliveries
+                    }
+                }
+                nextDelivery += 1
             }
-            nextDelivery += 1
             progress?(nextDelivery, total)
         }
-        condition.broadcast()
+        if nextDelivery != delivered || error != nil { condition.broadcast() }
     }
 }
 
