@@ -15,6 +15,8 @@ public enum Beryllium8FinalState: Sendable, Equatable {
     ///
     /// with E the α–α c.m. energy, F, G the Coulomb wave functions (GSL), a the channel radius.
     case resonance(excitation: Double, width: Double, channelRadiusFm: Double)
+    /// The strength unfolded from the measured ⁸B neutrino spectrum (`Beryllium8Strength`).
+    case measured(Beryllium8Strength)
 
     /// The default: E_x = 3.03 MeV, Γ = 1.513 MeV, a = 4.5 fm (Barker, Aust. J. Phys. 42, 25, 1989).
     public static let standard = Beryllium8FinalState.resonance(excitation: 3.03, width: 1.513, channelRadiusFm: 4.5)
@@ -27,6 +29,7 @@ public enum Beryllium8FinalState: Sendable, Equatable {
         switch self {
         case .sharp(let ex): ex
         case .resonance: -Self.groundStateAboveAlphaThreshold
+        case .measured(let s): s.excitationsMeV.first ?? -Self.groundStateAboveAlphaThreshold
         }
     }
 
@@ -44,7 +47,7 @@ public enum Beryllium8FinalState: Sendable, Equatable {
     /// The unnormalized density at excitation `ex` (MeV) for the resonance model.
     public func density(excitation ex: Double) throws -> Double {
         switch self {
-        case .sharp: return 0
+        case .sharp, .measured: return 0
         case let .resonance(exR, width, a):
             let e = ex + Self.groundStateAboveAlphaThreshold
             let er = exR + Self.groundStateAboveAlphaThreshold
@@ -52,6 +55,15 @@ public enum Beryllium8FinalState: Sendable, Equatable {
             let gamma = width * (try Self.alphaAlphaPenetrability(energy: e, channelRadiusFm: a))
                 / (try Self.alphaAlphaPenetrability(energy: er, channelRadiusFm: a))
             return gamma / ((e - er) * (e - er) + gamma * gamma / 4)
+        }
+    }
+
+    /// A short description for spectrum names.
+    public var label: String {
+        switch self {
+        case .sharp(let ex): "sharp 8Be level at \(ex) MeV"
+        case .resonance: "8Be 2+ resonance, energy-dependent width"
+        case .measured: "8Be final state unfolded from the measured 8B spectrum, Winter et al. 2006"
         }
     }
 }

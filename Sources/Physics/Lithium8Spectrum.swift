@@ -15,23 +15,20 @@ public enum Lithium8Spectrum {
 
     /// The spectrum on a grid of `points` energies from 0 to the endpoint.
     public static func make(finalState: Beryllium8FinalState = .standard, points: Int = 801) throws -> NeutrinoSpectrum {
-        let fermi = FermiFunction(daughterCharge: 4, massNumber: 8)
-        let me = PhysicalConstants.electronMass
+        let shape = AllowedBetaShape(qValueMeV: qValue, fermi: FermiFunction(daughterCharge: 4, massNumber: 8))
         let endpoint = qValue - finalState.minimumExcitation
         let energies = (0..<points).map { endpoint * Double($0) / Double(points - 1) }
 
-        /// Allowed shape for one E_x (unnormalized: its integral is the phase space f(W₀)).
-        func allowed(_ eNu: Double, _ ex: Double) -> Double {
-            let w = qValue - ex + me - eNu
-            guard w > me, eNu >= 0 else { return 0 }
-            let p = (w * w - me * me).squareRoot()
-            return p * w * eNu * eNu * fermi(totalEnergy: w)
-        }
+        func allowed(_ eNu: Double, _ ex: Double) -> Double { shape(neutrinoEnergy: eNu, excitation: ex) }
 
         var weights = [Double](repeating: 0, count: points)
         switch finalState {
         case .sharp(let ex):
             for (i, e) in energies.enumerated() { weights[i] = allowed(e, ex) }
+        case .measured(let strength):
+            for (i, e) in energies.enumerated() {
+                weights[i] = zip(strength.excitationsMeV, strength.strength).reduce(0) { $0 + $1.1 * allowed(e, $1.0) }
+            }
         case .resonance:
             // ρ(E_x) tabulated once on a fine grid; Simpson's rule over E_x for each E_ν.
             let exLow = finalState.minimumExcitation, exHigh = qValue
@@ -52,6 +49,7 @@ public enum Lithium8Spectrum {
         switch finalState {
         case .sharp(let ex): label = "Li8 (sharp 8Be level at \(ex) MeV)"
         case .resonance: label = "Li8 (8Be 2+ resonance, energy-dependent width)"
+        case .measured: label = "Li8 (8Be final state unfolded from the measured 8B spectrum, Winter et al. 2006)"
         }
         return try NeutrinoSpectrum(name: label, energies: energies, weights: weights)
     }

@@ -47,14 +47,18 @@ extension RunCard {
             let path = file.hasPrefix("/") ? file : (cardDirectory as NSString).appendingPathComponent(file)
             return try NeutrinoSpectrum.load(path: path)
         }
-        return try Lithium8Spectrum.make(finalState: (source.finalState ?? .resonance).physics)
+        return try Lithium8Spectrum.make(finalState: try (source.finalState ?? .resonance).physics())
     }
 
     /// The neutrino endpoint of the source, MeV, without building the spectrum for the ⁸Li
     /// models: Q − E_x,min (docs/physics.md §4); a spectrum file is read.
     public func sourceEndpointMeV(cardDirectory: String = ".") throws -> Double {
         if source.spectrumFile != nil { return try sourceSpectrum(cardDirectory: cardDirectory).endpoint }
-        return Lithium8Spectrum.qValue - (source.finalState ?? .resonance).physics.minimumExcitation
+        // The measured strength starts at most at the α + α threshold, like the resonance: the
+        // limit is checked without unfolding.
+        let finalState = source.finalState ?? .resonance
+        let lowest = finalState == .sharp ? 3.03 : -Beryllium8FinalState.groundStateAboveAlphaThreshold
+        return Lithium8Spectrum.qValue - lowest
     }
 
     /// The Simulation normalization of a scenario: its SM event count, or the exposure from the
@@ -94,11 +98,13 @@ extension RunCard {
 }
 
 extension RunCard.FinalState {
-    /// The ⁸Be final-state model of `Lithium8Spectrum` this choice names.
-    public var physics: Beryllium8FinalState {
+    /// The ⁸Be final-state model of `Lithium8Spectrum` this choice names (`measured` unfolds the
+    /// ⁸B data once per process).
+    public func physics() throws -> Beryllium8FinalState {
         switch self {
         case .resonance: .standard
         case .sharp: .sharp(excitation: 3.03)
+        case .measured: .measured(try Beryllium8Strength.measured())
         }
     }
 }

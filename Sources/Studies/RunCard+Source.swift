@@ -41,5 +41,7 @@ extension RunCard {
         case resonance
         /// A sharp level at 3.03 MeV (⟨E⟩ too high; for comparison).
         case sharp
+        /// The ⁸Be strength unfolded from the measured ⁸B spectrum (`Beryllium8Strength`).
+        case measured
     }
 }

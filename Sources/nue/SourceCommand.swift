@@ -6,10 +6,29 @@ import Studies
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
-        abstract: "The IsoDAR ⁸Li ν̄e source: spectrum model, mean energy, endpoint.")
+        abstract: "The IsoDAR ⁸Li ν̄e source (or its mirror, ⁸B): spectrum model, mean energy, endpoint, the spectrum.",
+        discussion: """
+            --final-state measured uses the ⁸Be strength unfolded from the measured ⁸B spectrum of Winter \
+            et al. (2006); --shape plus-1sigma|minus-1sigma unfolds the table's ±1σ shapes instead (the \
+            pair of ⁸Li spectra for a shape systematic). The JSON carries the spectrum ("spectrum": \
+            [[E, density], …], unit area) and, for the measured state, the ⁸B fit (χ² over 1–14 MeV, means).
+            Example: nue source --isotope b8 --final-state measured --json
+            """)
 
-    @Option(help: "⁸Be final-state model: \(RunCard.FinalState.allValueStrings.joined(separator: " or ")).")
+    /// The decaying nucleus.
+    enum Isotope: String, ExpressibleByArgument, CaseIterable {
+        /// ⁸Li β⁻ → ν̄e (IsoDAR).
+        case li8
+        /// ⁸B β⁺ → νe (the solar mirror decay; validates the measured ⁸Be final state).
+        case b8
+    }
+
+    @Option(help: "Isotope: \(Isotope.allValueStrings.joined(separator: " or ")).")
+    var isotope: Isotope = .li8
+    @Option(help: "⁸Be final-state model: \(RunCard.FinalState.allValueStrings.joined(separator: ", ")).")
     var finalState: RunCard.FinalState = .resonance
+    @Option(help: "Measured final state: which ⁸B shape to unfold (\(Beryllium8Strength.Shape.allValueStrings.joined(separator: ", "))).")
+    var shape: Beryllium8Strength.Shape = .central
     @Option(help: "Use a tabulated spectrum instead: a two-column file (E in MeV, weight).")
     var spectrumFile: String?
     @OptionGroup var jsonOption: JSONOption
@@ -17,9 +36,24 @@ struct SourceCommand: ParsableCommand {
 
     struct Output: Encodable {
         let name: String
+        let isotope: String
+        let final_state: String
         let mean_energy_mev: Double
         let endpoint_mev: Double
         let flux_averaged: [FluxAveragedRow]
+        /// [E (MeV), density (1/MeV)], unit area.
+        let spectrum: [[Double]]
+        let b8_fit: Boron8Fit?
+    }
+
+    /// The measured final state's fit to the ⁸B table (Winter et al. 2006).
+    struct Boron8Fit: Encodable {
+        let shape: String
+        let chi2: Double
+        let points: Int
+        let energy_range_mev: [Double]
+        let mean_fitted_mev: Double
+        let mean_measured_mev: Double
     }
 
     /// ⟨σ⟩ above a recoil threshold: SM, and the magnetic-moment term per unit κ² evaluated at κ = 10⁻¹¹.
@@ -33,23 +67,42 @@ struct SourceCommand: ParsableCommand {
 
     func run() throws {
         let spectrum: NeutrinoSpectrum
+        var fit: Boron8Fit?
         do {
-            spectrum = try spectrumFile.map { try NeutrinoSpectrum.load(path: $0) }
-                ?? Lithium8Spectrum.make(finalState: finalState.physics)
+            if let spectrumFile {
+                spectrum = try NeutrinoSpectrum.load(path: spectrumFile)
+            } else {
+                var model = try finalState.physics()
+                if finalState == .measured {
+                    let strength = try Beryllium8Strength.measured(shape)
+                    model = .measured(strength)
+                    fit = Boron8Fit(shape: shape.rawValue, chi2: strength.chiSquared, points: strength.fitPoints,
+                                    energy_range_mev: [1, 14], mean_fitted_mev: strength.fittedMeanMeV,
+                                    mean_measured_mev: strength.measuredMeanMeV)
+                }
+                spectrum = isotope == .li8 ? try Lithium8Spectrum.make(finalState: model)
+                    : try Boron8Spectrum.make(finalState: model)
+            }
         } catch { throw CommandFailure(error) }
-        let sm = StandardModelCrossSection()
+        let sm = StandardModelCrossSection(flavor: isotope == .li8 ? .electronAntineutrino : .electronNeutrino)
         let magnetic = MagneticMomentCrossSection(kappa: 1e-11)
         let rows = try Self.thresholdsMeV.map { t in
             FluxAveragedRow(threshold_mev: t,
                             sm_cm2: try spectrum.fluxAveragedCrossSection(sm, recoilAboveMeV: t),
                             magnetic_moment_at_1e_11_cm2: try spectrum.fluxAveragedCrossSection(magnetic, recoilAboveMeV: t))
         }
-        let out = Output(name: spectrum.name, mean_energy_mev: try spectrum.meanEnergy(), endpoint_mev: spectrum.endpoint,
-                         flux_averaged: rows)
+        let out = Output(name: spectrum.name, isotope: isotope.rawValue,
+                         final_state: spectrumFile == nil ? finalState.rawValue : "file", mean_energy_mev: try spectrum.meanEnergy(),
+                         endpoint_mev: spectrum.endpoint, flux_averaged: rows,
+                         spectrum: zip(spectrum.energies, spectrum.densities).map { [$0, $1] }, b8_fit: fit)
         if json { try printJSON(out) } else {
             print("source     \(out.name)")
             print("⟨E⟩        \(String(format: "%.4f", out.mean_energy_mev)) MeV")
             print("endpoint   \(String(format: "%.4f", out.endpoint_mev)) MeV")
+            if let fit {
+                print("⁸B fit     χ² = \(String(format: "%.1f", fit.chi2)) for \(fit.points) points (1–14 MeV), ⟨E⟩ "
+                      + "\(String(format: "%.4f", fit.mean_fitted_mev)) vs \(String(format: "%.4f", fit.mean_measured_mev)) MeV measured")
+            }
             print("")
             print("Flux-averaged ν̄e–e cross sections (sin²θ_W = \(ElectroweakCouplings.defaultSin2ThetaW), per electron)")
             print("| T threshold (MeV) | ⟨σ_SM⟩ (cm²) | ⟨σ_μν⟩ at κ = 1e-11 (cm²) | ratio μν/SM |")
@@ -63,3 +116,4 @@ struct SourceCommand: ParsableCommand {
 }
 
 extension RunCard.FinalState: ExpressibleByArgument {}
+extension Beryllium8Strength.Shape: ExpressibleByArgument {}

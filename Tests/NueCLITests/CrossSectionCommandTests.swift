@@ -28,4 +28,22 @@ import Testing
         let g = try CLIRunner.run(["xsec", "--model", "light-vector", "--g", "-1e-3", "--enu", "8", "--t", "4", "--json"])
         #expect(g.status == 0, "\(g.stderr)")  // g enters as g² and g⁴ (interference sign via g_ν g_e = g²)
     }
+
+    @Test func sourceWithTheMeasuredFinalState() throws {
+        let result = try CLIRunner.run(["source", "--isotope", "b8", "--final-state", "measured", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try result.json()
+        let fit = try #require(json["b8_fit"] as? [String: Any])
+        // Winter et al.'s table: ⟨E⟩ = 6.770 MeV; the fit within 0.3 % and χ² below its 131 points.
+        #expect(abs(try #require(fit["mean_measured_mev"] as? Double) - 6.770) < 0.001)
+        #expect(try #require(json["mean_energy_mev"] as? Double) > 6.75 && (json["mean_energy_mev"] as? Double ?? 0) < 6.79)
+        #expect(try #require(fit["chi2"] as? Double) < 131)
+        let spectrum = try #require(json["spectrum"] as? [[Double]])
+        var area = 0.0
+        for i in 1..<spectrum.count { area += 0.5 * (spectrum[i][1] + spectrum[i - 1][1]) * (spectrum[i][0] - spectrum[i - 1][0]) }
+        #expect(abs(area - 1) < 1e-3)
+        let li8 = try CLIRunner.run(["source", "--final-state", "measured", "--json"]).json()
+        #expect(li8["isotope"] as? String == "li8")
+        #expect(abs(try #require(li8["mean_energy_mev"] as? Double) - 6.359) < 0.005)
+    }
 }
