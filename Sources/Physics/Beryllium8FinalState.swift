@@ -66,4 +66,30 @@ public enum Beryllium8FinalState: Sendable, Equatable {
         case .measured: "8Be final state unfolded from the measured 8B spectrum, Winter et al. 2006"
         }
     }
+
+    /// The neutrino spectrum (unnormalized weights at `energies`) of a decay whose allowed shape
+    /// to one level is `shape`, folded over this final state: one level (sharp), the strengths
+    /// (measured), or ρ(E_x) by Simpson's rule on 4000 intervals up to `qValue` (resonance).
+    func fold(_ shape: AllowedBetaShape, energies: [Double]) throws -> [Double] {
+        switch self {
+        case .sharp(let ex):
+            return energies.map { shape(neutrinoEnergy: $0, excitation: ex) }
+        case .measured(let strength):
+            return energies.map { e in
+                zip(strength.excitationsMeV, strength.strength).reduce(0) { $0 + $1.1 * shape(neutrinoEnergy: e, excitation: $1.0) }
+            }
+        case .resonance:
+            let low = minimumExcitation, n = 4000
+            let h = (shape.qValueMeV - low) / Double(n)
+            let rho = try (0...n).map { try density(excitation: low + Double($0) * h) }
+            return energies.map { e in
+                var sum = 0.0
+                for k in 0...n {
+                    let simpson: Double = (k == 0 || k == n) ? 1 : (k % 2 == 1 ? 4 : 2)
+                    sum += simpson * rho[k] * shape(neutrinoEnergy: e, excitation: low + Double(k) * h)
+                }
+                return sum * h / 3
+            }
+        }
+    }
 }

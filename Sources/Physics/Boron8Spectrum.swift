@@ -10,28 +10,7 @@ public enum Boron8Spectrum {
         let shape = AllowedBetaShape(qValueMeV: q, fermi: FermiFunction(daughterCharge: 4, massNumber: 8, decay: .betaPlus))
         let endpoint = q - finalState.minimumExcitation
         let energies = (0..<points).map { endpoint * Double($0) / Double(points - 1) }
-        let weights: [Double]
-        switch finalState {
-        case .sharp(let ex):
-            weights = energies.map { shape(neutrinoEnergy: $0, excitation: ex) }
-        case .measured(let strength):
-            weights = energies.map { e in
-                zip(strength.excitationsMeV, strength.strength).reduce(0) { $0 + $1.1 * shape(neutrinoEnergy: e, excitation: $1.0) }
-            }
-        case .resonance:
-            let low = finalState.minimumExcitation
-            let n = 2000
-            let h = (q - low) / Double(n)
-            let rho = try (0...n).map { try finalState.density(excitation: low + Double($0) * h) }
-            weights = energies.map { e in
-                var sum = 0.0
-                for k in 0...n {
-                    let simpson: Double = (k == 0 || k == n) ? 1 : (k % 2 == 1 ? 4 : 2)
-                    sum += simpson * rho[k] * shape(neutrinoEnergy: e, excitation: low + Double(k) * h)
-                }
-                return sum * h / 3
-            }
-        }
+        let weights = try finalState.fold(shape, energies: energies)
         return try NeutrinoSpectrum(name: "B8 (\(finalState.label))", energies: energies, weights: weights)
     }
 }
