@@ -78,21 +78,4 @@ public struct OutputDirectory: Sendable {
         try AtomicFile.write(text, to: target)
         return target
     }
-
-    /// Writes what `outputs` asks for: the main table (md/csv), `result.json` (with `document`'s
-    /// tables, the main table first as `"main"`), and the plot data files.
-    @discardableResult
-    public func writeAll(main table: ResultTable, data: [(name: String, table: ResultTable)], document: ResultDocument,
-                         outputs: RunCard.Outputs) throws(OutputError) -> [String] {
-        var written = try writeTable(table, markdown: outputs.table, csv: outputs.csv)
-        if outputs.plots {
-            for item in data { written.append(try writeData(item.table, name: item.name)) }
-        }
-        if outputs.json {
-            var document = document
-            document.tables.insert(("main", table), at: 0)
-            written.append(try writeResult(document))
-        }
-        return written
-    }
 }

@@ -133,9 +133,11 @@ import Testing
         let table = try Self.sampleTable()
         let spectrum = try PlotData.spectrum(binEdges: [3, 4, 5], components: [("SM", [10, 5]), ("SM + mu_nu=1e-10", [12, 5.5])])
         let provenance = Provenance.current(card: loaded, date: Date(timeIntervalSince1970: 0), gitCommit: "unknown")
-        let document = ResultDocument(provenance: provenance, card: loaded.card, results: .object([("ok", true)]))
-        let written = try directory.writeAll(main: table, data: [(PlotData.fileName(.spectrum, tag: "KamLAND >3 MeV"), spectrum)],
-                                             document: document, outputs: RunCard.Outputs())
+        var document = ResultDocument(provenance: provenance, card: loaded.card, results: .object([("ok", true)]))
+        document.tables.insert(("main", table), at: 0)
+        let written = try directory.writeTable(table, markdown: true, csv: true)
+            + [try directory.writeData(spectrum, name: PlotData.fileName(.spectrum, tag: "KamLAND >3 MeV")),
+               try directory.writeResult(document)]
         #expect(written.map { ($0 as NSString).lastPathComponent }
                 == ["table.md", "table.csv", "spectrum_KamLAND--3-MeV.csv", "result.json"])
         #expect(try String(contentsOfFile: directory.file("table.md"), encoding: .utf8) == table.markdown())
