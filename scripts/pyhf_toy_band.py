@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """pyhf's toy-based expected band for a nue workspace (the test-statistic-quantile convention).
 
-Reads a HistFactory workspace written by nue (PyhfWorkspace / `nue export-pyhf`; nue's
-top-level "metadata" is dropped), and at each POI value mu of --mu runs pyhf's own toy
+Reads a HistFactory workspace written by nue (PyhfWorkspace / `nue export-pyhf`; nue's metadata
+from the sidecar WS.nue.json, read by pyhf_check.load), and at each POI value mu of --mu runs pyhf's own toy
 calculator, pyhf.infer.calculators.ToyCalculator(test_stat="qtilde", ntoys=N): toys for
 mu (nuisances from a fixed-POI fit to the workspace data, then main and auxiliary data sampled)
 and for mu = 0, q~mu of each, and ToyCalculator.expected_pvalues -- the CLs+b, CLb and CLs
@@ -25,6 +25,7 @@ limits {clsb, cls: [5]}, errors {clsb, cls: [5]}, exported_at, parameter, pyhf_v
 """
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -57,6 +58,11 @@ def expected(sb, b):
             list(np.percentile(clsb / clb, percentiles, method="linear")))
 
 
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pyhf_check import load  # noqa: E402  (one reader of nue's workspace + sidecar)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workspace")
@@ -77,9 +83,7 @@ def main():
         print(json.dumps({"error": "--mu must be positive and ascending"}))
         return 2
     start = time.time()
-    with open(args.workspace) as handle:
-        spec = json.load(handle)
-    metadata = spec.pop("metadata", {}) or {}
+    spec, metadata = load(args.workspace)
     pyhf.set_backend("numpy")
     workspace = pyhf.Workspace(spec)
     model = workspace.model()

@@ -39,12 +39,18 @@ public struct Beryllium8Strength: Sendable, Equatable {
     static let gridStep = 0.1
     static let smoothing = 1e2
 
-    private static let unfolded: [Shape: Result<Beryllium8Strength, Error>] = Dictionary(
-        uniqueKeysWithValues: Shape.allCases.map { shape in (shape, Result { try unfold(shape) }) })
+    // Each shape unfolded once per process, on first use (most runs need only the central one).
+    private static let central = Result { try unfold(.central) }
+    private static let plusOneSigma = Result { try unfold(.plusOneSigma) }
+    private static let minusOneSigma = Result { try unfold(.minusOneSigma) }
 
     /// The strength of `shape`, unfolded once per process.
     public static func measured(_ shape: Shape = .central) throws -> Beryllium8Strength {
-        try unfolded[shape]!.get()
+        switch shape {
+        case .central: try central.get()
+        case .plusOneSigma: try plusOneSigma.get()
+        case .minusOneSigma: try minusOneSigma.get()
+        }
     }
 
     /// Unfolds `shape` of the measured ⁸B spectrum.

@@ -12,13 +12,13 @@ public struct Binning: Sendable, Codable, Equatable {
         self.edges = edges
     }
 
-    /// Bins of `width` from `lower`; the last edge is the first multiple of `width` above `lower` that
-    /// reaches `upper` (so every bin has the same width and the range covers [lower, upper]).
     /// The default bin width of reconstructed T, MeV (0.1: the mission table's binning; fine
     /// against every preset's resolution at the thresholds used). Run cards and the command line
     /// take it through `Studies.ScenarioSetting.binWidthMeV`.
     public static let defaultWidthMeV = 0.1
 
+    /// Bins of `width` from `lower`; the last edge is the first multiple of `width` above `lower` that
+    /// reaches `upper` (so every bin has the same width and the range covers [lower, upper]).
     public static func uniform(lower: Double, upper: Double, width: Double) throws -> Binning {
         guard lower.isFinite, upper.isFinite, upper > lower else {
             throw SimulationError.invalidBinning("range [\(lower), \(upper)] is empty or not finite")

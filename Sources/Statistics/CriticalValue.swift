@@ -20,8 +20,7 @@ public enum CriticalValue {
     public static func oneSidedCLs(confidenceLevel cl: Double) throws(StatisticsError) -> Double {
         try validate(cl)
         guard cl > 0.5 else { throw StatisticsError("a one-sided limit needs a confidence level above 0.5, got \(cl)") }
-        let z = Distributions.normalQuantile(0.5 * (1 + cl))
-        return z * z
+        return try twoSided(confidenceLevel: cl)
     }
 
     /// The two-sided critical value of a χ² with one degree of freedom: 2.7055 at 90 %.

@@ -25,12 +25,8 @@ import GSL
 /// band); if p_N ≥ α at every grid point it is NaN (extend the grid).
 public struct ToyExpectedBand: Sendable, Equatable {
     /// How the p-value of θ is formed.
-    public enum Method: String, Sendable, Codable, CaseIterable {
-        /// p_s+b (CLs+b), nue's default; coverage 1 − α.
-        case clsb
-        /// CLs = p_s+b / p_b (conservative where the experiment is insensitive).
-        case cls
-    }
+    /// CLs+b (p_s+b, nue's default) or CLs = p_s+b / p_b: the project's one `LimitMethod`.
+    public typealias Method = LimitMethod
 
     public var method: Method
     public var confidenceLevel: Double

@@ -64,6 +64,11 @@ public struct ToyRunner: Sendable {
     ) throws {
         guard count > 0 else { return }
         let expected = try configuration.model.expected(theta: configuration.truth, nuisances: configuration.generationNuisances)
+        if configuration.limitMethod == .cls && configuration.computesUpperLimit {
+            // CLs needs q_θ,A on the background-only Asimov data: a failure there is the run's
+            // error, reported once, not a NaN limit for every toy (workers build their own copy).
+            _ = try BackgroundAsimovStatistic(model: configuration.model, statistic: configuration.statistic)
+        }
         try withoutActuallyEscaping(deliver) { deliver in
             let state = OrderedToyDelivery(count: count, window: max(1, window), deliver: deliver, progress: progress)
             let workers = max(1, min(threads, count))

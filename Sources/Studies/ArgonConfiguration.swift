@@ -74,9 +74,9 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
         try Self.require(.confidenceLevel, cl)
     }
 
-    /// A setting shared with every scenario, checked by its one definition.
+    /// A setting checked by its one definition.
     private static func require(_ setting: ScenarioSetting, _ value: Double) throws(StudyError) {
-        do { _ = try setting.validate(value) } catch { throw StudyError(error.description) }
+        _ = try setting.validate(value)
     }
 
     /// The detector: the dune-lar preset with this mass, resolutions and source distance

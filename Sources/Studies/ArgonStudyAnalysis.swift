@@ -40,7 +40,7 @@ enum ArgonStudyAnalysis {
                            normalization: s.normalizationConstraint)
         }
         let models: [NewPhysicsModel.Kind] = card.models.isEmpty ? NewPhysicsModel.Kind.allCases
-            : Array(Set(card.models.map { $0.model == .magneticMoment ? NewPhysicsModel.Kind.magneticMoment : .lightVector }))
+            : Array(Set(card.models.map(\.model)))
                 .sorted { $0.rawValue > $1.rawValue }
         let study = ArgonStudy(base: base, models: models, references: references, scans: block.scans, spectrum: context.spectrum)
         // Progress: a line every tenth of the limits.

@@ -57,7 +57,8 @@ extension RunCard {
         // The measured strength starts at most at the α + α threshold, like the resonance: the
         // limit is checked without unfolding.
         let finalState = source.finalState ?? .resonance
-        let lowest = finalState == .sharp ? 3.03 : -Beryllium8FinalState.groundStateAboveAlphaThreshold
+        let lowest = finalState == .measured ? -Beryllium8FinalState.groundStateAboveAlphaThreshold
+            : try finalState.physics().minimumExcitation
         return Lithium8Spectrum.qValue - lowest
     }
 

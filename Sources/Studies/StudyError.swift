@@ -38,12 +38,6 @@ public struct StudyError: Error, CustomStringConvertible, Equatable, Sendable {
         return "\(file):\(line): \(message)"
     }
 
-    /// Throws unless `value` is finite and satisfies `condition`: `name = value: requirement`.
-    static func require(_ value: Double, _ name: String, _ requirement: String,
-                        _ condition: (Double) -> Bool) throws(StudyError) {
-        guard value.isFinite, condition(value) else { throw StudyError("\(name) = \(value): \(requirement)") }
-    }
-
     // Result tables built wrongly (programming errors reported as messages, never a crash).
 
     static func duplicateColumn(_ key: String) -> StudyError { StudyError("table has two columns named '\(key)'") }

@@ -124,11 +124,7 @@ struct ArgonCommand: ParsableCommand {
     func run() throws {
         let config = try configuration()
         let models = model.map { [$0] } ?? NewPhysicsModel.Kind.allCases
-        if let decays {
-            guard decays.isFinite, decays >= 1, decays <= ArgonBruteForceCheck.maximumDecays else {
-                throw CommandFailure("--decays must be a number of decays in [1, \(ArgonBruteForceCheck.maximumDecays)], got \(decays)")
-            }
-        }
+        let decayCount = try decays.map { try wholeNumber($0, "--decays", in: 1...Int(ArgonBruteForceCheck.maximumDecays)) }
         let threads = try threadsOption.count()
         let output = try runtime { () throws -> Output in
             let analysis = try ArgonAnalysis()
@@ -140,7 +136,7 @@ struct ArgonCommand: ParsableCommand {
             if bruteForce {
                 let progress = ToyProgress(enabled: isatty(2) != 0 && !json)
                 check = try ArgonBruteForceCheck.run(analysis: analysis, config: config, cosineCut: primary.cosineCut,
-                                                     decays: decays.map { Int($0) }, seed: seed, threads: threads,
+                                                     decays: decayCount, seed: seed, threads: threads,
                                                      progress: progress.callback)
             }
             var perModel: [String: ModelOutput] = [:]

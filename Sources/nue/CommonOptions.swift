@@ -24,9 +24,10 @@ struct ThreadsOption: ParsableArguments {
     var threads: Double?
 
     /// The thread count, checked as a number before any integer conversion.
-    func count() throws -> Int {
-        try threads.map { try wholeNumber($0, "--threads", in: 1...1024) } ?? Self.defaultCount
-    }
+    func count() throws -> Int { try explicitCount() ?? Self.defaultCount }
+
+    /// The count the user gave, if any (for callers with a default of their own, like a card's).
+    func explicitCount() throws -> Int? { try threads.map { try wholeNumber($0, "--threads", in: 1...1024) } }
 }
 
 /// `--seed S`: the master seed; every toy, shard and event block derives its own stream from
@@ -39,7 +40,7 @@ struct SeedOption: ParsableArguments {
 /// `--output FILE`: written atomically (a temporary file beside it, flushed and renamed when
 /// complete, removed on error or interruption); a device such as /dev/null is written through.
 struct OutputFileOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Output file (written atomically; a device such as /dev/null is written through).",
+    @Option(help: ArgumentHelp("Output file (written atomically, except the toy journal of nue toys, which is appended toy by toy; a device such as /dev/null is written through).",
                                valueName: "file"))
     var output: String?
 

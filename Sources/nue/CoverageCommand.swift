@@ -21,14 +21,14 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
     @Option(name: .customLong("true"), parsing: .unconditional, help: "True value (κ in μ_B, or g).")
     var trueValue: Double
-    @Option(help: "Number of toys.")
-    var toys: Int
+    @Option(name: .customLong("toys"), help: "Number of toys, 1…10⁹.")
+    var toyCountValue: Double
     @Option(help: "asimov or fc.")
     var method: Method
     @OptionGroup var seedOption: SeedOption
     var seed: UInt64 { seedOption.seed }
-    @Option(help: "Toys for the FC critical value (default: --toys).")
-    var criticalToys: Int?
+    @Option(name: .customLong("critical-toys"), help: "Toys for the FC critical value, 10…10⁹ (default: --toys).")
+    var criticalToyCountValue: Double?
     @OptionGroup var threadsOption: ThreadsOption
     @OptionGroup var jsonOption: JSONOption
     var json: Bool { jsonOption.json }
@@ -41,12 +41,14 @@ struct CoverageCommand: ParsableCommand {
         }
         try requireFinite(trueValue, "--true")
         guard trueValue >= 0 else { throw CommandFailure("--true must be ≥ 0, got \(trueValue)") }
-        guard toys > 0, toys <= 1_000_000_000 else { throw CommandFailure("--toys must lie in 1…10⁹, got \(toys)") }
-        if let criticalToys {
-            guard criticalToys >= 10, criticalToys <= 1_000_000_000 else {
-                throw CommandFailure("--critical-toys must lie in 10…10⁹, got \(criticalToys)")
-            }
-        }
+        _ = try toys
+        _ = try criticalToys
+    }
+
+    /// --toys and --critical-toys, checked as numbers before any integer conversion.
+    var toys: Int { get throws { try wholeNumber(toyCountValue, "--toys", in: 1...1_000_000_000) } }
+    var criticalToys: Int? {
+        get throws { try criticalToyCountValue.map { try wholeNumber($0, "--critical-toys", in: 10...1_000_000_000) } }
     }
 
     struct Output: Encodable {

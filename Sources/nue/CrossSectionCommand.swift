@@ -45,7 +45,7 @@ struct CrossSectionCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Z′ mass M, MeV (≥ 0).")
     var mediatorMass: Double = 0
     @Option(parsing: .unconditional, help: "Weak mixing angle sin²θ_W, in (0, 1) (default: low-Q² MS-bar 0.23867).")
-    var sin2w: Double = ElectroweakCouplings.defaultSin2ThetaW
+    var sin2w: Double = ScenarioSetting.sin2ThetaW.defaultValue!
     @Flag(help: "Light vector: keep only the pure Z′ term (the no-interference approximation).")
     var noInterference = false
     @OptionGroup var jsonOption: JSONOption
@@ -82,9 +82,10 @@ struct CrossSectionCommand: ParsableCommand {
     func validate() throws {
         try requireFinite(enu, "--enu"); try requireFinite(t, "--t"); try requireFinite(tMin, "--t-min")
         try requireFinite(muNu, "--mu-nu"); try requireFinite(g, "--g"); try requireFinite(mediatorMass, "--mediator-mass")
-        try requireFinite(sin2w, "--sin2w")
-        guard sin2w > 0, sin2w < 1 else { throw CommandFailure("--sin2w must lie in (0, 1), got \(sin2w)") }
-        guard mediatorMass >= 0 else { throw CommandFailure("--mediator-mass must be ≥ 0 MeV, got \(mediatorMass)") }
+        do {
+            _ = try ScenarioSetting.sin2ThetaW.validate(sin2w)
+            _ = try ScenarioSetting.mediatorMassMeV.validate(mediatorMass)
+        } catch { throw CommandFailure(error) }
         guard tMin >= 0 else { throw CommandFailure("--t-min must be ≥ 0 MeV, got \(tMin)") }
         do { try PhysicsInputError.checkPoint(neutrinoEnergy: enu, recoil: t) } catch { throw CommandFailure(error) }
         guard tMin < Kinematics.maxRecoil(neutrinoEnergy: enu) else {

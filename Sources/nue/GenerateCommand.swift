@@ -67,12 +67,17 @@ struct GenerateCommand: ParsableCommand {
         let threads = try threadCount
         let scenario = try self.scenario.scenario()
         let model = scenario.model(kappa: muNu, g: g)
-        let templates = try scenario.templates()
-        let pipeline: EventPipeline
-        do {
-            pipeline = try scenario.pipeline(model: model, mode: weighted ? .weighted : .unweighted,
-                                             threads: threads, templates: templates)
-        } catch let error as SimulationError { throw ValidationError(error.description) }
+        let templates = try runtime { try scenario.templates() }
+        if count == nil {
+            // A Poisson toy data set: its mean must fit the event bound, checked before any file exists.
+            let mean = templates.generated.combined(for: model)
+            guard mean.isFinite, mean <= Double(Self.maximumCount) else {
+                throw CommandFailure("--events: this scenario would generate \(mean) interactions on average; a generated data set holds at most \(Self.maximumCount) (lower --events or --years)")
+            }
+        }
+        let pipeline = try runtime {
+            try scenario.pipeline(model: model, mode: weighted ? .weighted : .unweighted, threads: threads, templates: templates)
+        }
         let metadata = scenario.eventFileMetadata(model: model, templates: templates, seed: seed, weighted: weighted,
                                                   toolVersion: NueVersion.string)
         let writer: any EventWriter = try runtime {
@@ -92,10 +97,6 @@ struct GenerateCommand: ParsableCommand {
                     progress.report(written, of: count)
                 }
             } else {
-                let mean = templates.generated.combined(for: model)
-                guard mean.isFinite, mean <= Double(Self.maximumCount) else {
-                    throw ValidationError("--events: this scenario would generate \(mean) interactions on average; a generated data set holds at most \(Self.maximumCount) (lower --events or --years)")
-                }
                 let n = scenario.toyInteractionCount(model: model, seed: seed, templates: templates)
                 summary = try pipeline.run(seed: seed, events: n) { block in
                     for e in block where e.detected { try writer.write(e); written += 1 }

@@ -22,9 +22,6 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var quietOption: QuietOption
     var quiet: Bool { quietOption.quiet }
 
-    func validate() throws {
-    }
-
     func run() throws {
         let loaded: LoadedCard
         do { loaded = try RunCard.load(path: card) } catch { throw CommandFailure(error) }
@@ -34,7 +31,7 @@ struct RunCommand: ParsableCommand {
             progress = { @Sendable line in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         }
         // Without --threads, a card's toys.threads, else the shared default (all cores).
-        let threads = try threadsOption.threads.map { try wholeNumber($0, "--threads", in: 1...1024) }
+        let threads = try threadsOption.explicitCount()
         let runner = StudyRunner(card: loaded, options: .init(threads: threads, progress: progress))
         let outcome: StudyRunner.Outcome
         do { outcome = try runner.run(into: directory) } catch { throw CommandFailure("\(card): \(error)") }

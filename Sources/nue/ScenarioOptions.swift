@@ -5,7 +5,7 @@ import Statistics
 import Studies
 
 /// The scenario options shared by `generate`, `sensitivity`, `toys`, `coverage`, `export-pyhf`
-/// (`--limit` matters for `sensitivity` and `export-pyhf`; `toys` and `coverage` refuse `cls`).
+/// (`--limit clsb|cls` applies to every limit; coverage with `--method fc` refuses `cls`).
 /// They map onto `Studies.StudyScenario`, the validated model run cards use too: defaults and
 /// ranges come from `ScenarioSetting` (one definition), so a one-row card and these options give
 /// the same fit. Options taking numbers accept negative values as values (`--threshold -1` is

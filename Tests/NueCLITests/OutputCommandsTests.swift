@@ -63,6 +63,10 @@ import Testing
     /// integer conversion; only text where a number belongs is a usage error (exit 64).
     @Test func countsAreCheckedAsNumbers() throws {
         Self.expectUsageError(try CLIRunner.run(Self.toys.map { $0 == "40" ? "forty" : $0 }), "--toys")
+        Self.expectRuntimeFailure(try CLIRunner.run(["coverage", "--true", "0", "--toys", "1e30", "--method", "asimov"]),
+                                  "--toys must be a whole number in 1…1000000000, got 1e+30")
+        Self.expectRuntimeFailure(try CLIRunner.run(["argon", "--brute-force", "--decays", "2.5"]),
+                                  "--decays must be a whole number in 1…")
         Self.expectRuntimeFailure(try CLIRunner.run(Self.toys.map { $0 == "40" ? "1e30" : $0 }), "--toys must be a whole number in 1…")
         Self.expectRuntimeFailure(try CLIRunner.run(Self.toys.map { $0 == "40" ? "2e9" : $0 }), "--toys must be a whole number in 1…")
         Self.expectRuntimeFailure(try CLIRunner.run(Self.toys + ["--threads", "inf"]), "--threads must be a whole number in 1…1024, got inf")
