@@ -35,6 +35,12 @@ public enum BenchmarkSuite {
         public var bound_violations: Int
         public var acceptance_efficiency: Double?
         public var template_build_seconds: Double?
+        public var generator_setup_seconds: Double?
+        /// The same three figures with the BKS radiative corrections on (docs/physics.md §9.5).
+        public var generate_events_per_second_radiative_corrections: Double?
+        public var generate_events_per_second_one_thread_radiative_corrections: Double?
+        public var template_build_seconds_radiative_corrections: Double?
+        public var generator_setup_seconds_radiative_corrections: Double?
         public var peak_memory_mb: Double?
         public var detector: String
         public var toy_fits_per_second: Double?
@@ -48,22 +54,38 @@ public enum BenchmarkSuite {
         public var argon_fast_path_seconds: Double?
     }
 
+    /// Generation (1 and all threads), generator set-up and template building for one scenario.
+    struct GenerationFigures {
+        var one: GeneratorBenchmark.Result
+        var all: GeneratorBenchmark.Result
+        var templateSeconds: Double
+    }
+
+    static func generation(_ options: Options, radiativeCorrections: Bool) throws -> GenerationFigures {
+        let scenario = try Scenario(detector: try Detector.preset(named: options.detector),
+                                    spectrum: try Lithium8Spectrum.make(), radiativeCorrections: radiativeCorrections)
+        let templates = try scenario.templates()
+        let one = try GeneratorBenchmark.run(scenario: scenario, events: options.events, threads: 1, templates: templates)
+        let all = try GeneratorBenchmark.run(scenario: scenario, events: options.events, threads: options.threads,
+                                             templates: templates)
+        return GenerationFigures(one: one, all: all, templateSeconds: try GeneratorBenchmark.templateBuildSeconds(scenario: scenario))
+    }
+
     /// Runs the measurements of `options`.
     public static func run(_ options: Options) throws -> Report {
         var generateOne = Double.nan, generateAll = Double.nan, violations = 0
-        var acceptance: Double?, templateSeconds: Double?
+        var acceptance: Double?, templateSeconds: Double?, setupSeconds: Double?
+        var corrected: GenerationFigures?
         if !options.fitterOnly {
-            let scenario = try Scenario(detector: try Detector.preset(named: options.detector),
-                                        spectrum: try Lithium8Spectrum.make())
-            let templates = try scenario.templates()
-            let one = try GeneratorBenchmark.run(scenario: scenario, events: options.events, threads: 1, templates: templates)
-            let all = try GeneratorBenchmark.run(scenario: scenario, events: options.events, threads: options.threads,
-                                                 templates: templates)
-            generateOne = one.eventsPerSecond
-            generateAll = all.eventsPerSecond
-            violations = one.boundViolations + all.boundViolations
-            acceptance = one.acceptanceEfficiency
-            templateSeconds = try GeneratorBenchmark.templateBuildSeconds(scenario: scenario)
+            let tree = try generation(options, radiativeCorrections: false)
+            generateOne = tree.one.eventsPerSecond
+            generateAll = tree.all.eventsPerSecond
+            acceptance = tree.one.acceptanceEfficiency
+            templateSeconds = tree.templateSeconds
+            setupSeconds = tree.one.setupSeconds
+            let rc = try generation(options, radiativeCorrections: true)
+            violations = tree.one.boundViolations + tree.all.boundViolations + rc.one.boundViolations + rc.all.boundViolations
+            corrected = rc
         }
         let fitterOne = try FitterBenchmark.run(threads: 1, toys: options.toys)
         let fitterAll = options.threads == 1 ? fitterOne : try FitterBenchmark.run(threads: options.threads, toys: options.toys)
@@ -84,6 +106,13 @@ public enum BenchmarkSuite {
             report.argon_bruteforce_projected_seconds_1e10 = 1e10 / all.decaysPerSecond
             report.argon_bruteforce_projected_seconds_five_years = Argon42Chain().totalDecays / all.decaysPerSecond
             report.argon_fast_path_seconds = try Argon42Benchmark.fastPathSeconds()
+        }
+        report.generator_setup_seconds = setupSeconds
+        if let corrected {
+            report.generate_events_per_second_radiative_corrections = corrected.all.eventsPerSecond
+            report.generate_events_per_second_one_thread_radiative_corrections = corrected.one.eventsPerSecond
+            report.template_build_seconds_radiative_corrections = corrected.templateSeconds
+            report.generator_setup_seconds_radiative_corrections = corrected.one.setupSeconds
         }
         report.peak_memory_mb = GeneratorBenchmark.peakMemoryMB()
         return report

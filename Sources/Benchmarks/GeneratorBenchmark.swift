@@ -15,6 +15,9 @@ public enum GeneratorBenchmark {
         public var boundViolations: Int
         /// Accepted fraction of proposals (unweighted mode).
         public var acceptanceEfficiency: Double
+        /// Seconds to build the generator (cell bounds, alias table and, with radiative
+        /// corrections, the correction table), before the first event.
+        public var setupSeconds: Double
     }
 
     /// Generates and simulates `events` events for `scenario`'s detector (SM, unweighted) with
@@ -22,13 +25,15 @@ public enum GeneratorBenchmark {
     public static func run(scenario: Scenario, events: Int, threads: Int, seed: UInt64 = 1,
                            templates: TemplateSet? = nil) throws -> Result {
         let t = try templates ?? scenario.templates()
+        let setupStart = DispatchTime.now().uptimeNanoseconds
         let pipeline = try scenario.pipeline(model: scenario.model(), threads: threads, templates: t)
+        let setupSeconds = Double(DispatchTime.now().uptimeNanoseconds - setupStart) / 1e9
         let start = DispatchTime.now().uptimeNanoseconds
         let summary = pipeline.run(seed: seed, events: events) { _ in true }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Result(threads: threads, events: summary.generated, seconds: seconds,
                       eventsPerSecond: Double(summary.generated) / seconds, boundViolations: summary.boundViolations,
-                      acceptanceEfficiency: pipeline.generator.acceptanceEfficiency)
+                      acceptanceEfficiency: pipeline.generator.acceptanceEfficiency, setupSeconds: setupSeconds)
     }
 
     /// Wall-clock seconds to build `scenario.templates()` (best of `repeats`).

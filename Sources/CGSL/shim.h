@@ -16,6 +16,7 @@
 #include <gsl/gsl_sf_coulomb.h>
 #include <gsl/gsl_sf_result.h>
 #include <gsl/gsl_sf_bessel.h>
+#include <gsl/gsl_sf_dilog.h>
 #include <gsl/gsl_vector.h>
 
 /* Swift 6 rejects direct references to GSL's global generator types as shared mutable state. */

@@ -35,4 +35,13 @@ public enum SpecialFunctions {
         guard gsl_sf_bessel_I0_scaled_e(x, &r) == GSL_SUCCESS else { return .nan }
         return r.val
     }
+
+    /// The real dilogarithm Li₂(x) = −∫₀ˣ ln(1 − t)/t dt for real x (`gsl_sf_dilog`), used by
+    /// the QED corrections to ν–e scattering (docs/physics.md §9). Li₂(1) = π²/6.
+    public static func dilogarithm(_ x: Double) -> Double {
+        GSLRuntime.prepare()
+        var r = gsl_sf_result()
+        guard gsl_sf_dilog_e(x, &r) == GSL_SUCCESS else { return .nan }
+        return r.val
+    }
 }

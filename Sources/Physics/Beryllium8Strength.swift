@@ -27,6 +27,8 @@ public struct Beryllium8Strength: Sendable, Equatable {
     /// χ² of the ⁸B fit over 1–14 MeV with the quoted 1σ uncertainties, and its number of points.
     public let chiSquared: Double
     public let fitPoints: Int
+    /// The largest |fit − table| / |δλ| over the same points (every point within this many σ).
+    public let largestPull: Double
     /// The mean ν energy of the fitted ⁸B spectrum and of the table, MeV.
     public let fittedMeanMeV: Double
     public let measuredMeanMeV: Double
@@ -38,6 +40,8 @@ public struct Beryllium8Strength: Sendable, Equatable {
     /// E_x grid step, MeV, and the curvature penalty μ (per unit of the fit's χ² scale).
     static let gridStep = 0.1
     static let smoothing = 1e2
+    /// The error floor of the fit weights, as a fraction of the mean quoted |δλ| over 1–14 MeV.
+    static let pivotFloorFraction = 0.25
 
     // Each shape unfolded once per process, on first use (most runs need only the central one).
     private static let central = Result { try unfold(.central) }
@@ -62,6 +66,13 @@ public struct Beryllium8Strength: Sendable, Equatable {
         let area = trapezoid(energies, lambda)
         let target = lambda.map { $0 / area }
         let sigma = table.oneSigmaShift.map { abs($0) / area }
+        // Fit weights: the quoted shift is one correlated stretch of the shape that passes through
+        // zero near 6.85 MeV, so |δλ| alone would weight the pivot points 30× the rest. A floor
+        // of a quarter of the mean |δλ| over 1–14 MeV is added in quadrature for the fit only;
+        // the reported χ² uses the quoted |δλ| (docs/physics.md §4.5.1).
+        let inRange = energies.indices.filter { energies[$0] >= 1 && energies[$0] <= 14 }
+        let floor = pivotFloorFraction * inRange.map { sigma[$0] }.reduce(0, +) / Double(inRange.count)
+        let weightSigma = sigma.map { ($0 * $0 + floor * floor).squareRoot() }
         let kernel = AllowedBetaShape(qValueMeV: boron8QValue,
                                       fermi: FermiFunction(daughterCharge: 4, massNumber: 8, decay: .betaPlus))
         let low = -Beryllium8FinalState.groundStateAboveAlphaThreshold
@@ -72,8 +83,8 @@ public struct Beryllium8Strength: Sendable, Equatable {
         var normal = [Double](repeating: 0, count: n * n)
         var rhs = [Double](repeating: 0, count: n)
         for i in used {
-            let row = excitations.map { kernel(neutrinoEnergy: energies[i], excitation: $0) / sigma[i] }
-            let b = target[i] / sigma[i]
+            let row = excitations.map { kernel(neutrinoEnergy: energies[i], excitation: $0) / weightSigma[i] }
+            let b = target[i] / weightSigma[i]
             for a in 0..<n where row[a] != 0 {
                 rhs[a] += row[a] * b
                 for c in 0..<n where row[c] != 0 { normal[a * n + c] += row[a] * row[c] }
@@ -88,16 +99,17 @@ public struct Beryllium8Strength: Sendable, Equatable {
         let s = try NonNegativeLeastSquares.solve(normal: normal, rhs: rhs, size: n)
         // Fit quality over 1–14 MeV and the mean energies.
         let fitted = energies.map { e in zip(excitations, s).reduce(0) { $0 + $1.1 * kernel(neutrinoEnergy: e, excitation: $1.0) } }
-        var chi2 = 0.0, points = 0
+        var chi2 = 0.0, points = 0, largest = 0.0
         for i in used where energies[i] >= 1 && energies[i] <= 14 {
             let r = (fitted[i] - target[i]) / sigma[i]
             chi2 += r * r
             points += 1
+            largest = max(largest, abs(r))
         }
         let fittedMean = trapezoid(energies, zip(energies, fitted).map(*)) / trapezoid(energies, fitted)
         let measuredMean = trapezoid(energies, zip(energies, target).map(*))
         return Beryllium8Strength(excitationsMeV: excitations, strength: s, chiSquared: chi2, fitPoints: points,
-                                  fittedMeanMeV: fittedMean, measuredMeanMeV: measuredMean)
+                                  largestPull: largest, fittedMeanMeV: fittedMean, measuredMeanMeV: measuredMean)
     }
 
     static func trapezoid(_ x: [Double], _ y: [Double]) -> Double {

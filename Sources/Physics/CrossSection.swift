@@ -17,6 +17,13 @@ extension CrossSection {
     /// Numerical integral of `differential` with GSL QAGS (handles the 1/T end point of the
     /// magnetic moment). A divergent integral (a lower limit of 0 with a 1/T term) throws.
     public func integrated(neutrinoEnergy e: Double, recoilFrom lower: Double, to upper: Double) throws -> Double {
+        try numericalIntegral(neutrinoEnergy: e, recoilFrom: lower, to: upper)
+    }
+
+    /// ∫ dσ/dT dT by GSL QAGS at relative tolerance 10⁻¹⁰ (handles integrable end-point
+    /// singularities: the 1/T of the magnetic moment at a lower limit above 0, the soft-photon
+    /// logarithm of the radiatively corrected spectrum at T_max), cm².
+    public func numericalIntegral(neutrinoEnergy e: Double, recoilFrom lower: Double, to upper: Double) throws -> Double {
         let (lo, hi) = try Self.clippedRecoilRange(neutrinoEnergy: e, lower, upper)
         guard hi > lo else { return 0 }
         return try Integrator(limit: 200).qags({ self.differential(neutrinoEnergy: e, recoil: $0) },

@@ -15,6 +15,9 @@ import Foundation
 /// This type gives the new-physics increment only; add `StandardModelCrossSection` for the rate.
 /// `interference: .pureZPrimeOnly` drops the linear (SM–Z′ interference) term: the approximation
 /// of some earlier sensitivity estimates, kept for comparison; the exact form is the default.
+/// With `radiativeCorrections` the SM couplings in the interference term are the one-loop
+/// electroweak ones at T (`ElectroweakCouplings.radiativelyCorrected`, docs/physics.md §9.3);
+/// the Z′ exchange itself stays at tree level.
 public struct LightVectorCrossSection: CrossSection {
     /// Named as in run cards and tables: `exact` or `none`.
     public enum Interference: String, Sendable, CaseIterable, Codable {
@@ -30,24 +33,27 @@ public struct LightVectorCrossSection: CrossSection {
     /// g_ν g_e (dimensionless); with universal couplings g, this is g².
     public let couplingProduct: Double
     public let interference: Interference
+    /// Whether the interference term uses the radiatively corrected SM couplings.
+    public let radiativeCorrections: Bool
 
     public init(couplingProduct: Double, mediatorMass: Double = 0,
                 flavor: NeutrinoFlavor = .electronAntineutrino,
                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
-                interference: Interference = .exact) {
+                interference: Interference = .exact, radiativeCorrections: Bool = false) {
         self.couplingProduct = couplingProduct
         self.mediatorMass = mediatorMass
         self.couplings = ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW)
         self.interference = interference
+        self.radiativeCorrections = radiativeCorrections
     }
 
     /// Universal coupling g to neutrinos and electrons: g_ν g_e = g².
     public init(universalCoupling g: Double, mediatorMass: Double = 0,
                 flavor: NeutrinoFlavor = .electronAntineutrino,
                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
-                interference: Interference = .exact) {
+                interference: Interference = .exact, radiativeCorrections: Bool = false) {
         self.init(couplingProduct: g * g, mediatorMass: mediatorMass, flavor: flavor,
-                  sin2ThetaW: sin2ThetaW, interference: interference)
+                  sin2ThetaW: sin2ThetaW, interference: interference, radiativeCorrections: radiativeCorrections)
     }
 
     public var label: String { interference == .exact ? "light-vector" : "light-vector-no-interference" }
@@ -66,6 +72,9 @@ public struct LightVectorCrossSection: CrossSection {
     @inlinable
     public func linearCoefficient(neutrinoEnergy e: Double, recoil t: Double) -> Double {
         guard t > 0, t <= Kinematics.maxRecoil(neutrinoEnergy: e) else { return 0 }
+        let couplings = radiativeCorrections
+            ? ElectroweakCouplings.radiativelyCorrected(flavor: self.couplings.flavor, sin2ThetaW: self.couplings.sin2ThetaW, recoilMeV: t)
+            : self.couplings
         let gv = couplings.vector, ga = couplings.axial
         let y = 1 - t / e, r = PhysicalConstants.electronMass * t / (e * e)
         let (first, second) = couplings.flavor.isAntineutrino ? (gv - ga, gv + ga) : (gv + ga, gv - ga)

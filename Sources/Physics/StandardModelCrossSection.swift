@@ -4,16 +4,24 @@
 ///
 /// upper signs for antineutrinos. For ν̄_e this is (2G_F² m_e/π)[g_R² + g_L²(1 − T/E)² − g_L g_R m_e T/E²].
 /// Vogel & Engel, PRD 39, 3378 (1989), eq. (2); Conrad et al., PRD 89, 072010 (2014).
-/// Radiative corrections (a few per cent) are not included.
+///
+/// With `radiativeCorrections` the one-loop electroweak and QED corrections of Bahcall,
+/// Kamionkowski & Sirlin (1995) are applied (`StandardModelCrossSection+RadiativeCorrections`,
+/// docs/physics.md §9); `sin2ThetaW` is then sin²θ̂_W(M_Z) in MS-bar.
 public struct StandardModelCrossSection: CrossSection {
+    /// The tree-level couplings at `sin2ThetaW`.
     public let couplings: ElectroweakCouplings
+    /// Whether the BKS one-loop corrections are applied.
+    public let radiativeCorrections: Bool
 
     public init(flavor: NeutrinoFlavor = .electronAntineutrino,
-                sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW) {
+                sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
+                radiativeCorrections: Bool = false) {
         couplings = ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW)
+        self.radiativeCorrections = radiativeCorrections
     }
 
-    public var label: String { "sm" }
+    public var label: String { radiativeCorrections ? "sm-rc" : "sm" }
 
     /// The coefficients (a, b, c) of dσ/dT = K [a + b (1 − T/E)² − c m_e T/E²], K = G_F² m_e/(2π) in cm²/MeV,
     /// with the vector coupling shifted by `deltaVector` (used by the light-vector model).
@@ -30,14 +38,26 @@ public struct StandardModelCrossSection: CrossSection {
     @inlinable
     public func differential(neutrinoEnergy e: Double, recoil t: Double) -> Double {
         guard t > 0, t <= Kinematics.maxRecoil(neutrinoEnergy: e) else { return 0 }
-        let (a, b, c) = Self.bracketCoefficients(couplings)
+        if radiativeCorrections {
+            return Self.radiativelyCorrectedDifferential(flavor: couplings.flavor, sin2ThetaW: couplings.sin2ThetaW,
+                                                         neutrinoEnergyMeV: e, recoilMeV: t)
+        }
+        return Self.treeDifferential(couplings: couplings, neutrinoEnergyMeV: e, recoilMeV: t)
+    }
+
+    /// The tree-level dσ/dT for given couplings at a point with 0 < T ≤ T_max(E), cm²/MeV.
+    @inlinable
+    public static func treeDifferential(couplings: ElectroweakCouplings, neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
+        let (a, b, c) = bracketCoefficients(couplings)
         let y = 1 - t / e
-        return Self.prefactor * (a + b * y * y - c * PhysicalConstants.electronMass * t / (e * e))
+        return prefactor * (a + b * y * y - c * PhysicalConstants.electronMass * t / (e * e))
     }
 
     /// Closed form of ∫ dσ/dT dT over [lower, upper] ∩ (0, T_max]:
     /// K [a ΔT + b E/3 ((1 − T₁/E)³ − (1 − T₂/E)³) − c m_e (T₂² − T₁²)/(2E²)].
+    /// With radiative corrections there is no closed form: GSL QAGS (`numericalIntegral`).
     public func integrated(neutrinoEnergy e: Double, recoilFrom lower: Double, to upper: Double) throws -> Double {
+        if radiativeCorrections { return try numericalIntegral(neutrinoEnergy: e, recoilFrom: lower, to: upper) }
         let (t1, t2) = try Self.clippedRecoilRange(neutrinoEnergy: e, lower, upper)
         guard t2 > t1 else { return 0 }
         let (a, b, c) = Self.bracketCoefficients(couplings)

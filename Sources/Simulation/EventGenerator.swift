@@ -15,6 +15,8 @@ import Physics
 ///   weights have mean 1 (mean −1 if the region's integral is negative) and may be negative where
 ///   f < 0 (e.g. a negative κ² excursion).
 /// Unweighted mode refuses a model whose density is negative anywhere on the lattice.
+/// With radiative corrections f uses the tree-level model plus `RadiativeCorrectionTable`, so the
+/// events follow that tabulated density (docs/physics.md §9.5).
 public final class EventGenerator: @unchecked Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         case unweighted
@@ -42,6 +44,9 @@ public final class EventGenerator: @unchecked Sendable {
     @usableFromInline let eLow: Double, eStep: Double, uStep: Double
     /// (Σ bound × area) / ∫f: turns f/bound into a mean-1 weight.
     @usableFromInline let weightScale: Double
+    /// The correction table when the model has radiative corrections (kept alive for `correctionLookup`).
+    let correction: RadiativeCorrectionTable?
+    @usableFromInline let correctionLookup: RadiativeCorrectionTable.Lookup?
 
     public static let safetyFactor = 1.05
 
@@ -69,12 +74,16 @@ public final class EventGenerator: @unchecked Sendable {
         self.recoilCells = recoilCells
         let table = SpectrumTable(spectrum)
         self.spectrum = table
+        let correctionTable = model.radiativeCorrections ? RadiativeCorrectionTable(model: model, energyRange: eLowValue...eHigh, lowestRecoilMeV: tLow) : nil
+        let correction = correctionTable?.lookup
+        self.correction = correctionTable
+        self.correctionLookup = correction
         eLow = eLowValue
         eStep = (eHigh - eLowValue) / Double(energyCells)
         uStep = 1 / Double(recoilCells)
 
         func f(_ e: Double, _ u: Double) -> Double {
-            Self.density(model: model, spectrum: table, tLow: tLow, neutrinoEnergyMeV: e, u: u).value
+            Self.density(model: model, correction: correction, spectrum: table, tLow: tLow, neutrinoEnergyMeV: e, u: u).value
         }
         // Coarse lattice shared by neighbouring cells.
         let sub = 4
@@ -143,14 +152,16 @@ public final class EventGenerator: @unchecked Sendable {
 
     /// f(E, u) and the recoil T it maps to.
     @inlinable
-    static func density(model: ScatteringModel, spectrum: SpectrumTable, tLow: Double,
+    static func density(model: ScatteringModel, correction: RadiativeCorrectionTable.Lookup?, spectrum: SpectrumTable, tLow: Double,
                         neutrinoEnergyMeV e: Double, u: Double) -> (value: Double, recoil: Double) {
         let span = Kinematics.maxRecoil(neutrinoEnergy: e) - tLow
         let t = tLow + u * span
         guard span > 0, t > 0 else { return (0, t) }
         let phi = spectrum.density(at: e)
         guard phi > 0 else { return (0, t) }
-        return (phi * model.differentialInRange(neutrinoEnergyMeV: e, recoilMeV: t) * span, t)
+        var rate = model.treeDifferentialInRange(neutrinoEnergyMeV: e, recoilMeV: t)
+        if let correction { rate += correction.difference(neutrinoEnergyMeV: e, recoilFraction: u) }
+        return (phi * rate * span, t)
     }
 
     /// The fraction of proposals accepted in unweighted mode: ∫f / Σ(bound × area).
@@ -186,7 +197,7 @@ public final class EventGenerator: @unchecked Sendable {
         let weighted = mode == .weighted
         let model = self.model, spectrum = self.spectrum, tLow = lowestRecoilMeV
         let eStep = self.eStep, uStep = self.uStep, bounds = self.bounds, alias = self.alias
-        let cellEnergy = self.cellEnergy, cellU = self.cellU, weightScale = self.weightScale
+        let cellEnergy = self.cellEnergy, cellU = self.cellU, weightScale = self.weightScale, correction = self.correctionLookup
         events.withUnsafeMutableBufferPointer { buffer in
             guard let out = buffer.baseAddress else { return }
             var filled = 0
@@ -197,7 +208,7 @@ public final class EventGenerator: @unchecked Sendable {
                 let cell = alias.index(uniform: r0)
                 let e = cellEnergy[cell] + eStep * r1
                 let u = cellU[cell] + uStep * r2
-                let (f, t) = Self.density(model: model, spectrum: spectrum, tLow: tLow, neutrinoEnergyMeV: e, u: u)
+                let (f, t) = Self.density(model: model, correction: correction, spectrum: spectrum, tLow: tLow, neutrinoEnergyMeV: e, u: u)
                 let bound = bounds[cell]
                 var weight = 1.0
                 if !weighted {

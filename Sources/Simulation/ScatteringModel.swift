@@ -8,9 +8,17 @@ import Physics
 ///     dσ/dT(E, T) = C₀(T) + C₁(T)/E + C₂(T)/E²   for E ≥ E_min(T), else 0   (cm²/MeV)
 ///
 /// (`RecoilCoefficients`), which lets flux averages be done with three moments of the spectrum.
+///
+/// With `radiativeCorrections` (docs/physics.md §9) the couplings in those coefficients are the
+/// one-loop electroweak ones at T (still a polynomial in 1/E at fixed T) and the SM gains the QED
+/// increment, which is not (`qedIncrement`); `sin2ThetaW` is then sin²θ̂_W(M_Z). The fast
+/// `treeDifferentialInRange` is the model without corrections; the event generator adds the
+/// difference from a table (`RadiativeCorrectionTable`).
 public struct ScatteringModel: Sendable, Equatable {
     public let flavor: NeutrinoFlavor
     public let sin2ThetaW: Double
+    /// Whether the SM (and the SM couplings of the Z′ interference) carry the BKS one-loop corrections.
+    public let radiativeCorrections: Bool
     /// κ² = (μν/μ_B)², the magnetic-moment rate parameter. Negative values are an unphysical
     /// excursion allowed for toy studies around κ² = 0 (weighted events only where the density < 0).
     public let kappaSquared: Double
@@ -37,18 +45,19 @@ public struct ScatteringModel: Sendable, Equatable {
     public init(flavor: NeutrinoFlavor = .electronAntineutrino,
                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
                 kappa: Double = 0, couplingProduct: Double = 0, mediatorMassMeV: Double = 0,
-                interference: LightVectorCrossSection.Interference = .exact) {
+                interference: LightVectorCrossSection.Interference = .exact, radiativeCorrections: Bool = false) {
         self.init(flavor: flavor, sin2ThetaW: sin2ThetaW, kappaSquared: kappa * kappa, couplingProduct: couplingProduct,
-                  mediatorMassMeV: mediatorMassMeV, interference: interference)
+                  mediatorMassMeV: mediatorMassMeV, interference: interference, radiativeCorrections: radiativeCorrections)
     }
 
     /// A model with the magnetic-moment term given by κ² (may be negative: see `kappaSquared`).
     public init(flavor: NeutrinoFlavor = .electronAntineutrino,
                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
                 kappaSquared: Double, couplingProduct: Double = 0, mediatorMassMeV: Double = 0,
-                interference: LightVectorCrossSection.Interference = .exact) {
+                interference: LightVectorCrossSection.Interference = .exact, radiativeCorrections: Bool = false) {
         self.flavor = flavor
         self.sin2ThetaW = sin2ThetaW
+        self.radiativeCorrections = radiativeCorrections
         self.kappaSquared = kappaSquared
         self.couplingProduct = couplingProduct
         self.mediatorMassMeV = mediatorMassMeV
@@ -75,15 +84,24 @@ public struct ScatteringModel: Sendable, Equatable {
     public static func universal(g: Double, mediatorMassMeV: Double = 0, kappa: Double = 0,
                                  flavor: NeutrinoFlavor = .electronAntineutrino,
                                  sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
-                                 interference: LightVectorCrossSection.Interference = .exact) -> ScatteringModel {
+                                 interference: LightVectorCrossSection.Interference = .exact,
+                                 radiativeCorrections: Bool = false) -> ScatteringModel {
         ScatteringModel(flavor: flavor, sin2ThetaW: sin2ThetaW, kappa: kappa, couplingProduct: g * g,
-                        mediatorMassMeV: mediatorMassMeV, interference: interference)
+                        mediatorMassMeV: mediatorMassMeV, interference: interference, radiativeCorrections: radiativeCorrections)
     }
 
-    /// The coefficients of the full model at recoil `t` MeV.
+    /// The SM couplings at recoil `t` MeV: tree level, or the one-loop electroweak ones.
+    @inlinable
+    public func couplings(recoilMeV t: Double) -> ElectroweakCouplings {
+        radiativeCorrections
+            ? ElectroweakCouplings.radiativelyCorrected(flavor: flavor, sin2ThetaW: sin2ThetaW, recoilMeV: t)
+            : couplings
+    }
+
+    /// The coefficients of the full model at recoil `t` MeV (without the QED increment).
     @inlinable
     public func coefficients(recoilMeV t: Double) -> RecoilCoefficients {
-        let terms = RecoilCoefficients.Terms(couplings: couplings, mediatorMassMeV: mediatorMassMeV, recoilMeV: t)
+        let terms = RecoilCoefficients.Terms(couplings: couplings(recoilMeV: t), mediatorMassMeV: mediatorMassMeV, recoilMeV: t)
         var c = terms.standardModel
         if kappaSquared != 0 { c.add(terms.magneticMomentPerKappaSquared, times: kappaSquared) }
         if couplingProduct != 0 {
@@ -93,18 +111,31 @@ public struct ScatteringModel: Sendable, Equatable {
         return c
     }
 
-    /// dσ/dT(E, T), cm²/MeV; 0 outside 0 < T ≤ T_max(E). Can be negative for g_ν g_e < 0.
+    /// dσ/dT(E, T), cm²/MeV; 0 outside 0 < T ≤ T_max(E) (and at T_max with corrections, where the
+    /// soft-photon logarithm diverges). Can be negative for g_ν g_e < 0.
     @inlinable
     public func differential(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
-        guard t > 0, t <= Kinematics.maxRecoil(neutrinoEnergy: e) else { return 0 }
-        return differentialInRange(neutrinoEnergyMeV: e, recoilMeV: t)
+        let tMax = Kinematics.maxRecoil(neutrinoEnergy: e)
+        guard t > 0, t <= tMax else { return 0 }
+        guard radiativeCorrections else { return treeDifferentialInRange(neutrinoEnergyMeV: e, recoilMeV: t) }
+        guard t < tMax else { return 0 }
+        return coefficients(recoilMeV: t).evaluate(neutrinoEnergyMeV: e) + qedIncrement(neutrinoEnergyMeV: e, recoilMeV: t)
     }
 
-    /// dσ/dT for a point known to satisfy 0 < T ≤ T_max(E) (the event loop's case), cm²/MeV:
+    /// The QED part of the corrected SM dσ/dT (`StandardModelCrossSection.qedIncrement`), cm²/MeV;
+    /// 0 without radiative corrections. For 0 < T < T_max(E).
+    @inlinable
+    public func qedIncrement(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
+        guard radiativeCorrections else { return 0 }
+        return StandardModelCrossSection.qedIncrement(couplings: couplings(recoilMeV: t), neutrinoEnergyMeV: e, recoilMeV: t)
+    }
+
+    /// The tree-level dσ/dT of this model (radiative corrections ignored) for a point known to
+    /// satisfy 0 < T ≤ T_max(E) (the event loop's case), cm²/MeV:
     /// K[a + b y² − c m_e T/E²] + S κ²(1/T − 1/E) + Kδ[2a' + 2b' y² − 2g_V m_e T/E²] + Kδ²[1 + y² − m_e T/E²],
     /// y = 1 − T/E, δ = g_ν g_e/(√2 G_F (2 m_e T + M²)) (docs/physics.md §1.5, §2.1, §3.2).
     @inlinable
-    public func differentialInRange(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
+    public func treeDifferentialInRange(neutrinoEnergyMeV e: Double, recoilMeV t: Double) -> Double {
         let inv = 1 / e
         let y = 1 - t * inv, y2 = y * y
         let r = t * inv * inv
@@ -119,11 +150,13 @@ public struct ScatteringModel: Sendable, Equatable {
 
     /// The same model built from the Physics cross-section types (for cross-checks; slower; κ² ≥ 0 only).
     public var crossSection: any CrossSection {
-        var terms: [any CrossSection] = [StandardModelCrossSection(flavor: flavor, sin2ThetaW: sin2ThetaW)]
+        var terms: [any CrossSection] = [StandardModelCrossSection(flavor: flavor, sin2ThetaW: sin2ThetaW,
+                                                                   radiativeCorrections: radiativeCorrections)]
         if kappaSquared > 0 { terms.append(MagneticMomentCrossSection(kappa: kappa)) }
         if couplingProduct != 0 {
             terms.append(LightVectorCrossSection(couplingProduct: couplingProduct, mediatorMass: mediatorMassMeV,
-                                                 flavor: flavor, sin2ThetaW: sin2ThetaW, interference: interference))
+                                                 flavor: flavor, sin2ThetaW: sin2ThetaW, interference: interference,
+                                                 radiativeCorrections: radiativeCorrections))
         }
         return CrossSectionSum(terms)
     }

@@ -19,7 +19,7 @@ extension Scenario {
     public func templates(directionalCut cut: DirectionalCut, reference: TemplateSet? = nil) throws -> TemplateSet {
         let uncut = try reference ?? templates()
         let factor = uncut.eventsPerSquareCentimeter
-        let couplings = ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW)
+        let model = self.model()
         let spectrum = self.spectrum, mediator = mediatorMassMeV
         let endpoint = spectrum.endpoint
         let rule = GaussLegendre(points: 8)
@@ -28,7 +28,10 @@ extension Scenario {
         let recoilTerms: (Double) throws -> TermValues = { t in
             let eMin = Kinematics.minNeutrinoEnergy(recoil: t)
             guard eMin < endpoint else { return TermValues() }
+            let couplings = model.couplings(recoilMeV: t)
             let c = RecoilCoefficients.Terms(couplings: couplings, mediatorMassMeV: mediator, recoilMeV: t)
+            let corrected = model.radiativeCorrections
+            var qed = 0.0
             let angular = (t / (t + 2 * me)).squareRoot()
             var m0 = 0.0, m1 = 0.0, m2 = 0.0
             let width = (endpoint - eMin) / Double(panels)
@@ -41,10 +44,13 @@ extension Scenario {
                     m0 += weight
                     m1 += weight * inv
                     m2 += weight * inv * inv
+                    if corrected, e > eMin {
+                        qed += weight * StandardModelCrossSection.qedIncrement(couplings: couplings, neutrinoEnergyMeV: e, recoilMeV: t)
+                    }
                 }
             }
             func fold(_ r: RecoilCoefficients) -> Double { r.c0 * m0 + r.c1 * m1 + r.c2 * m2 }
-            return TermValues(standardModel: fold(c.standardModel),
+            return TermValues(standardModel: fold(c.standardModel) + qed,
                               magneticMomentPerKappaSquared: fold(c.magneticMomentPerKappaSquared),
                               lightVectorLinearPerGSquared: fold(c.lightVectorLinear),
                               lightVectorQuadraticPerGFourth: fold(c.lightVectorQuadratic))

@@ -49,8 +49,9 @@ extension Scenario {
 
     /// - Parameter custom: dσ̄/dT per term at a true T (cm²/MeV); nil: `TrueRecoilSpectrum.terms`.
     func foldedCrossSections(recoilTerms custom: ((Double) throws -> TermValues)? = nil) throws -> FoldedCrossSections {
-        let recoil = try TrueRecoilSpectrum(spectrum: spectrum, flavor: flavor, sin2ThetaW: sin2ThetaW,
-                                            mediatorMassMeV: mediatorMassMeV)
+        let recoil = custom != nil ? nil : try TrueRecoilSpectrum(
+            spectrum: spectrum, flavor: flavor, sin2ThetaW: sin2ThetaW,
+            mediatorMassMeV: mediatorMassMeV, radiativeCorrections: radiativeCorrections)
         let response = self.response
         let tLow = response.lowestTrueRecoilMeV, tHigh = kinematicLimitMeV
         let edges = binning.edges
@@ -70,7 +71,7 @@ extension Scenario {
         func node(_ t: Double, _ w: Double) {
             guard failure == nil else { return }
             let s: TermValues
-            do { s = try custom?(t) ?? recoil.terms(recoilMeV: t) } catch { failure = error; return }
+            do { s = try custom?(t) ?? recoil!.terms(recoilMeV: t) } catch { failure = error; return }
             generated.add(s, times: w)
             let pAbove = response.probabilityAboveThreshold(trueEnergyMeV: t)
             if pAbove > 0 { above.add(s, times: w * efficiency * pAbove) }

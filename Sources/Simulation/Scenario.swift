@@ -10,7 +10,10 @@ public struct Scenario: Sendable {
     public var normalization: Normalization
     /// Bins of reconstructed T, MeV.
     public var binning: Binning
+    /// sin²θ_W: the low-Q² effective value at tree level; sin²θ̂_W(M_Z) in MS-bar with radiative corrections.
     public var sin2ThetaW: Double
+    /// Whether the SM carries the one-loop corrections of Bahcall, Kamionkowski & Sirlin (docs/physics.md §9).
+    public var radiativeCorrections: Bool
     /// Z′ mass for the light-vector templates, MeV.
     public var mediatorMassMeV: Double
     public var flavor: NeutrinoFlavor
@@ -22,9 +25,11 @@ public struct Scenario: Sendable {
     ///     T_max(E_end) at the spectrum endpoint (last bin widened to a whole bin).
     public init(detector: Detector, spectrum: NeutrinoSpectrum, thresholdMeV: Double? = nil,
                 normalization: Normalization = .exposure(Exposure()), binning: Binning? = nil,
-                binWidthMeV: Double = Binning.defaultWidthMeV, sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW,
+                binWidthMeV: Double = Binning.defaultWidthMeV, sin2ThetaW: Double? = nil,
                 mediatorMassMeV: Double = 0, flavor: NeutrinoFlavor = .electronAntineutrino,
-                interference: LightVectorCrossSection.Interference = .exact) throws(SimulationError) {
+                interference: LightVectorCrossSection.Interference = .exact,
+                radiativeCorrections: Bool = false) throws(SimulationError) {
+        let sin2ThetaW = sin2ThetaW ?? ElectroweakCouplings.defaultSin2ThetaW(radiativeCorrections: radiativeCorrections)
         try detector.validate()
         let threshold = thresholdMeV ?? detector.thresholdMeV
         try SimulationError.require(threshold, "threshold (MeV)", "must be a positive number of MeV") { $0 > 0 }
@@ -58,6 +63,7 @@ public struct Scenario: Sendable {
         self.mediatorMassMeV = mediatorMassMeV
         self.flavor = flavor
         self.interference = interference
+        self.radiativeCorrections = radiativeCorrections
     }
 
     /// The detector response at this scenario's threshold.
@@ -71,6 +77,6 @@ public struct Scenario: Sendable {
     /// A model point with this scenario's electroweak settings.
     public func model(kappa: Double = 0, g: Double = 0) -> ScatteringModel {
         ScatteringModel.universal(g: g, mediatorMassMeV: mediatorMassMeV, kappa: kappa, flavor: flavor,
-                                  sin2ThetaW: sin2ThetaW, interference: interference)
+                                  sin2ThetaW: sin2ThetaW, interference: interference, radiativeCorrections: radiativeCorrections)
     }
 }

@@ -12,7 +12,7 @@ struct CardParser {
 
     func card(_ root: CardNode) throws(StudyError) -> RunCard {
         let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
-                                           "models", "scans", "sin2_theta_w", "statistic", "cl", ScenarioSetting.limitMethod.cardKey, "binning", "toys", "outputs",
+                                           "models", "scans", "sin2_theta_w", ScenarioSetting.radiativeCorrections.cardKey, "statistic", "cl", ScenarioSetting.limitMethod.cardKey, "binning", "toys", "outputs",
                                            "argon"])
         let formatNode = try m.required("format")
         let format = try formatNode.string()
@@ -38,7 +38,10 @@ struct CardParser {
         try checkDistinctFileNames(scenarios, nodes: scenarioNodes)
         let models = try m.optional("models")?.list().map(model) ?? []
         let scans = try m.optional("scans").map(parser.scans)
-        let sin2 = try m.optional("sin2_theta_w")?.double(.sin2ThetaW) ?? RunCard.defaultSin2ThetaW
+        let corrected = try m.optional(ScenarioSetting.radiativeCorrections.cardKey)?.bool()
+            ?? ScenarioSetting.radiativeCorrections.defaultValue
+        let sin2 = try m.optional("sin2_theta_w")?.double(.sin2ThetaW)
+            ?? ElectroweakCouplings.defaultSin2ThetaW(radiativeCorrections: corrected)
         let statistic = try m.optional("statistic")?.choice(RunCard.StatisticChoice.self) ?? .poisson
         let cl = try m.optional("cl")?.double(.confidenceLevel) ?? ScenarioSetting.confidenceLevel.defaultValue!
         let limitNode = m.optional(ScenarioSetting.limitMethod.cardKey)
@@ -51,9 +54,13 @@ struct CardParser {
 
         let card = RunCard(format: format, title: title, notes: notes, analyses: analyses, source: source,
                            detectors: detectors, scenarios: scenarios, models: models, scans: scans,
-                           sin2ThetaW: sin2, statistic: statistic, cl: cl, limit: limit, binning: binning, toys: toys, outputs: outputs,
+                           sin2ThetaW: sin2, radiativeCorrections: corrected, statistic: statistic, cl: cl, limit: limit, binning: binning, toys: toys, outputs: outputs,
                            argon: argon)
         try checkAnalyses(card, at: analysesNode ?? root)
+        if corrected, analyses.contains(.argon), let node = m.optional(ScenarioSetting.radiativeCorrections.cardKey) {
+            throw node.error("the argon analysis is computed at tree level (its ⁴²Ar/⁴²K background dominates any per-cent "
+                             + "correction); run it from a card without radiative_corrections")
+        }
         if let limitNode, limit == .cls, analyses.contains(.coverage), let methods = toys?.coverage?.methods, methods.contains(.fc) {
             throw limitNode.error("limit: cls applies to the asymptotic coverage (method asimov); Feldman–Cousins (fc) orders by "
                                   + "likelihood ratio, not CLs: use toys.coverage.methods [asimov] or a separate card")
@@ -132,7 +139,7 @@ struct CardParser {
                 }
             }
         } else if finalState == nil {
-            finalState = .resonance
+            finalState = .lithium8Default
         }
         let defaults = RunCard.Source()
         return RunCard.Source(

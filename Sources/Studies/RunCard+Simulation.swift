@@ -47,19 +47,15 @@ extension RunCard {
             let path = file.hasPrefix("/") ? file : (cardDirectory as NSString).appendingPathComponent(file)
             return try NeutrinoSpectrum.load(path: path)
         }
-        return try Lithium8Spectrum.make(finalState: try (source.finalState ?? .resonance).physics())
+        return try Lithium8Spectrum.make(finalState: try (source.finalState ?? .lithium8Default).physics())
     }
 
     /// The neutrino endpoint of the source, MeV, without building the spectrum for the ⁸Li
-    /// models: Q − E_x,min (docs/physics.md §4); a spectrum file is read.
+    /// models: Q − E_x,min (docs/physics.md §4; the measured strength is unfolded once per
+    /// process); a spectrum file is read.
     public func sourceEndpointMeV(cardDirectory: String = ".") throws -> Double {
         if source.spectrumFile != nil { return try sourceSpectrum(cardDirectory: cardDirectory).endpoint }
-        // The measured strength starts at most at the α + α threshold, like the resonance: the
-        // limit is checked without unfolding.
-        let finalState = source.finalState ?? .resonance
-        let lowest = finalState == .measured ? -Beryllium8FinalState.groundStateAboveAlphaThreshold
-            : try finalState.physics().minimumExcitation
-        return Lithium8Spectrum.qValue - lowest
+        return Lithium8Spectrum.qValue - (try (source.finalState ?? .lithium8Default).physics().minimumExcitation)
     }
 
     /// The Simulation normalization of a scenario: its SM event count, or the exposure from the
@@ -85,7 +81,7 @@ extension RunCard {
             thresholdMeV: thresholdMeV ?? scenario.thresholdMeV, normalization: simulationNormalization(scenario),
             binWidthMeV: binning.binWidthMeV, maxMeV: binning.maxMeV, sin2ThetaW: sin2ThetaW ?? self.sin2ThetaW,
             model: model, statistic: statistic, confidenceLevel: cl, normSigma: normSigma ?? scenario.normSigma,
-            limitMethod: limit)
+            limitMethod: limit, radiativeCorrections: radiativeCorrections)
     }
 
     /// The Simulation scenario (detector, spectrum, threshold, normalization, binning, SM

@@ -24,7 +24,7 @@ extension RunCard {
         }
 
         /// Defaults are `Simulation.Exposure()`'s: IsoDAR@KamLAND, 5 years, 90 % up-time.
-        public init(finalState: FinalState? = .resonance, spectrumFile: String? = nil,
+        public init(finalState: FinalState? = .lithium8Default, spectrumFile: String? = nil,
                     intensityPerYear: Double = Exposure().sourceIntensityPerYear,
                     liveTimeYears: Double = Exposure().liveTimeYears, upTime: Double = Exposure().upTimeFraction) {
             self.finalState = spectrumFile == nil ? finalState : nil
@@ -37,11 +37,14 @@ extension RunCard {
 
     /// The ⁸Be final-state model of `Lithium8Spectrum`.
     public enum FinalState: String, Codable, CaseIterable, Sendable {
-        /// The broad 2⁺ resonance with an energy-dependent width (the default).
+        /// The default of cards and the command line: `measured`, as `Lithium8Spectrum.make()`.
+        public static let lithium8Default = FinalState.measured
+
+        /// The broad 2⁺ resonance with an energy-dependent width (the single-level model).
         case resonance
         /// A sharp level at 3.03 MeV (⟨E⟩ too high; for comparison).
         case sharp
-        /// The ⁸Be strength unfolded from the measured ⁸B spectrum (`Beryllium8Strength`).
+        /// The ⁸Be strength unfolded from the measured ⁸B spectrum (`Beryllium8Strength`; the default).
         case measured
     }
 }

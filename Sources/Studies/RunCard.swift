@@ -30,8 +30,11 @@ public struct RunCard: Codable, Equatable, Sendable {
     public var models: [Model]
     /// Parameter scans (optional).
     public var scans: Scans?
-    /// Weak mixing angle sin²θ_W used for the SM prediction (default low-Q² MS-bar 0.23867).
+    /// Weak mixing angle sin²θ_W used for the SM prediction (default low-Q² 0.23867 at tree
+    /// level, sin²θ̂_W(M_Z) = 0.23122 with radiative corrections).
     public var sin2ThetaW: Double
+    /// Whether the SM carries the BKS one-loop corrections (card key `radiative_corrections`).
+    public var radiativeCorrections: Bool
     /// Test statistic(s): Poisson likelihood ratio, Pearson χ², or both.
     public var statistic: StatisticChoice
     /// Confidence level of limits, in (0, 1) (default 0.90).
@@ -50,13 +53,15 @@ public struct RunCard: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case format, title, notes, analyses, source, detectors, scenarios, models, scans
         case sin2ThetaW = "sin2_theta_w"
+        case radiativeCorrections = "radiative_corrections"
         case statistic, cl, limit, binning, toys, outputs, argon
     }
 
     public init(format: String = RunCard.formatVersion, title: String, notes: String? = nil,
                 analyses: [Analysis] = [.asimov], source: Source = Source(), detectors: [Detector] = [],
                 scenarios: [Scenario], models: [Model], scans: Scans? = nil,
-                sin2ThetaW: Double = RunCard.defaultSin2ThetaW, statistic: StatisticChoice = .poisson,
+                sin2ThetaW: Double = RunCard.defaultSin2ThetaW, radiativeCorrections: Bool = false,
+                statistic: StatisticChoice = .poisson,
                 cl: Double = 0.90, limit: LimitMethod = ScenarioSetting.limitMethod.defaultValue, binning: Binning = Binning(), toys: Toys? = nil, outputs: Outputs = Outputs(),
                 argon: Argon? = nil) {
         self.format = format
@@ -69,6 +74,7 @@ public struct RunCard: Codable, Equatable, Sendable {
         self.models = models
         self.scans = scans
         self.sin2ThetaW = sin2ThetaW
+        self.radiativeCorrections = radiativeCorrections
         self.statistic = statistic
         self.cl = cl
         self.limit = limit

@@ -88,10 +88,23 @@ extension ScenarioSetting {
         cardKey: "max_mev", option: "--max-energy", requirement: "a positive number of MeV",
         defaultValue: nil) { $0 > 0 }
 
-    /// sin²θ_W of the SM prediction (default 0.23867, low-Q² MS-bar; docs/physics.md §1).
+    /// sin²θ_W of the SM prediction: at tree level the low-Q² effective value (default 0.23867,
+    /// docs/physics.md §1.2); with radiative corrections sin²θ̂_W(M_Z) in MS-bar (default
+    /// 0.23122, §9.4): `value(_:radiativeCorrections:)`.
     public static let sin2ThetaW = ScenarioSetting(
         cardKey: "sin2_theta_w", option: "--sin2w", requirement: "in (0, 1)",
         defaultValue: ElectroweakCouplings.defaultSin2ThetaW) { $0 > 0 && $0 < 1 }
+
+    /// Whether the SM carries the one-loop corrections of Bahcall, Kamionkowski & Sirlin (1995)
+    /// (docs/physics.md §9; default off, the mission's tree-level table). Card key
+    /// `radiative_corrections` (top level), flag `--radiative-corrections`.
+    public static let radiativeCorrections = (cardKey: "radiative_corrections", option: "--radiative-corrections", defaultValue: false)
+
+    /// A validated sin²θ_W, or the default that goes with the radiative-correction setting.
+    public static func sin2ThetaW(_ value: Double?, radiativeCorrections: Bool) throws(StudyError) -> Double {
+        guard let value else { return ElectroweakCouplings.defaultSin2ThetaW(radiativeCorrections: radiativeCorrections) }
+        return try sin2ThetaW.validate(value)
+    }
 
     /// Confidence level of limits (default 0.90).
     public static let confidenceLevel = ScenarioSetting(

@@ -26,13 +26,15 @@ public struct StudyScenario: Sendable {
     public let normSigma: Double
 
     /// - Parameters: nil settings take `ScenarioSetting`'s defaults (threshold 3 MeV, bins of
-    ///   0.1 MeV up to the kinematic end, sin²θ_W 0.23867, CL 0.90, σ_norm 0.007).
+    ///   0.1 MeV up to the kinematic end, sin²θ_W 0.23867 — 0.23122 with radiative corrections —,
+    ///   CL 0.90, σ_norm 0.007).
     /// - Throws: `StudyError` for a value out of its range; `SimulationError` for a
     ///   threshold at or above the kinematic limit of the spectrum, or an invalid detector.
     public init(name: String? = nil, detector: Detector, spectrum: NeutrinoSpectrum, thresholdMeV: Double? = nil,
                 normalization: Simulation.Normalization, binWidthMeV: Double? = nil, maxMeV: Double? = nil,
                 sin2ThetaW: Double? = nil, model: NewPhysicsModel, statistic: TestStatistic = .poisson,
-                confidenceLevel: Double? = nil, normSigma: Double? = nil, limitMethod: LimitMethod? = nil) throws {
+                confidenceLevel: Double? = nil, normSigma: Double? = nil, limitMethod: LimitMethod? = nil,
+                radiativeCorrections: Bool = false) throws {
         let threshold = try ScenarioSetting.thresholdMeV.validate(thresholdMeV)
         let width = try ScenarioSetting.binWidthMeV.validate(binWidthMeV)
         if case .smEventsAboveThreshold(let n) = normalization { _ = try ScenarioSetting.events.validate(n) }
@@ -46,8 +48,10 @@ public struct StudyScenario: Sendable {
         }
         simulation = try Simulation.Scenario(
             detector: detector, spectrum: spectrum, thresholdMeV: threshold, normalization: normalization,
-            binning: binning, binWidthMeV: width, sin2ThetaW: try ScenarioSetting.sin2ThetaW.validate(sin2ThetaW),
-            mediatorMassMeV: model.mediatorMassMeV, interference: model.interference)
+            binning: binning, binWidthMeV: width,
+            sin2ThetaW: try ScenarioSetting.sin2ThetaW(sin2ThetaW, radiativeCorrections: radiativeCorrections),
+            mediatorMassMeV: model.mediatorMassMeV, interference: model.interference,
+            radiativeCorrections: radiativeCorrections)
         self.name = name ?? "\(detector.name) >\(CardNode.format(threshold)) MeV"
         self.model = model
         self.statistic = statistic

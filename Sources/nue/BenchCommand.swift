@@ -49,6 +49,12 @@ struct BenchCommand: ParsableCommand {
             print("generate+simulate, 1 thread   \(rate(report.generate_events_per_second_one_thread)) events/s")
             print("generate+simulate, \(threads) threads  \(rate(report.generate_events_per_second)) events/s")
             print("templates (one scenario)      \(String(format: "%.3f s", report.template_build_seconds ?? .nan))")
+            print("generator set-up              \(String(format: "%.3f s", report.generator_setup_seconds ?? .nan))")
+            print("with radiative corrections:")
+            print("  generate+simulate, 1 thread \(rate(report.generate_events_per_second_one_thread_radiative_corrections)) events/s")
+            print("  generate+simulate, \(threads) threads \(rate(report.generate_events_per_second_radiative_corrections)) events/s")
+            print("  templates (one scenario)    \(String(format: "%.3f s", report.template_build_seconds_radiative_corrections ?? .nan))")
+            print("  generator set-up            \(String(format: "%.3f s", report.generator_setup_seconds_radiative_corrections ?? .nan))")
         }
         print("toy fits, 1 thread            \(rate(report.toy_fits_per_second_one_thread)) /s")
         print("toy fits, \(threads) threads           \(rate(report.toy_fits_per_second)) /s")

@@ -44,8 +44,12 @@ struct CrossSectionCommand: ParsableCommand {
     var g: Double = 0
     @Option(parsing: .unconditional, help: "Z′ mass M, MeV (≥ 0).")
     var mediatorMass: Double = 0
-    @Option(parsing: .unconditional, help: "Weak mixing angle sin²θ_W, in (0, 1) (default: low-Q² MS-bar 0.23867).")
-    var sin2w: Double = ScenarioSetting.sin2ThetaW.defaultValue!
+    @Option(parsing: .unconditional,
+            help: "Weak mixing angle, in (0, 1): the low-Q² value at tree level (default 0.23867); with --radiative-corrections sin²θ̂_W(M_Z) in MS-bar (default 0.23122).")
+    var sin2w: Double?
+    @Flag(help: "Apply the one-loop electroweak and QED corrections of Bahcall, Kamionkowski & Sirlin (1995) to the SM (electron-energy spectrum).")
+    var radiativeCorrections = false
+    var sin2ThetaW: Double { sin2w ?? ElectroweakCouplings.defaultSin2ThetaW(radiativeCorrections: radiativeCorrections) }
     @Flag(help: "Light vector: keep only the pure Z′ term (the no-interference approximation).")
     var noInterference = false
     @OptionGroup var jsonOption: JSONOption
@@ -83,7 +87,7 @@ struct CrossSectionCommand: ParsableCommand {
         try requireFinite(enu, "--enu"); try requireFinite(t, "--t"); try requireFinite(tMin, "--t-min")
         try requireFinite(muNu, "--mu-nu"); try requireFinite(g, "--g"); try requireFinite(mediatorMass, "--mediator-mass")
         do {
-            _ = try ScenarioSetting.sin2ThetaW.validate(sin2w)
+            _ = try ScenarioSetting.sin2ThetaW.validate(sin2ThetaW)
             _ = try ScenarioSetting.mediatorMassMeV.validate(mediatorMass)
         } catch { throw CommandFailure(error) }
         guard tMin >= 0 else { throw CommandFailure("--t-min must be ≥ 0 MeV, got \(tMin)") }
@@ -97,15 +101,15 @@ struct CrossSectionCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sm = StandardModelCrossSection(flavor: flavor, sin2ThetaW: sin2w)
+        let sm = StandardModelCrossSection(flavor: flavor, sin2ThetaW: sin2ThetaW, radiativeCorrections: radiativeCorrections)
         let xs: any CrossSection
         switch model.newPhysics {
         case nil: xs = sm
         case .magneticMoment: xs = CrossSectionSum([sm, MagneticMomentCrossSection(kappa: muNu)])
         case .lightVector:
             xs = CrossSectionSum([sm, LightVectorCrossSection(
-                universalCoupling: g, mediatorMass: mediatorMass, flavor: sm.couplings.flavor, sin2ThetaW: sin2w,
-                interference: noInterference ? .pureZPrimeOnly : .exact)])
+                universalCoupling: g, mediatorMass: mediatorMass, flavor: sm.couplings.flavor, sin2ThetaW: sin2ThetaW,
+                interference: noInterference ? .pureZPrimeOnly : .exact, radiativeCorrections: radiativeCorrections)])
         }
         let tMax = Kinematics.maxRecoil(neutrinoEnergy: enu)
         // dσ/dT is always defined for 0 < T ≤ T_max; σ over [0, T_max] diverges for the magnetic

@@ -24,8 +24,11 @@ struct ScenarioOptions: ParsableArguments {
     var intensity: Double = ScenarioSetting.intensityPerYear.defaultValue!
     @Option(parsing: .unconditional, help: "Bin width in reconstructed T, MeV, in (0, 5] (the run cards' default too).")
     var binWidth: Double = ScenarioSetting.binWidthMeV.defaultValue!
-    @Option(parsing: .unconditional, help: "Weak mixing angle sin²θ_W, in (0, 1).")
-    var sin2w: Double = ScenarioSetting.sin2ThetaW.defaultValue!
+    @Option(parsing: .unconditional,
+            help: "Weak mixing angle, in (0, 1): the low-Q² value at tree level (default 0.23867); with --radiative-corrections sin²θ̂_W(M_Z) in MS-bar (default 0.23122).")
+    var sin2w: Double?
+    @Flag(help: "Apply the one-loop electroweak and QED corrections of Bahcall, Kamionkowski & Sirlin (1995) to the SM (docs/physics.md §9).")
+    var radiativeCorrections = false
     @Option(help: "New-physics model for fits: \(NewPhysicsModel.Kind.allValueStrings.joined(separator: ", ")).")
     var model: NewPhysicsModel.Kind = .magneticMoment
     @Option(parsing: .unconditional, help: "Z′ mass, MeV (≥ 0).")
@@ -49,11 +52,12 @@ struct ScenarioOptions: ParsableArguments {
         }
         do {
             for (setting, value) in [(ScenarioSetting.thresholdMeV, threshold), (.liveTimeYears, years),
-                                     (.intensityPerYear, intensity), (.binWidthMeV, binWidth), (.sin2ThetaW, sin2w),
+                                     (.intensityPerYear, intensity), (.binWidthMeV, binWidth),
                                      (.mediatorMassMeV, mediatorMass), (.normSigma, normSigma), (.confidenceLevel, cl)] {
                 _ = try setting.validate(value)
             }
             if let events { _ = try ScenarioSetting.events.validate(events) }
+            if let sin2w { _ = try ScenarioSetting.sin2ThetaW.validate(sin2w) }
         } catch {
             throw CommandFailure(error.description)
         }
@@ -82,7 +86,7 @@ struct ScenarioOptions: ParsableArguments {
             return try StudyScenario(detector: try Detector.preset(named: detector), spectrum: spectrum,
                                      thresholdMeV: threshold, normalization: normalization, binWidthMeV: binWidth,
                                      sin2ThetaW: sin2w, model: model, statistic: statistic, confidenceLevel: cl,
-                                     normSigma: normSigma, limitMethod: limit)
+                                     normSigma: normSigma, limitMethod: limit, radiativeCorrections: radiativeCorrections)
         } catch let error as StudyError {
             throw CommandFailure(error.description)
         } catch let error as SimulationError {

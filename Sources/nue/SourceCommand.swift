@@ -26,11 +26,13 @@ struct SourceCommand: ParsableCommand {
     @Option(help: "Isotope: \(Isotope.allValueStrings.joined(separator: " or ")).")
     var isotope: Isotope = .li8
     @Option(help: "⁸Be final-state model: \(RunCard.FinalState.allValueStrings.joined(separator: ", ")).")
-    var finalState: RunCard.FinalState = .resonance
+    var finalState: RunCard.FinalState = .lithium8Default
     @Option(help: "Measured final state: which ⁸B shape to unfold (\(Beryllium8Strength.Shape.allValueStrings.joined(separator: ", "))).")
     var shape: Beryllium8Strength.Shape = .central
     @Option(help: "Use a tabulated spectrum instead: a two-column file (E in MeV, weight).")
     var spectrumFile: String?
+    @Flag(help: "Flux-averaged cross sections with the BKS one-loop corrections (sin²θ̂_W(M_Z) = 0.23122; docs/physics.md §9).")
+    var radiativeCorrections = false
     @OptionGroup var jsonOption: JSONOption
     var json: Bool { jsonOption.json }
 
@@ -40,6 +42,9 @@ struct SourceCommand: ParsableCommand {
         let final_state: String
         let mean_energy_mev: Double
         let endpoint_mev: Double
+        /// sin²θ_W and whether the flux-averaged SM values carry the BKS corrections.
+        let sin2_theta_w: Double
+        let radiative_corrections: Bool
         let flux_averaged: [FluxAveragedRow]
         /// [E (MeV), density (1/MeV)], unit area.
         let spectrum: [[Double]]
@@ -51,6 +56,8 @@ struct SourceCommand: ParsableCommand {
         let shape: String
         let chi2: Double
         let points: Int
+        /// The largest |fit − table| / |δλ| over the fitted points.
+        let largest_pull: Double
         let energy_range_mev: [Double]
         let mean_fitted_mev: Double
         let mean_measured_mev: Double
@@ -77,6 +84,7 @@ struct SourceCommand: ParsableCommand {
                     let strength = try Beryllium8Strength.measured(shape)
                     model = .measured(strength)
                     fit = Boron8Fit(shape: shape.rawValue, chi2: strength.chiSquared, points: strength.fitPoints,
+                                    largest_pull: strength.largestPull,
                                     energy_range_mev: [1, 14], mean_fitted_mev: strength.fittedMeanMeV,
                                     mean_measured_mev: strength.measuredMeanMeV)
                 }
@@ -84,7 +92,9 @@ struct SourceCommand: ParsableCommand {
                     : try Boron8Spectrum.make(finalState: model)
             }
         } catch { throw CommandFailure(error) }
-        let sm = StandardModelCrossSection(flavor: isotope == .li8 ? .electronAntineutrino : .electronNeutrino)
+        let sin2ThetaW = ElectroweakCouplings.defaultSin2ThetaW(radiativeCorrections: radiativeCorrections)
+        let sm = StandardModelCrossSection(flavor: isotope == .li8 ? .electronAntineutrino : .electronNeutrino,
+                                           sin2ThetaW: sin2ThetaW, radiativeCorrections: radiativeCorrections)
         let magnetic = MagneticMomentCrossSection(kappa: 1e-11)
         let rows = try Self.thresholdsMeV.map { t in
             FluxAveragedRow(threshold_mev: t,
@@ -93,18 +103,19 @@ struct SourceCommand: ParsableCommand {
         }
         let out = Output(name: spectrum.name, isotope: isotope.rawValue,
                          final_state: spectrumFile == nil ? finalState.rawValue : "file", mean_energy_mev: try spectrum.meanEnergy(),
-                         endpoint_mev: spectrum.endpoint, flux_averaged: rows,
+                         endpoint_mev: spectrum.endpoint,
+                         sin2_theta_w: sin2ThetaW, radiative_corrections: radiativeCorrections, flux_averaged: rows,
                          spectrum: zip(spectrum.energies, spectrum.densities).map { [$0, $1] }, b8_fit: fit)
         if json { try printJSON(out) } else {
             print("source     \(out.name)")
             print("⟨E⟩        \(String(format: "%.4f", out.mean_energy_mev)) MeV")
             print("endpoint   \(String(format: "%.4f", out.endpoint_mev)) MeV")
             if let fit {
-                print("⁸B fit     χ² = \(String(format: "%.1f", fit.chi2)) for \(fit.points) points (1–14 MeV), ⟨E⟩ "
+                print("⁸B fit     χ² = \(String(format: "%.1f", fit.chi2)) for \(fit.points) points (1–14 MeV, largest pull \(String(format: "%.2f", fit.largest_pull))σ), ⟨E⟩ "
                       + "\(String(format: "%.4f", fit.mean_fitted_mev)) vs \(String(format: "%.4f", fit.mean_measured_mev)) MeV measured")
             }
             print("")
-            print("Flux-averaged ν̄e–e cross sections (sin²θ_W = \(ElectroweakCouplings.defaultSin2ThetaW), per electron)")
+            print("Flux-averaged ν̄e–e cross sections (sin²θ_W = \(sin2ThetaW)\(radiativeCorrections ? ", BKS radiative corrections" : ""), per electron)")
             print("| T threshold (MeV) | ⟨σ_SM⟩ (cm²) | ⟨σ_μν⟩ at κ = 1e-11 (cm²) | ratio μν/SM |")
             print("|---|---|---|---|")
             for r in rows {

@@ -38,13 +38,18 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// The single-level resonance: ⟨E⟩ ≈ 6.67 MeV, endpoint Q + 0.09184 = 16.09584 MeV (docs/physics.md §4.5);
+    /// the default, the measured final state: ⟨E⟩ = 6.359 MeV (§4.5.1; `MeasuredFinalStateTests`).
     @Test func sourceJSON() throws {
-        let json = try CLIRunner.run(["source", "--json"]).json()
+        let json = try CLIRunner.run(["source", "--final-state", "resonance", "--json"]).json()
         let mean = try #require(json["mean_energy_mev"] as? Double)
         let endpoint = try #require(json["endpoint_mev"] as? Double)
         #expect(mean > 6.6 && mean < 6.72)
         #expect(abs(endpoint - 16.09584) < 1e-6)
         #expect(json["name"] is String)
+        let measured = try CLIRunner.run(["source", "--json"]).json()
+        #expect(measured["final_state"] as? String == "measured")
+        #expect(abs((measured["mean_energy_mev"] as? Double ?? 0) - 6.359) < 0.002)
     }
 
     /// A user's tabulated spectrum: weights ∝ E on [1, 4] MeV have ⟨E⟩ = 2.8 MeV.

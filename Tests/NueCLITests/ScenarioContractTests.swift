@@ -34,7 +34,9 @@ import Testing
         let cliLimit = try #require(json["limit"] as? Double)
         #expect(cliLimit == cardLimit)
         #expect(json["parameter"] as? String == "g")
-        #expect(json["bins"] as? Int == Int(((15.844 - 3) / 0.1).rounded(.up)))
+        // Bins of 0.1 MeV from 3 MeV to T_max at the measured-final-state endpoint 15.3112 MeV:
+        // 2 × 15.3112² / (0.511 + 2 × 15.3112) = 15.060 MeV (docs/physics.md §1.1, §4.5.1).
+        #expect(json["bins"] as? Int == Int(((15.060 - 3) / 0.1).rounded(.up)))
     }
 
     @Test func exitCodes() throws {

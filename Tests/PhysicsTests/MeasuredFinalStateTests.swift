@@ -14,6 +14,8 @@ import Testing
         // (the quoted errors are a correlated shape systematic, so χ²/N ≪ 1 is expected).
         #expect(s.fitPoints == 131)
         #expect(s.chiSquared < Double(s.fitPoints))
+        // Every point within its quoted 1σ (measured: χ² = 1.2, largest pull 0.4σ).
+        #expect(s.largestPull < 1, "largest pull \(s.largestPull)σ")
         // The table's own mean (trapezoid rule) is 6.770 MeV (its header); the fit within 0.3 %.
         #expect(abs(s.measuredMeanMeV - 6.770) < 0.001)
         #expect(relativeDifference(s.fittedMeanMeV, s.measuredMeanMeV) < 0.003)

@@ -27,6 +27,19 @@ import Testing
         #expect(abs(written * templates.eventsPerSquareCentimeter / 8732.8 - 1) < 1e-4)
     }
 
+    /// The default source, the measured ⁸Be final state (docs/physics.md §4.5.1): the value the
+    /// NuHepMC header of `nue generate --detector kamland` carries (`GenerateCommandTests`).
+    @Test func kamlandAboveThreeMeVMeasuredSource() throws {
+        let s = try Scenario(detector: try Detector.preset(named: "kamland"), spectrum: try Lithium8Spectrum.make(),
+                             thresholdMeV: 3, normalization: .exposure(Exposure()), binWidthMeV: 0.5)
+        let templates = try s.templates()
+        let written = s.detectedCrossSection(model: s.model(), templates: templates)
+        let independent = try DetectedCrossSectionQuadrature.crossSection(s, model: s.model())
+        print("measured source: written \(written) cm², quadrature \(independent) cm²")
+        #expect(abs(written / independent - 1) < 1e-6, "written \(written) cm², quadrature \(independent) cm²")
+        #expect(abs(written / 6.782e-45 - 1) < 1e-3)
+    }
+
     /// New physics (κ² and g², g⁴ terms, a 5 MeV Z′), a wide resolution and ε = 0.85.
     @Test func duneLikeWithNewPhysicsAndEfficiency() throws {
         var detector = try Detector.preset(named: "dune-lar")
