@@ -6,11 +6,13 @@ import Foundation
 ///
 ///     λ_⁸B(E_ν) = Σ_j s_j · K_⁸B(E_ν; E_x,j),   K = allowed shape with the β⁺ Fermi function (§4.2)
 ///
-/// by non-negative least squares with the table's 1σ shape uncertainties as errors and a small
-/// curvature penalty μ Σ (s_{j−1} − 2 s_j + s_{j+1})² (Tikhonov). Over four decades of μ the ⁸Li
-/// mean moves by 0.002 MeV (6.3572–6.3594) and the ⁸B χ² over 1–14 MeV from 87 to 2.4 (131
-/// points); μ = 10² gives χ² = 11.6 and the table's mean to 10⁻⁶. ⁸B (β⁺) and ⁸Li (β⁻) are mirror decays to the same ⁸Be 2⁺ continuum, so the
-/// same s(E_x), with each decay's own Q value and Fermi function, gives the ⁸Li spectrum
+/// by non-negative least squares with the table's 1σ shape uncertainties (floored at the pivot,
+/// see `unfold`) as errors and a small curvature penalty μ Σ (s_{j−1} − 2 s_j + s_{j+1})²
+/// (Tikhonov). Over four decades of μ (1 to 10⁴) the ⁸Li mean moves by 0.0004 MeV
+/// (6.3591–6.3595) and the ⁸B χ² over 1–14 MeV from 0.2 to 8.3 (131 points); μ = 10² gives
+/// χ² = 1.2 (every point within 0.44σ) and the table's mean to 3×10⁻⁵. ⁸B (β⁺) and ⁸Li (β⁻) are
+/// mirror decays to the same ⁸Be 2⁺ continuum, so the same s(E_x), with each decay's own Q value
+/// and Fermi function, gives the ⁸Li spectrum
 /// (docs/physics.md §4.5). Strengths are per grid point and include no phase space.
 public struct Beryllium8Strength: Sendable, Equatable {
     /// Which ⁸B shape was unfolded: the central one or its ±1σ shifts.
@@ -37,9 +39,10 @@ public struct Beryllium8Strength: Sendable, Equatable {
     /// 17.9799 − 1.0220 (AME2020 mass excesses 22921.6 and 4941.67 keV).
     public static let boron8QValue = 16.9579
 
-    /// E_x grid step, MeV, and the curvature penalty μ (per unit of the fit's χ² scale).
+    /// E_x grid step, MeV.
     static let gridStep = 0.1
-    static let smoothing = 1e2
+    /// The default curvature penalty μ (per 10⁶ of the largest diagonal of the data's normal matrix).
+    public static let smoothing = 1e2
     /// The error floor of the fit weights, as a fraction of the mean quoted |δλ| over 1–14 MeV.
     static let pivotFloorFraction = 0.25
 
@@ -58,7 +61,8 @@ public struct Beryllium8Strength: Sendable, Equatable {
     }
 
     /// Unfolds `shape` of the measured ⁸B spectrum.
-    public static func unfold(_ shape: Shape) throws -> Beryllium8Strength {
+    /// - Parameter smoothing: the curvature penalty μ (default `smoothing`; other values for studies of its effect).
+    public static func unfold(_ shape: Shape, smoothing: Double = smoothing) throws -> Beryllium8Strength {
         let table = Boron8MeasuredSpectrum.self
         let sign: Double = shape == .central ? 0 : (shape == .plusOneSigma ? 1 : -1)
         let energies = table.energiesMeV

@@ -13,7 +13,7 @@ public enum ElectroweakRadiativeCorrection {
     public static let bahcallKamionkowskiSirlinSin2ThetaW = 0.2317
 
     /// I(T) = (1/6)[1/3 + (3 − x²)((x/2) ln((x + 1)/(x − 1)) − 1)], x = √(1 + 2 m_e/T)
-    /// (BKS 1995, eq. A4), dimensionless, for recoil T > 0 MeV. I → 0 as T → 0; I(1 MeV) = 0.1294.
+    /// (BKS 1995, eq. A4), dimensionless, for recoil T > 0 MeV. I → 0 as T → 0; I(1 MeV) = 0.09506 (docs/physics.md §9.6).
     /// For small T (x large) the bracket is evaluated by its series to avoid cancellation.
     @inlinable
     public static func loopFunction(recoilMeV t: Double) -> Double {

@@ -5,7 +5,8 @@ import Output
 /// `sin2w-precision`: the expected precision on sin²θ_W from the SM spectrum alone.
 ///
 /// The SM rate is exactly quadratic in s = sin²θ_W (g_V = 1/2 + 2s, g_A = 1/2 in
-/// dσ/dT ∝ (g_V − g_A)² + (g_V + g_A)²(1 − T/E)² − (g_V² − g_A²) m_e T/E², docs/physics.md §1.3, §7.10), so
+/// dσ/dT ∝ (g_V − g_A)² + (g_V + g_A)²(1 − T/E)² − (g_V² − g_A²) m_e T/E², docs/physics.md §1.3, §7.10; with
+/// radiative corrections g_L, g_R stay linear in ŝ² and the QED terms multiply their squares, §9.1–9.2), so
 /// templates at s₀ − h, s₀, s₀ + h (h = 0.01; exposure fixed) give per bin, exactly,
 /// S(s₀ ± δ) = S₀ ± δ S′ + δ² S″/2. The fit model n·S(s) with the normalization pull is a
 /// `BinnedModel` in δ ≥ 0 on each side (terms [±S′, S″/2]); on the Asimov data at s₀ the
