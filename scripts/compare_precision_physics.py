@@ -48,7 +48,7 @@ def main():
             rows.append((scenario, label, values))
     os.makedirs(os.path.join(root, "precision-physics"), exist_ok=True)
     with open(os.path.join(root, "precision-physics", "table.csv"), "w", newline="") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         w.writerow(["scenario", "parameter", "single_level", "measured", "measured_rc",
                     "measured_vs_single_level_percent", "rc_vs_measured_percent"])
         for scenario, label, (a, b, c) in rows:

@@ -42,14 +42,16 @@ public enum NuHepMCRunInfo {
     /// The header lines, from `HepMC::Version` to the last run attribute (no trailing newline).
     public static func lines(_ m: EventFileMetadata) -> [String] {
         let id = processID
-        var description = "nu-e elastic scattering at tree level: SM W+Z (Vogel & Engel, PRD 39, 3378 (1989))"
-        var dois = ["10.1103/PhysRevD.39.3378"]
+        var description = m.model.radiativeCorrections
+            ? "nu-e elastic scattering: SM W+Z with one-loop electroweak and QED corrections, recoil-electron energy spectrum (Bahcall, Kamionkowski & Sirlin, PRD 51, 6146 (1995))"
+            : "nu-e elastic scattering at tree level: SM W+Z (Vogel & Engel, PRD 39, 3378 (1989))"
+        var dois = m.model.radiativeCorrections ? ["10.1103/PhysRevD.51.6146"] : ["10.1103/PhysRevD.39.3378"]
         if m.model.kappaSquared != 0 { description += " + magnetic moment kappa^2 = \(m.model.kappaSquared) mu_B^2 (Vogel & Engel 1989)" }
         if m.model.couplingProduct != 0 {
             description += " + light vector Z' g_nu g_e = \(m.model.couplingProduct), M = \(m.model.mediatorMassMeV) MeV, \(m.model.interference == .exact ? "exact SM-Z' interference" : "pure Z' term only") (Harnik, Kopp & Machado, JCAP 07 (2012) 026; Cerdeno et al., JHEP 05 (2016) 118)"
             dois += ["10.1088/1475-7516/2012/07/026", "10.1007/JHEP05(2016)118"]
         }
-        description += "; sin2thetaW = \(m.model.sin2ThetaW); detected events: T_reco >= \(m.thresholdMeV) MeV (Gaussian response truncated at T_reco >= 0) x efficiency; true T >= \(m.lowestRecoilMeV) MeV generated"
+        description += "; sin2thetaW = \(m.model.sin2ThetaW)\(m.model.radiativeCorrections ? " (MS-bar at M_Z)" : ""); detected events: T_reco >= \(m.thresholdMeV) MeV (Gaussian response truncated at T_reco >= 0) x efficiency; true T >= \(m.lowestRecoilMeV) MeV generated"
         let pb = picobarnPerSquareCentimeter
         return [
             "HepMC::Version 3.02.06",
