@@ -37,7 +37,7 @@ public enum GeneratorBenchmark {
     }
 
     /// Wall-clock seconds to build `scenario.templates()` (best of `repeats`).
-    public static func templateBuildSeconds(scenario: Scenario, repeats: Int = 3) throws -> Double {
+    public static func templateBuildSeconds(scenario: Scenario, repeats: Int = 25) throws -> Double {
         var best = Double.infinity
         for _ in 0..<max(1, repeats) {
             let start = DispatchTime.now().uptimeNanoseconds

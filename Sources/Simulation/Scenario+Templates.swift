@@ -49,11 +49,11 @@ extension Scenario {
 
     /// - Parameter custom: dσ̄/dT per term at a true T (cm²/MeV); nil: `TrueRecoilSpectrum.terms`.
     func foldedCrossSections(recoilTerms custom: ((Double) throws -> TermValues)? = nil) throws -> FoldedCrossSections {
-        let recoil = custom != nil ? nil : try TrueRecoilSpectrum(
-            spectrum: spectrum, flavor: flavor, sin2ThetaW: sin2ThetaW,
-            mediatorMassMeV: mediatorMassMeV, radiativeCorrections: radiativeCorrections)
         let response = self.response
         let tLow = response.lowestTrueRecoilMeV, tHigh = kinematicLimitMeV
+        let recoil = custom != nil ? nil : try TrueRecoilSpectrum(
+            spectrum: spectrum, flavor: flavor, sin2ThetaW: sin2ThetaW,
+            mediatorMassMeV: mediatorMassMeV, radiativeCorrections: radiativeCorrections, lowestRecoilMeV: tLow)
         let edges = binning.edges
         let nBins = binning.count
         var breaks = [tLow, tHigh, thresholdMeV] + edges

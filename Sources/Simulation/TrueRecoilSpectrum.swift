@@ -13,8 +13,8 @@ import Physics
 /// With radiative corrections (docs/physics.md §9.5) the coefficients use the one-loop couplings
 /// at T, and the SM term gains the flux-averaged QED increment
 /// q(T) = ∫_{E_min(T)}^{E_end} φ(E) Δσ_QED(E, T) dE, which is not a polynomial in 1/E: it is
-/// computed at 121 recoil nodes from 0 to T_max(E_end) (`tabulateQED`) and interpolated by a
-/// cubic spline (q → 0 at both ends).
+/// computed at recoil nodes ≤ 0.25 MeV apart from the lowest recoil the caller needs to
+/// T_max(E_end) (`tabulateQED`) and interpolated by a cubic spline (q → 0 at T_max(E_end)).
 public final class TrueRecoilSpectrum {
     public let spectrum: NeutrinoSpectrum
     /// The tree-level couplings.
@@ -31,7 +31,7 @@ public final class TrueRecoilSpectrum {
 
     public init(spectrum: NeutrinoSpectrum, flavor: NeutrinoFlavor = .electronAntineutrino,
                 sin2ThetaW: Double = ElectroweakCouplings.defaultSin2ThetaW, mediatorMassMeV: Double = 0,
-                radiativeCorrections: Bool = false) throws {
+                radiativeCorrections: Bool = false, lowestRecoilMeV: Double = 0) throws {
         self.spectrum = spectrum
         couplings = ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW)
         self.mediatorMassMeV = mediatorMassMeV
@@ -49,25 +49,27 @@ public final class TrueRecoilSpectrum {
                 tails[n][i] = tails[n][i + 1] + piece
             }
         }
-        if radiativeCorrections { try tabulateQED(flavor: flavor, sin2ThetaW: sin2ThetaW) }
+        if radiativeCorrections { try tabulateQED(flavor: flavor, sin2ThetaW: sin2ThetaW, lowestRecoilMeV: max(0, lowestRecoilMeV)) }
     }
 
-    private static let qedNodes = 121
-    /// Gauss–Legendre panels (8 points each) of the E integral of q(T).
-    private static let qedPanels = 12
+    /// Largest spacing of the q(T) nodes, MeV, and the Gauss–Legendre panels (8 points each) of
+    /// its E integral.
+    private static let qedNodeSpacingMeV = 0.25
+    private static let qedPanels = 8
 
-    /// q(T) at `qedNodes` recoil energies from 0 to T_max(E_end). The E integral over
-    /// [E_min(T), E_end] is taken in x with E = E_min + (E_end − E_min) x², which turns the
-    /// soft-photon logarithm ln(E − E_min) into the integrable-and-smooth x ln x, by Gauss–Legendre
-    /// (12 panels × 8 points). The detected cross section built on it agrees with nested adaptive
-/// quadrature of the exact corrected dσ/dT to 10⁻⁶ (`RadiativeCorrectionSimulationTests`).
-    private func tabulateQED(flavor: NeutrinoFlavor, sin2ThetaW: Double) throws {
+    /// q(T) at nodes no more than 0.25 MeV apart from `lowestRecoilMeV` to T_max(E_end). The E
+    /// integral over [E_min(T), E_end] is taken in x with E = E_min + (E_end − E_min) x², which
+    /// turns the soft-photon logarithm ln(E − E_min) into the integrable-and-smooth x ln x, by
+    /// Gauss–Legendre (8 panels × 8 points). The detected cross section built on it agrees with
+    /// nested adaptive quadrature of the exact corrected dσ/dT to 10⁻⁶ (`RadiativeCorrectionSimulationTests`).
+    private func tabulateQED(flavor: NeutrinoFlavor, sin2ThetaW: Double, lowestRecoilMeV tLow: Double) throws {
         let endpoint = spectrum.endpoint
         let tEnd = Kinematics.maxRecoil(neutrinoEnergy: endpoint)
-        let ts = (0..<Self.qedNodes).map { tEnd * Double($0) / Double(Self.qedNodes - 1) }
+        let nodes = max(9, Int(((tEnd - tLow) / Self.qedNodeSpacingMeV).rounded(.up)) + 1)
+        let ts = (0..<nodes).map { tLow + (tEnd - tLow) * Double($0) / Double(nodes - 1) }
         var qs = [Double](repeating: 0, count: ts.count)
         let rule = GaussLegendre(points: 8)
-        for k in 1..<(ts.count - 1) {
+        for k in 0..<(ts.count - 1) where ts[k] > 0 {
             let t = ts[k]
             let c = ElectroweakCouplings.radiativelyCorrected(flavor: flavor, sin2ThetaW: sin2ThetaW, recoilMeV: t)
             let eMin = Kinematics.minNeutrinoEnergy(recoil: t)
@@ -87,14 +89,19 @@ public final class TrueRecoilSpectrum {
             qs[k] = sum
         }
         qed = try Spline(x: ts, y: qs, kind: .cubic)
-        qedRangeMeV = 0...tEnd
+        qedRangeMeV = tLow...tEnd
     }
 
-    /// q(T), the flux-averaged QED increment of the SM term at recoil `t` MeV, cm²/MeV
-    /// (0 without radiative corrections or outside 0 < T < T_max(E_end)).
-    public func qedIncrement(recoilMeV t: Double) -> Double {
-        guard let qed, qedRangeMeV.contains(t) else { return 0 }
-        return qed(t)
+    /// q(T), the flux-averaged QED increment of the SM term at recoil `t` MeV, cm²/MeV: 0 without
+    /// radiative corrections and above T_max(E_end).
+    /// - Throws: `SimulationError` for T below the `lowestRecoilMeV` the table was built from.
+    public func qedIncrement(recoilMeV t: Double) throws -> Double {
+        guard let qed else { return 0 }
+        guard t >= qedRangeMeV.lowerBound else {
+            throw SimulationError.invalidParameter(name: "recoil T (MeV) for the tabulated QED correction", value: t,
+                                                   requirement: "must be ≥ \(qedRangeMeV.lowerBound), the lowest recoil it was built for")
+        }
+        return t <= qedRangeMeV.upperBound ? qed(t) : 0
     }
 
     private func moment(_ n: Int, from a: Double, to b: Double) throws -> Double {
@@ -131,7 +138,7 @@ public final class TrueRecoilSpectrum {
             : couplings
         let c = RecoilCoefficients.Terms(couplings: atT, mediatorMassMeV: mediatorMassMeV, recoilMeV: t)
         func fold(_ r: RecoilCoefficients) -> Double { r.c0 * m0 + r.c1 * m1 + r.c2 * m2 }
-        return TermValues(standardModel: fold(c.standardModel) + qedIncrement(recoilMeV: t),
+        return TermValues(standardModel: fold(c.standardModel) + (try qedIncrement(recoilMeV: t)),
                           magneticMomentPerKappaSquared: fold(c.magneticMomentPerKappaSquared),
                           lightVectorLinearPerGSquared: fold(c.lightVectorLinear),
                           lightVectorQuadraticPerGFourth: fold(c.lightVectorQuadratic))

@@ -24,6 +24,7 @@ import Testing
         let templates = try s.templates()
         let written = s.detectedCrossSection(model: model, templates: templates)
         let independent = try DetectedCrossSectionQuadrature.crossSection(s, model: model)
+        print("RC detected cross section: templates \(written) cm², quadrature \(independent) cm², ratio − 1 = \(written / independent - 1)")
         #expect(abs(written / independent - 1) < 1e-6, "templates \(written) cm², quadrature \(independent) cm²")
         // Tree level at the same ŝ² is a few per cent higher (ρ, κ̂ and QED, docs/physics.md §9.7).
         let tree = try Scenario(detector: s.detector, spectrum: s.spectrum, thresholdMeV: 3, normalization: s.normalization,
