@@ -118,14 +118,7 @@ public struct BackgroundVisibleSpectrum: Sendable {
     /// Gaussian window. Expected counts per bin are N_decays × P_i.
     /// - Parameter edges: at least 2, strictly increasing, finite.
     public func smearedBinFractions(edges: [Double], resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
-        guard edges.count >= 2, edges.allSatisfy(\.isFinite) else {
-            throw PhysicsInputError.invalidParameter(name: "bin edge count", value: Double(edges.count),
-                                                     requirement: "need at least 2 finite edges")
-        }
-        for i in 1..<edges.count where !(edges[i] > edges[i - 1]) {
-            throw PhysicsInputError.invalidParameter(name: "bin edge \(i) (MeV)", value: edges[i],
-                                                     requirement: "edges must increase strictly")
-        }
+        try PhysicsInputError.checkBinEdges(edges)
         var fractions = try continuum.map {
             try $0.smearedBinFractions(edges: edges, resolution: sigma).map { continuumProbability * $0 }
         } ?? [Double](repeating: 0, count: edges.count - 1)

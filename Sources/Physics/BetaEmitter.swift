@@ -17,26 +17,13 @@ public struct BetaEmitter: Sendable {
     /// - Throws: `PhysicsInputError.invalidParameter` if the lists differ in length, an
     ///   intensity is negative or all are zero, or the half-life is not positive.
     public init(name: String, halfLife: Double, branches: [BetaBranch], intensities: [Double]) throws {
-        guard !branches.isEmpty, branches.count == intensities.count else {
-            throw PhysicsInputError.invalidParameter(name: "\(name) branch count", value: Double(intensities.count),
-                                                     requirement: "need one intensity per branch (\(branches.count) branches)")
-        }
-        for i in intensities where !(i.isFinite && i >= 0) {
-            throw PhysicsInputError.invalidParameter(name: "\(name) branch intensity", value: i,
-                                                     requirement: "must be finite and non-negative")
-        }
-        let total = intensities.reduce(0, +)
-        guard total > 0 else {
-            throw PhysicsInputError.invalidParameter(name: "\(name) total intensity", value: total, requirement: "must be positive")
-        }
-        guard halfLife.isFinite, halfLife > 0 else {
-            throw PhysicsInputError.invalidParameter(name: "\(name) half-life (s)", value: halfLife, requirement: "must be positive")
-        }
+        let fractions = try PhysicsInputError.checkedFractions(of: intensities, count: branches.count, kind: "branch",
+                                                               name: name, halfLife: halfLife)
         self.name = name
         self.halfLife = halfLife
         self.branches = branches
         self.intensities = intensities
-        self.branchingFractions = intensities.map { $0 / total }
+        self.branchingFractions = fractions
     }
 
     /// Mean life τ = T½ / ln 2, s.

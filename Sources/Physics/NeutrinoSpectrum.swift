@@ -43,17 +43,7 @@ public struct NeutrinoSpectrum: Sendable {
     /// ∫ f(E) dN/dE dE with GSL QAG over the grid's range, piecewise between grid points where
     /// the interpolant is smooth.
     public func average(_ f: @escaping (Double) -> Double) throws -> Double {
-        let integrator = Integrator(limit: 200)
-        var sum = 0.0
-        let stride = max(1, energies.count / 64)
-        var i = 0
-        while i < energies.count - 1 {
-            let j = min(i + stride, energies.count - 1)
-            sum += try integrator.qag({ f($0) * self.density(at: $0) }, from: energies[i], to: energies[j],
-                                      absoluteTolerance: 1e-14, relativeTolerance: 1e-9).value
-            i = j
-        }
-        return sum
+        try average(f, from: energies[0])
     }
 
     /// ⟨E⟩, MeV.

@@ -47,3 +47,37 @@ public enum PhysicsInputError: Error, CustomStringConvertible, Equatable, Sendab
         guard t <= limit else { throw .recoilAboveKinematicLimit(recoil: t, limit: limit, neutrinoEnergy: e) }
     }
 }
+
+extension PhysicsInputError {
+    /// The normalized fractions of `intensities` (one per decay branch or channel of nuclide
+    /// `name`) after checking them and the half-life (s).
+    /// - Throws: `invalidParameter` if the counts differ or are 0, an intensity is negative or not
+    ///   finite, all are zero, or the half-life is not positive.
+    static func checkedFractions(of intensities: [Double], count: Int, kind: String, name: String,
+                                 halfLife: Double) throws -> [Double] {
+        guard count > 0, count == intensities.count else {
+            throw invalidParameter(name: "\(name) \(kind) count", value: Double(intensities.count),
+                                   requirement: "need one intensity per \(kind) (\(count) of them)")
+        }
+        for i in intensities where !(i.isFinite && i >= 0) {
+            throw invalidParameter(name: "\(name) \(kind) intensity", value: i, requirement: "must be finite and non-negative")
+        }
+        let total = intensities.reduce(0, +)
+        guard total > 0 else { throw invalidParameter(name: "\(name) total intensity", value: total, requirement: "must be positive") }
+        guard halfLife.isFinite, halfLife > 0 else {
+            throw invalidParameter(name: "\(name) half-life (s)", value: halfLife, requirement: "must be positive")
+        }
+        return intensities.map { $0 / total }
+    }
+
+    /// Checks histogram bin edges: at least 2, finite, strictly increasing (MeV).
+    static func checkBinEdges(_ edges: [Double]) throws {
+        guard edges.count >= 2, edges.allSatisfy(\.isFinite) else {
+            throw invalidParameter(name: "bin edge count", value: Double(edges.count), requirement: "need at least 2 finite edges")
+        }
+        for i in 1..<edges.count where !(edges[i] > edges[i - 1]) {
+            throw invalidParameter(name: "bin edge \(i) (MeV)", value: edges[i], requirement: "edges must increase strictly")
+        }
+    }
+}
+

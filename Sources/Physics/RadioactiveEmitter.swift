@@ -35,26 +35,13 @@ public struct RadioactiveEmitter: Sendable {
     /// - Throws: `PhysicsInputError.invalidParameter` if the lists differ in length or are empty,
     ///   an intensity is negative or not finite, all are zero, or the half-life is not positive.
     public init(name: String, halfLife: Double, channels: [Channel], intensities: [Double]) throws {
-        guard !channels.isEmpty, channels.count == intensities.count else {
-            throw PhysicsInputError.invalidParameter(name: "\(name) channel count", value: Double(intensities.count),
-                                                     requirement: "need one intensity per channel (\(channels.count) channels)")
-        }
-        for i in intensities where !(i.isFinite && i >= 0) {
-            throw PhysicsInputError.invalidParameter(name: "\(name) channel intensity", value: i,
-                                                     requirement: "must be finite and non-negative")
-        }
-        let total = intensities.reduce(0, +)
-        guard total > 0 else {
-            throw PhysicsInputError.invalidParameter(name: "\(name) total intensity", value: total, requirement: "must be positive")
-        }
-        guard halfLife.isFinite, halfLife > 0 else {
-            throw PhysicsInputError.invalidParameter(name: "\(name) half-life (s)", value: halfLife, requirement: "must be positive")
-        }
+        let fractions = try PhysicsInputError.checkedFractions(of: intensities, count: channels.count, kind: "channel",
+                                                               name: name, halfLife: halfLife)
         self.name = name
         self.halfLife = halfLife
         self.channels = channels
         self.intensities = intensities
-        self.fractions = intensities.map { $0 / total }
+        self.fractions = fractions
     }
 
     /// A pure β emitter as a radioactive emitter (same branches, intensities and half-life).

@@ -17,14 +17,7 @@ extension VisibleEnergySpectrum {
     ///
     /// - Parameter edges: at least 2, strictly increasing, finite.
     public func smearedBinFractions(edges: [Double], resolution sigma: @escaping (Double) -> Double) throws -> [Double] {
-        guard edges.count >= 2, edges.allSatisfy(\.isFinite) else {
-            throw PhysicsInputError.invalidParameter(name: "bin edge count", value: Double(edges.count),
-                                                     requirement: "need at least 2 finite edges")
-        }
-        for i in 1..<edges.count where !(edges[i] > edges[i - 1]) {
-            throw PhysicsInputError.invalidParameter(name: "bin edge \(i) (MeV)", value: edges[i],
-                                                     requirement: "edges must increase strictly")
-        }
+        try PhysicsInputError.checkBinEdges(edges)
         var sigmas = [Double](repeating: 0, count: nodeEnergies.count)
         var minSigma = Double.infinity
         for (i, e) in nodeEnergies.enumerated() {

@@ -37,6 +37,23 @@ enum Fixtures {
         return (chi2, dof, Distributions.chiSquaredSurvival(chi2, degreesOfFreedom: Double(dof)))
     }
 
+    /// Generates `events` events of `model` in `s` (2 threads), histograms the detected ones in
+    /// reconstructed T, and compares them with the templates scaled to the generated count
+    /// (expected_j = n_j(model) × N / n_generated(model)): Pearson χ² over all bins.
+    static func recoSpectrumAgainstTemplates(_ s: Scenario, model: ScatteringModel, seed: UInt64, events n: Int)
+        throws -> (summary: EventPipeline.Summary, test: (chi2: Double, dof: Int, p: Double)) {
+        let templates = try s.templates()
+        let pipeline = try s.pipeline(model: model, threads: 2, templates: templates)
+        var histogram = Histogram(binning: s.binning, collectsOverflow: true)
+        let summary = pipeline.run(seed: seed, events: n) { block in
+            for e in block where e.detected { histogram.fill(e.recoRecoilMeV) }
+            return true
+        }
+        let scale = Double(n) / templates.generated.combined(for: model)
+        let expected = templates.expected(for: model).map { $0 * scale }
+        return (summary, chiSquared(observed: histogram.counts, expected: expected, constraints: 0))
+    }
+
     /// Runs a pipeline over `events` generated events and returns the detected events.
     static func detectedEvents(_ pipeline: EventPipeline, seed: UInt64, events: Int) -> (events: [Event], summary: EventPipeline.Summary) {
         var out: [Event] = []

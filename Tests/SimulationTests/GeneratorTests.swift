@@ -22,20 +22,10 @@ import Testing
     @Test(arguments: ["kamland", "dune-lar"], ModelCase.allCases)
     func recoSpectrumMatchesTemplates(detector: String, modelCase: ModelCase) throws {
         let s = try Fixtures.scenario(detector, binWidth: 0.5)
-        let templates = try s.templates()
-        let model = modelCase.model(s)
-        let pipeline = try s.pipeline(model: model, threads: 2, templates: templates)
-        var histogram = Histogram(binning: s.binning, collectsOverflow: true)
         let n = 150_000
-        let summary = pipeline.run(seed: 11, events: n) { block in
-            for e in block where e.detected { histogram.fill(e.recoRecoilMeV) }
-            return true
-        }
+        let (summary, test) = try Fixtures.recoSpectrumAgainstTemplates(s, model: modelCase.model(s), seed: 11, events: n)
         #expect(summary.boundViolations == 0)
         #expect(summary.generated == n)
-        let scale = Double(n) / templates.generated.combined(for: model)
-        let expected = templates.expected(for: model).map { $0 * scale }
-        let test = Fixtures.chiSquared(observed: histogram.counts, expected: expected, constraints: 0)
         #expect(test.p > 1e-3, "\(detector) \(modelCase): χ² = \(test.chi2) / \(test.dof)")
     }
 

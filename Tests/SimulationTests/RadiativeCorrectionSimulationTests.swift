@@ -59,19 +59,8 @@ import Testing
     @Test(arguments: [0.0, 2e-6])
     func generatorMatchesTemplates(g: Double) throws {
         let s = try Self.scenario()
-        let templates = try s.templates()
-        let model = s.model(g: g)
-        let pipeline = try s.pipeline(model: model, threads: 2, templates: templates)
-        var histogram = Histogram(binning: s.binning, collectsOverflow: true)
-        let n = 150_000
-        let summary = pipeline.run(seed: 17, events: n) { block in
-            for e in block where e.detected { histogram.fill(e.recoRecoilMeV) }
-            return true
-        }
+        let (summary, test) = try Fixtures.recoSpectrumAgainstTemplates(s, model: s.model(g: g), seed: 17, events: 150_000)
         #expect(summary.boundViolations == 0)
-        let scale = Double(n) / templates.generated.combined(for: model)
-        let expected = templates.expected(for: model).map { $0 * scale }
-        let test = Fixtures.chiSquared(observed: histogram.counts, expected: expected, constraints: 0)
         #expect(test.p > 1e-3, "g = \(g): χ² = \(test.chi2) / \(test.dof)")
     }
 }
