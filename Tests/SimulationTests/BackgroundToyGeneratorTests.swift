@@ -1,0 +1,57 @@
+import Foundation
+import GSL
+import Physics
+import Testing
+@testable import Simulation
+
+@Suite struct BackgroundToyGeneratorTests {
+    static func generator(threads: Int) throws -> BackgroundToyGenerator {
+        let response = DetectorResponse(resolution: EnergyResolution(stochastic: 0.05), thresholdMeV: 0.6, efficiency: 1)
+        let continuum = try DetectedEnergySampler(range: 0...1, density: { $0 * (1 - $0) * (1 - $0) }, continuumIntegral: 1.0 / 12,
+                                                  response: response)
+        let line = try DetectedEnergySampler(range: 0...1, density: { _ in 0 }, continuumIntegral: 0,
+                                             lines: [.init(energyMeV: 0.55, weight: 1)], response: response)
+        let binning = try Binning.uniform(lower: 0.6, upper: 1.2, width: 0.025)
+        return try BackgroundToyGenerator(components: [.init(name: "continuum", sampler: continuum, expectedDetectedEvents: 150_000),
+                                                       .init(name: "line", sampler: line, expectedDetectedEvents: 40_000)],
+                                          binning: binning, blockSize: 10_000, threads: threads)
+    }
+
+    /// Same seed, same bytes for 1 and 2 threads; different seeds differ; the total is the sum of
+    /// the Poisson counts drawn.
+    @Test func toysAreIndependentOfThreadCount() throws {
+        let one = try Self.generator(threads: 1), two = try Self.generator(threads: 2)
+        for seed: UInt64 in [1, 99] {
+            let a = one.histogram(seed: seed), b = two.histogram(seed: seed)
+            #expect(a == b)
+            #expect(a.total == Double(one.eventCounts(seed: seed).reduce(0, +)))
+        }
+        #expect(one.histogram(seed: 1) != one.histogram(seed: 2))
+    }
+
+    /// Toy counts are Poisson with the expected means: over 400 toys the mean and variance of each
+    /// component's count agree with μ (4σ: the mean's σ is √(μ/400), the variance's ≈ μ√(2/399)).
+    @Test func countsArePoisson() throws {
+        let g = try Self.generator(threads: 1)
+        let toys = 400
+        for (j, c) in g.components.enumerated() {
+            let counts = (0..<toys).map { Double(g.eventCounts(seed: UInt64($0))[j]) }
+            let mean = counts.reduce(0, +) / Double(toys)
+            let variance = counts.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(toys - 1)
+            let mu = c.expectedDetectedEvents
+            #expect(abs(mean - mu) < 4 * (mu / Double(toys)).squareRoot(), "\(c.name): mean \(mean) vs \(mu)")
+            #expect(abs(variance - mu) < 4 * mu * (2.0 / Double(toys - 1)).squareRoot(), "\(c.name): variance \(variance) vs \(mu)")
+        }
+    }
+
+    /// The O(1) bin index agrees with `Binning.indexWithOverflow` at every edge, next to it and at random points.
+    @Test func uniformBinsAgreeWithTheBinarySearch() throws {
+        let binning = try Binning.uniform(lower: 0.2, upper: 15.1, width: 0.1)
+        let fast = try #require(UniformBins(edges: binning.edges))
+        var values = binning.edges.flatMap { [$0, $0.nextUp, $0.nextDown] } + [-1, 0, 1e9, .greatestFiniteMagnitude]
+        let stream = RandomStream(seed: 5)
+        values += (0..<100_000).map { _ in 16 * stream.uniform() }
+        for x in values { #expect(fast.index(of: x) == binning.indexWithOverflow(of: x), "x = \(x)") }
+        #expect(UniformBins(edges: [0, 1, 3]) == nil)
+    }
+}
