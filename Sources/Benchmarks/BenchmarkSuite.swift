@@ -41,6 +41,8 @@ public enum BenchmarkSuite {
         public var generate_events_per_second_one_thread_radiative_corrections: Double?
         public var template_build_seconds_radiative_corrections: Double?
         public var generator_setup_seconds_radiative_corrections: Double?
+        /// Detected ²¹⁰Bi events sampled per second in JUNO above 0.2 MeV, one thread (`BackgroundSamplingBenchmark`).
+        public var background_events_per_second_one_thread: Double?
         public var peak_memory_mb: Double?
         public var detector: String
         public var toy_fits_per_second: Double?
@@ -108,6 +110,9 @@ public enum BenchmarkSuite {
             report.argon_fast_path_seconds = try Argon42Benchmark.fastPathSeconds()
         }
         report.generator_setup_seconds = setupSeconds
+        if !options.fitterOnly {
+            report.background_events_per_second_one_thread = try BackgroundSamplingBenchmark.eventsPerSecond(events: options.events)
+        }
         if let corrected {
             report.generate_events_per_second_radiative_corrections = corrected.all.eventsPerSecond
             report.generate_events_per_second_one_thread_radiative_corrections = corrected.one.eventsPerSecond

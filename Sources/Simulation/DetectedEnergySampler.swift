@@ -14,7 +14,9 @@ import GSL
 /// E: rejection from a piecewise-constant envelope of f(E) = ρ(E) A(E), A(E) = P(E_reco ≥ thr | E)
 /// (`probabilityAboveThreshold`), on `cells` equal cells (bound = max of f on a 9-point lattice per
 /// cell × 1.05, checked on a 16-point interior lattice and raised if exceeded), lines with weight
-/// w_l A(E_l) and acceptance 1, all in one Walker alias table; a rejected proposal restarts. E_reco:
+/// w_l A(E_l) and acceptance 1, all in one Walker alias table; a rejected proposal restarts. A
+/// squeeze (the cell's lattice minimum / 1.05) accepts most proposals without evaluating ρ, which
+/// for β spectra with the finite-size Fermi function costs microseconds. E_reco:
 /// the Gaussian N(E, σ(E)) conditioned on E_reco ≥ thr, by plain redraws when thr ≤ E + σ/2 and by
 /// Robert's exponential-proposal rejection (Statistics and Computing 5, 121 (1995)) in the tail.
 /// Then the efficiency ε is part of the detected rate (`detectedFraction`), not drawn per event.
@@ -42,6 +44,8 @@ public final class DetectedEnergySampler: @unchecked Sendable {
     /// Per envelope entry: lower edge (cells) or the line energy; the cell bound (lines: +∞, i.e. accept).
     @usableFromInline let start: UnsafeMutablePointer<Double>
     @usableFromInline let bound: UnsafeMutablePointer<Double>
+    /// Per envelope entry: a lower bound of f in the cell (0 for lines), the squeeze.
+    @usableFromInline let squeeze: UnsafeMutablePointer<Double>
     @usableFromInline let width: Double
     @usableFromInline let density: @Sendable (Double) -> Double
 
@@ -72,20 +76,26 @@ public final class DetectedEnergySampler: @unchecked Sendable {
             }
             return r * response.probabilityAboveThreshold(trueEnergyMeV: e)
         }
-        var weights: [Double] = [], starts: [Double] = [], bounds: [Double] = []
+        var weights: [Double] = [], starts: [Double] = [], bounds: [Double] = [], floors: [Double] = []
         var detectedContinuum = 0.0
         if continuumIntegral > 0, h > 0 {
             for k in 0..<cells {
                 let lo = a + Double(k) * h
-                var m = 0.0
-                for j in 0...8 { m = max(m, try f(lo + h * Double(j) / 8)) }
+                var m = 0.0, least = Double.infinity
+                for j in 0...8 {
+                    let v = try f(lo + h * Double(j) / 8)
+                    m = max(m, v)
+                    least = min(least, v)
+                }
                 var b = m * EventGenerator.safetyFactor
                 var fine = 0.0, sum = 0.0
                 for j in 0..<16 {
                     let v = try f(lo + h * (Double(j) + 0.5) / 16)
                     fine = max(fine, v)
+                    least = min(least, v)
                     sum += v
                 }
+                floors.append(least / EventGenerator.safetyFactor)
                 if fine > b { b = fine * EventGenerator.safetyFactor * EventGenerator.safetyFactor }
                 detectedContinuum += sum / 16 * h
                 weights.append(b * h)
@@ -100,6 +110,7 @@ public final class DetectedEnergySampler: @unchecked Sendable {
             weights.append(w)
             starts.append(l.energyMeV)
             bounds.append(.infinity)
+            floors.append(0)
         }
         let total = continuumIntegral + lines.reduce(0) { $0 + $1.weight }
         guard total > 0, weights.contains(where: { $0 > 0 }) else {
@@ -112,11 +123,14 @@ public final class DetectedEnergySampler: @unchecked Sendable {
         start.initialize(from: starts, count: starts.count)
         bound = .allocate(capacity: bounds.count)
         bound.initialize(from: bounds, count: bounds.count)
+        squeeze = .allocate(capacity: floors.count)
+        squeeze.initialize(from: floors, count: floors.count)
     }
 
     deinit {
         start.deallocate()
         bound.deallocate()
+        squeeze.deallocate()
     }
 
     /// One detected event: (deposited energy E, reconstructed energy E_reco ≥ threshold), MeV.
@@ -128,8 +142,9 @@ public final class DetectedEnergySampler: @unchecked Sendable {
             let b = bound[k]
             if b.isInfinite { e = start[k]; break }
             e = start[k] + width * stream.uniform()
-            let v = density(e) * response.probabilityAboveThreshold(trueEnergyMeV: e)
-            if stream.uniform() * b < v { break }
+            let r = stream.uniform() * b
+            if r < squeeze[k] { break }
+            if r < density(e) * response.probabilityAboveThreshold(trueEnergyMeV: e) { break }
         }
         return (e, reconstructedAboveThreshold(trueEnergyMeV: e, stream: stream))
     }

@@ -55,6 +55,7 @@ struct BenchCommand: ParsableCommand {
             print("  generate+simulate, \(threads) threads \(rate(report.generate_events_per_second_radiative_corrections)) events/s")
             print("  templates (one scenario)    \(String(format: "%.3f s", report.template_build_seconds_radiative_corrections ?? .nan))")
             print("  generator set-up            \(String(format: "%.3f s", report.generator_setup_seconds_radiative_corrections ?? .nan))")
+            print("detected ²¹⁰Bi events (JUNO > 0.2 MeV), 1 thread \(rate(report.background_events_per_second_one_thread)) /s")
         }
         print("toy fits, 1 thread            \(rate(report.toy_fits_per_second_one_thread)) /s")
         print("toy fits, \(threads) threads           \(rate(report.toy_fits_per_second)) /s")
