@@ -13,6 +13,14 @@ extension NeutrinoSpectrum {
 
     /// Parses the two-column format of `load(path:)`.
     public static func parse(_ text: String, name: String) throws -> NeutrinoSpectrum {
+        let (energies, weights) = try columns(text)
+        return try NeutrinoSpectrum(name: name, energies: energies, weights: weights)
+    }
+
+    /// The two columns of the format of `load(path:)` as read, unchecked beyond being numbers
+    /// (the initializer checks them): blank and `#` lines skipped; commas, tabs or spaces separate.
+    /// - Throws: `PhysicsInputError.unreadableLine` with the 1-based line of a line that is not two numbers.
+    public static func columns(_ text: String) throws -> (first: [Double], second: [Double]) {
         var energies: [Double] = [], weights: [Double] = []
         for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
@@ -24,6 +32,6 @@ extension NeutrinoSpectrum {
             energies.append(e)
             weights.append(w)
         }
-        return try NeutrinoSpectrum(name: name, energies: energies, weights: weights)
+        return (energies, weights)
     }
 }

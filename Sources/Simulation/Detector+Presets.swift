@@ -1,4 +1,14 @@
 extension Detector {
+    /// Free protons per kt of KamLAND's scintillator (80 % dodecane, 20 % pseudocumene, 1.36 g/l PPO;
+    /// ρ = 0.780 g/cm³): 8.47×10³¹, from KamLAND's 5.98×10³¹ free protons in its 6 m fiducial sphere
+    /// (904.8 m³ × 0.780 t/m³ = 705.7 t; KamLAND, PRL 100, 221803 (2008)). docs/physics.md §5.1.
+    public static let kamlandFreeProtonsPerKilotonne = 5.98e31 / (4.0 / 3.0 * Double.pi * 216 * 0.780 / 1000)
+
+    /// Free protons per kt of LAB taken as C₁₈H₃₀ (the composition behind its 3.37×10³² e⁻/kt,
+    /// 246.4 g/mol): 30 H per molecule, 30 × N_A / 246.43 g × 10⁹ g = 7.33×10³¹ (PPO and the spread of
+    /// the alkyl chain, C₁₀–C₁₃, neglected: ±2 %). docs/physics.md §5.1.
+    public static let labFreeProtonsPerKilotonne = 30 * 6.02214076e23 / 246.43 * 1e9
+
     /// Names accepted by `preset(named:)`.
     public static let presetNames = ["kamland", "juno", "snoplus", "dune-lar", "ideal"]
 
@@ -23,7 +33,8 @@ extension Detector {
         resolution: EnergyResolution(stochastic: 0.064), thresholdMeV: 3, efficiency: 1,
         directionResolutionDegrees: nil,
         geometry: DetectorGeometry(sourceDistanceMeters: 16, fiducialRadiusMeters: 6.5),
-        notes: "IsoDAR@KamLAND: 897 t LS, 3.43e32 e-/kt, 6.4%/sqrt(E), source 16 m from centre, R = 6.5 m")
+        notes: "IsoDAR@KamLAND: 897 t LS, 3.43e32 e-/kt, 6.4%/sqrt(E), source 16 m from centre, R = 6.5 m",
+        freeProtonsPerKilotonne: kamlandFreeProtonsPerKilotonne)
 
     /// JUNO: 20 kt LAB × 3.37×10³² e⁻/kt, σ/E = 3 %/√E (JUNO, PPNP 123, 103927 (2022)). The whole
     /// 20 kt is taken as the target: sphere of R = 17.7 m (acrylic vessel). Source distance 25 m from
@@ -33,7 +44,8 @@ extension Detector {
         resolution: EnergyResolution(stochastic: 0.03), thresholdMeV: 3, efficiency: 1,
         directionResolutionDegrees: nil,
         geometry: DetectorGeometry(sourceDistanceMeters: 25, fiducialRadiusMeters: 17.7),
-        notes: "20 kt LAB, 3.37e32 e-/kt, 3%/sqrt(E); R = 17.7 m; source distance 25 m is an assumption")
+        notes: "20 kt LAB, 3.37e32 e-/kt, 3%/sqrt(E); R = 17.7 m; source distance 25 m is an assumption",
+        freeProtonsPerKilotonne: labFreeProtonsPerKilotonne)
 
     /// SNO+: 780 t LAB × 3.37×10³² e⁻/kt, σ/E ≈ 6 %/√E (not verified), R = 6.0 m acrylic vessel
     /// (SNO+, JINST 16, P08059 (2021)). Source distance 12 m from the centre (in the cavity outside
@@ -43,7 +55,8 @@ extension Detector {
         resolution: EnergyResolution(stochastic: 0.06), thresholdMeV: 3, efficiency: 1,
         directionResolutionDegrees: nil,
         geometry: DetectorGeometry(sourceDistanceMeters: 12, fiducialRadiusMeters: 6.0),
-        notes: "780 t LAB, 3.37e32 e-/kt, ~6%/sqrt(E) (not verified); R = 6.0 m; source distance 12 m assumed")
+        notes: "780 t LAB, 3.37e32 e-/kt, ~6%/sqrt(E) (not verified); R = 6.0 m; source distance 12 m assumed",
+        freeProtonsPerKilotonne: labFreeProtonsPerKilotonne)
 
     /// A DUNE-like 10 kt fiducial LAr module × 2.71×10³² e⁻/kt. Resolution σ/E = 45 %/√E ⊕ 3 %
     /// (14.5 % at 10 MeV, 24 % at 3.5 MeV): the middle of the 10–20 % at 10 MeV of DUNE's low-energy
@@ -64,5 +77,6 @@ extension Detector {
         name: "ideal", targetMassTonnes: 897, electronsPerKilotonne: 3.43e32,
         resolution: .perfect, thresholdMeV: 3, efficiency: 1, directionResolutionDegrees: 0,
         geometry: DetectorGeometry(sourceDistanceMeters: 16, fiducialRadiusMeters: 6.5),
-        notes: "perfect resolution and efficiency, KamLAND target and geometry")
+        notes: "perfect resolution and efficiency, KamLAND target and geometry",
+        freeProtonsPerKilotonne: kamlandFreeProtonsPerKilotonne)
 }

@@ -20,10 +20,14 @@ public struct Detector: Sendable, Codable, Equatable {
     public var geometry: DetectorGeometry
     /// Where the numbers come from, and what is assumed.
     public var notes: String
+    /// Free protons (hydrogen nuclei) per kilotonne of target, the inverse-β-decay targets
+    /// (docs/physics.md §5.1); nil for a target without free protons (argon) or unknown.
+    public var freeProtonsPerKilotonne: Double?
 
     public init(name: String, targetMassTonnes: Double, electronsPerKilotonne: Double,
                 resolution: EnergyResolution, thresholdMeV: Double = 3, efficiency: Double = 1,
-                directionResolutionDegrees: Double? = nil, geometry: DetectorGeometry, notes: String = "") {
+                directionResolutionDegrees: Double? = nil, geometry: DetectorGeometry, notes: String = "",
+                freeProtonsPerKilotonne: Double? = nil) {
         self.name = name
         self.targetMassTonnes = targetMassTonnes
         self.electronsPerKilotonne = electronsPerKilotonne
@@ -33,10 +37,15 @@ public struct Detector: Sendable, Codable, Equatable {
         self.directionResolutionDegrees = directionResolutionDegrees
         self.geometry = geometry
         self.notes = notes
+        self.freeProtonsPerKilotonne = freeProtonsPerKilotonne
     }
 
     /// Number of target electrons: mass (kt) × electrons per kt.
     public var targetElectrons: Double { targetMassTonnes / 1000 * electronsPerKilotonne }
+
+    /// Number of free protons in the fiducial mass (mass in kt × protons per kt); nil without
+    /// `freeProtonsPerKilotonne`.
+    public var freeProtons: Double? { freeProtonsPerKilotonne.map { targetMassTonnes / 1000 * $0 } }
 
     /// Whether the detector measures the electron direction.
     public var measuresDirection: Bool { directionResolutionDegrees != nil }
@@ -50,6 +59,9 @@ public struct Detector: Sendable, Codable, Equatable {
         try SimulationError.require(efficiency, "\(name) efficiency", "must lie in (0, 1]") { $0 > 0 && $0 <= 1 }
         if let d = directionResolutionDegrees {
             try SimulationError.require(d, "\(name) direction resolution (degrees)", "must be ≥ 0") { $0 >= 0 }
+        }
+        if let p = freeProtonsPerKilotonne {
+            try SimulationError.require(p, "\(name) free protons per kt", "must be > 0") { $0 > 0 }
         }
         try geometry.validate(name)
     }

@@ -8,7 +8,8 @@ extension Scenario {
     ///
     /// dσ̄_k/dT from `TrueRecoilSpectrum` (GSL QAG over E), P from `DetectorResponse.binProbabilities`
     /// (the truncated Gaussian, the last bin taking the overflow), the T integral by 8-point Gauss–Legendre panels no
-    /// wider than 0.05 MeV or σ_T/2 with breakpoints at every bin edge. F per `normalization`:
+    /// wider than 0.05 MeV or σ_T/2 with breakpoints at every bin edge (`DetectorResponse.forEachQuadratureNode`,
+    /// shared with the backgrounds). F per `normalization`:
     /// N / n_SM(T_reco > threshold) or emitted ν̄e × N_e × ⟨1/(4πL²)⟩. Accuracy ~1e-8 relative.
     public func templates() throws -> TemplateSet {
         let folded = try foldedCrossSections()
@@ -62,7 +63,6 @@ extension Scenario {
         var bins = [TermValues](repeating: TermValues(), count: nBins)
         var above = TermValues(), generated = TermValues()
         let rule = GaussLegendre(points: 8)
-        let resolution = detector.resolution
         let efficiency = response.efficiency
         var tails = [Double](repeating: 0, count: edges.count)
         var p = [Double](repeating: 0, count: nBins)
@@ -79,20 +79,8 @@ extension Scenario {
             for j in 0..<nBins where p[j] > 0 { bins[j].add(s, times: w * efficiency * p[j]) }
         }
 
-        for s in 0..<(breaks.count - 1) {
-            let a = breaks[s], b = breaks[s + 1]
-            var x = a
-            while x < b {
-                let sigma = resolution.sigmaMeV(at: x)
-                let width = sigma > 0 ? min(0.05, max(sigma / 2, 1e-3)) : 0.05
-                let panels = max(1, Int(((b - x) / width).rounded(.up)))
-                let step = (b - x) / Double(panels)
-                let next = panels == 1 ? b : x + step
-                rule.forEachNode(from: x, to: next, node)
-                x = next
-            }
-            if let failure { throw failure }
-        }
+        response.forEachQuadratureNode(breakpoints: breaks, rule: rule, node)
+        if let failure { throw failure }
         return FoldedCrossSections(bins: bins, aboveThreshold: above, generated: generated, lowestTrueRecoilMeV: tLow)
     }
 }

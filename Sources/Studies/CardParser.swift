@@ -13,7 +13,7 @@ struct CardParser {
     func card(_ root: CardNode) throws(StudyError) -> RunCard {
         let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
                                            "models", "scans", "sin2_theta_w", ScenarioSetting.radiativeCorrections.cardKey, "statistic", "cl", ScenarioSetting.limitMethod.cardKey, "binning", "toys", "outputs",
-                                           "argon"])
+                                           "argon", ScenarioSetting.backgrounds.cardKey])
         let formatNode = try m.required("format")
         let format = try formatNode.string()
         guard format == RunCard.formatVersion else {
@@ -36,6 +36,8 @@ struct CardParser {
             try parser.scenario(node, knownDetectors: known)
         }
         try checkDistinctFileNames(scenarios, nodes: scenarioNodes)
+        let backgroundsNode = m.optional(ScenarioSetting.backgrounds.cardKey)
+        let backgrounds = try backgroundsNode.map(backgroundSelection)
         let models = try m.optional("models")?.list().map(model) ?? []
         let scans = try m.optional("scans").map(parser.scans)
         let corrected = try m.optional(ScenarioSetting.radiativeCorrections.cardKey)?.bool()
@@ -55,8 +57,9 @@ struct CardParser {
         let card = RunCard(format: format, title: title, notes: notes, analyses: analyses, source: source,
                            detectors: detectors, scenarios: scenarios, models: models, scans: scans,
                            sin2ThetaW: sin2, radiativeCorrections: corrected, statistic: statistic, cl: cl, limit: limit, binning: binning, toys: toys, outputs: outputs,
-                           argon: argon)
+                           argon: argon, backgrounds: backgrounds)
         try checkAnalyses(card, at: analysesNode ?? root)
+        try checkBackgrounds(card, topLevel: backgroundsNode, scenarioNodes: scenarioNodes, toysNode: m.optional("toys"))
         if corrected, analyses.contains(.argon), let node = m.optional(ScenarioSetting.radiativeCorrections.cardKey) {
             throw node.error("the argon analysis is computed at tree level (its ⁴²Ar/⁴²K background dominates any per-cent "
                              + "correction); run it from a card without radiative_corrections")
@@ -197,7 +200,7 @@ struct CardParser {
     }
 
     static let scenarioKeys = ["name", "detector", "threshold_mev", "events", "exposure", "norm_sigma",
-                               "intensity_per_year", "live_time_years"]
+                               "intensity_per_year", "live_time_years", ScenarioSetting.backgrounds.cardKey]
 
     func scenario(_ node: CardNode, knownDetectors: Set<String>) throws(StudyError) -> RunCard.Scenario {
         let m = try node.mapping(allowed: Self.scenarioKeys)
@@ -228,7 +231,8 @@ struct CardParser {
             normalization: normalization,
             normSigma: try m.optional("norm_sigma")?.double(.normSigma) ?? ScenarioSetting.normSigma.defaultValue!,
             intensityPerYear: try m.optional("intensity_per_year")?.double(.intensityPerYear),
-            liveTimeYears: try m.optional("live_time_years")?.double(.liveTimeYears))
+            liveTimeYears: try m.optional("live_time_years")?.double(.liveTimeYears),
+            backgrounds: try m.optional(ScenarioSetting.backgrounds.cardKey).map(backgroundSelection))
     }
 
     func model(_ node: CardNode) throws(StudyError) -> RunCard.Model {

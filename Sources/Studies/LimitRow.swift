@@ -23,6 +23,27 @@ public struct LimitRow: Equatable, Sendable {
     public var limit: Double?
     /// `ok`, or `failed: <why>` (shown when the table is built with `status: true`).
     public var status: String
+    /// The fitted backgrounds, nil without (the table then has no background columns).
+    public var backgrounds: Backgrounds?
+
+    /// What a row's fit had besides the signal (docs/physics.md §8).
+    public struct Backgrounds: Equatable, Sendable {
+        /// `BackgroundSelection.label`: `preset`, names.
+        public var label: String
+        /// Expected background events above threshold (nil if they could not be built).
+        public var events: Double?
+        /// The live time they scale with, years.
+        public var liveTimeYears: Double?
+        /// Whether that live time is implied by the N SM events (docs/physics.md §8.6) or given.
+        public var impliedByEventCount: Bool?
+
+        public init(label: String, events: Double?, liveTimeYears: Double?, impliedByEventCount: Bool?) {
+            self.label = label
+            self.events = events
+            self.liveTimeYears = liveTimeYears
+            self.impliedByEventCount = impliedByEventCount
+        }
+    }
 
     public init(scenario: String, detector: String, thresholdMeV: Double, events: Double, normSigma: Double,
                 model: NewPhysicsModel, statistic: TestStatistic, limitMethod: LimitMethod = .clsb, limit: Double?,
@@ -44,7 +65,10 @@ extension ResultTable {
     /// The standard limits table: columns `scenario, detector, threshold_mev, events,
     /// norm_sigma, model, interference, mediator_mass_mev, statistic, limit_method, parameter, limit`
     /// (Markdown header of the limit: "90 % CL limit" for `cl` = 0.90), and `status` when asked.
+    /// When some row fits backgrounds, also `backgrounds`, `background_events` (above threshold),
+    /// `live_time_years` and `live_time` (`implied by N events` or `exposure`: docs/physics.md §8.6).
     public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil, status: Bool = false) throws(StudyError) -> ResultTable {
+        let withBackgrounds = rows.contains { $0.backgrounds != nil }
         let percent = NumberFormatting.significant(cl * 100, digits: 3)
             .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
         var table = try ResultTable(title: title, columns: [
@@ -60,7 +84,10 @@ extension ResultTable {
             .init("limit_method", title: "Limit"),
             .init("parameter", title: "Parameter"),
             .init("limit", title: "\(percent) % CL limit", digits: 3),
-        ] + (status ? [.init("status", title: "Status")] : []))
+        ] + (withBackgrounds ? [
+            .init("backgrounds", title: "Backgrounds"), .init("background_events", title: "Background events", digits: 3),
+            .init("live_time_years", title: "Live time", unit: "yr", digits: 3), .init("live_time", title: "Live time from"),
+        ] : []) + (status ? [.init("status", title: "Status")] : []))
         for r in rows {
             try table.append([
                 .text(r.scenario), .text(r.detector), .number(r.thresholdMeV), .number(r.events), .number(r.normSigma),
@@ -68,8 +95,15 @@ extension ResultTable {
                 r.model.kind == .lightVector ? .number(r.model.mediatorMassMeV) : .missing,
                 .text(r.statistic.rawValue), .text(r.limitMethod.rawValue), .text(r.model.parameter.header),
                 r.limit.map(Cell.number) ?? .missing,
-            ] + (status ? [.text(r.status)] : []))
+            ] + (withBackgrounds ? backgroundCells(r.backgrounds) : []) + (status ? [.text(r.status)] : []))
         }
         return table
+    }
+
+    /// The four background cells of a limits row (`none` and empty cells without backgrounds).
+    static func backgroundCells(_ b: LimitRow.Backgrounds?) -> [Cell] {
+        guard let b else { return [.text("none"), .missing, .missing, .missing] }
+        return [.text(b.label), b.events.map(Cell.number) ?? .missing, b.liveTimeYears.map(Cell.number) ?? .missing,
+                b.impliedByEventCount.map { .text($0 ? "implied by N events" : "exposure") } ?? .missing]
     }
 }

@@ -7,7 +7,8 @@ import Statistics
 ///
 /// Terms: magnetic moment [MM per κ²]; light vector [A per g², B per g⁴] with A = 0 for the
 /// pure-Z′ approximation (`interference: .pureZPrimeOnly`). Limits are quoted as √(unit · θ):
-/// κ = μν/μ_B, or g (`NewPhysicsModel.parameter`).
+/// κ = μν/μ_B, or g (`NewPhysicsModel.parameter`). Backgrounds (docs/physics.md §8) enter as
+/// `Statistics.BackgroundComponent`s: μ_i = n (S_i + Σ θᵏ T_k,i) + Σ_j b_j B_j,i with b_j ~ N(1, σ_j).
 public struct ModelFit: Sendable {
     public let templates: TemplateSet
     /// The hypothesis; the templates must have been built at its mediator mass.
@@ -17,9 +18,17 @@ public struct ModelFit: Sendable {
     /// θ_physical = unit · θ.
     public let unit: Double
 
-    public init(templates: TemplateSet, model: NewPhysicsModel, normSigma: Double) throws {
+    /// The background templates in the model (those with expected events above threshold), each
+    /// with its normalization constrained to 1 ± its relative uncertainty.
+    public let backgrounds: [BackgroundTemplate]
+
+    /// - Parameter backgrounds: templates in the binning of `templates`; components without
+    ///   events above threshold are left out of the fit (they cannot be constrained by it).
+    public init(templates: TemplateSet, model: NewPhysicsModel, normSigma: Double,
+                backgrounds: [BackgroundTemplate] = []) throws {
         self.templates = templates
         self.model = model
+        self.backgrounds = backgrounds.filter { $0.counts.reduce(0, +) > 0 }
         let terms: [[Double]]
         switch model.kind {
         case .magneticMoment:
@@ -30,8 +39,12 @@ public struct ModelFit: Sendable {
                 : Array(repeating: 0, count: templates.standardModel.count)
             terms = [linear, templates.lightVectorQuadraticPerGFourth]
         }
+        let components = self.backgrounds.map {
+            BackgroundComponent(name: $0.name, template: $0.counts, constraint: GaussianConstraint(nominal: 1, sigma: $0.relativeUncertainty))
+        }
         (binnedModel, unit) = try BinnedModel.rescaled(standardModel: templates.standardModel, parameterTerms: terms,
-                                                 normalization: GaussianConstraint(nominal: 1, sigma: normSigma))
+                                                 normalization: GaussianConstraint(nominal: 1, sigma: normSigma),
+                                                 backgrounds: components)
     }
 
     /// κ = μν/μ_B or g.
@@ -45,6 +58,9 @@ public struct ModelFit: Sendable {
 
     /// Expected SM events (sum of the SM template).
     public var events: Double { templates.standardModel.reduce(0, +) }
+
+    /// Expected background events in the fit (sum of the background templates).
+    public var backgroundEvents: Double { backgrounds.reduce(0) { $0 + $1.counts.reduce(0, +) } }
 
     /// The Asimov sensitivity (θ in fitter units), CLs+b (default) or CLs.
     public func asimov(statistic: TestStatistic, cl: Double, method: LimitMethod = .clsb) throws -> AsimovSensitivity {

@@ -7,7 +7,8 @@ extension PyhfWorkspace {
     /// The workspace of a fit's templates with the new-physics sample at `value` (κ or g): the
     /// increment κ²·MM for the magnetic moment, A g² + B g⁴ for the light vector (A = 0 in the
     /// pure-Z′ approximation), `ModelFit.increment(at:)`; `cl` and `limitMethod` name the limit
-    /// `value` is (recorded in the metadata).
+    /// `value` is (recorded in the metadata). The fit's backgrounds become samples with their
+    /// normalization modifiers.
     public static func make(fit: ModelFit, value: Double, cl: Double = 0.90,
                             limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
         let model = fit.model
@@ -21,6 +22,7 @@ extension PyhfWorkspace {
         }
         return try make(standardModel: fit.templates.standardModel, newPhysics: fit.increment(at: value),
                         normSigma: fit.binnedModel.normalization.sigma, parameter: model.parameter, value: value,
-                        meaning: meaning, binEdges: fit.templates.binning.edges, cl: cl, limitMethod: limitMethod)
+                        meaning: meaning, binEdges: fit.templates.binning.edges, cl: cl, limitMethod: limitMethod,
+                        backgrounds: fit.backgrounds.map { ($0.name, $0.counts, $0.relativeUncertainty) })
     }
 }

@@ -5,10 +5,12 @@ import Statistics
 /// Export of the binned model as a pyhf (HistFactory JSON, schema 1.0.0) workspace, for an
 /// independent check of the Asimov limit with pyhf (`scripts/pyhf_check.py`).
 ///
-/// One channel `recoil` with two samples:
+/// One channel `recoil` with two samples, and one per background:
 /// - `standard_model`: the SM expectation per bin,
 /// - `new_physics`: the increment over the SM at the exported parameter value, scaled by the
-///   normfactor POI `mu`.
+///   normfactor POI `mu`,
+/// - `background_<name>`: a background's expected counts with its normalization modifier (see
+///   `make(…backgrounds:)`; observations then include the backgrounds).
 ///
 /// The normalization uncertainty is pyhf's `lumi` modifier on both samples (the overall rate
 /// scales SM and new physics alike): a Gaussian constraint N(aux = 1 | lumi, σ) with the
@@ -32,11 +34,21 @@ public enum PyhfWorkspace {
     ///   - binEdges: recoil bin edges in MeV (count + 1), recorded in the metadata.
     ///   - cl, limitMethod: the limit `value` is (CL and CLs+b or CLs), recorded in the metadata;
     ///     `pyhf_check.py` computes pyhf's limit with the same CL and method.
+    ///   - backgrounds: background samples (expected events per bin at b = 1) and the σ of their
+    ///     Gaussian normalization constraints (docs/physics.md §8): σ = 0 no modifier (fixed);
+    ///     0 < σ < 1 a `histosys` with hi/lo = counts × (1 ± σ), which pyhf's default interpolation
+    ///     (code4p: for a symmetric variation its polynomial is exactly linear) turns into nue's pull
+    ///     b = 1 + ασ, α ~ N(0, 1) (a `normsys` would be exponential: codes 1 and 4 only); σ ≥ 1 a
+    ///     free `normfactor` (bounds [0, 10]).
     public static func make(standardModel: [Double], newPhysics: [Double], normSigma: Double,
                             parameter: QuotedParameter, value: Double, meaning: String, binEdges: [Double]? = nil,
-                            cl: Double = 0.90, limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
+                            cl: Double = 0.90, limitMethod: LimitMethod = .clsb,
+                            backgrounds: [(name: String, counts: [Double], sigma: Double)] = []) throws(StudyError) -> PyhfExport {
         guard newPhysics.count == standardModel.count else {
             throw .lengthMismatch(what: "new-physics sample", expected: standardModel.count, got: newPhysics.count)
+        }
+        for b in backgrounds where b.counts.count != standardModel.count {
+            throw .lengthMismatch(what: "background sample '\(b.name)'", expected: standardModel.count, got: b.counts.count)
         }
         if let binEdges, binEdges.count != standardModel.count + 1 {
             throw .lengthMismatch(what: "bin edges", expected: standardModel.count + 1, got: binEdges.count)
@@ -44,13 +56,33 @@ public enum PyhfWorkspace {
         let numbers = { (values: [Double]) in JSONValue.array(values.map(JSONValue.number)) }
         let lumi: JSONValue = .object([("name", "lumi"), ("type", "lumi"), ("data", .null)])
         let mu: JSONValue = .object([("name", "mu"), ("type", "normfactor"), ("data", .null)])
+        var backgroundSamples: [JSONValue] = []
+        var freeBackgrounds: [String] = []
+        for b in backgrounds {
+            let parameterName = "bkg_norm_\(b.name)"
+            let modifiers: [JSONValue]
+            if b.sigma == 0 {
+                modifiers = []
+            } else if b.sigma < 1 {
+                modifiers = [.object([("name", .string(parameterName)), ("type", "histosys"),
+                                      ("data", .object([("hi_data", numbers(b.counts.map { $0 * (1 + b.sigma) })),
+                                                        ("lo_data", numbers(b.counts.map { $0 * (1 - b.sigma) }))]))])]
+            } else {
+                modifiers = [.object([("name", .string(parameterName)), ("type", "normfactor"), ("data", .null)])]
+                freeBackgrounds.append(parameterName)
+            }
+            backgroundSamples.append(.object([("name", .string("background_\(b.name)")), ("data", numbers(b.counts)),
+                                              ("modifiers", .array(modifiers))]))
+        }
         let channel: JSONValue = .object([
             ("name", "recoil"),
             ("samples", .array([
                 .object([("name", "standard_model"), ("data", numbers(standardModel)), ("modifiers", .array([lumi]))]),
                 .object([("name", "new_physics"), ("data", numbers(newPhysics)), ("modifiers", .array([lumi, mu]))]),
-            ])),
+            ] + backgroundSamples)),
         ])
+        var observed = standardModel
+        for b in backgrounds { for i in observed.indices { observed[i] += b.counts[i] } }
         let width = max(normSigma, 1e-6)
         var lumiParameter: [(String, JSONValue)] = [
             ("name", "lumi"), ("auxdata", [1.0]), ("sigmas", .array([.number(width)])),
@@ -65,13 +97,13 @@ public enum PyhfWorkspace {
                 ("parameters", .array([
                     .object(lumiParameter),
                     .object([("name", "mu"), ("bounds", .array([.array([0.0, 10.0])])), ("inits", [1.0])]),
-                ])),
+                ] + freeBackgrounds.map { .object([("name", .string($0)), ("bounds", .array([.array([0.0, 10.0])])), ("inits", [1.0])]) })),
             ])),
         ])
         let workspace: JSONValue = .object([
             ("channels", .array([channel])),
             ("measurements", .array([measurement])),
-            ("observations", .array([.object([("name", "recoil"), ("data", numbers(standardModel))])])),
+            ("observations", .array([.object([("name", "recoil"), ("data", numbers(observed))])])),
             ("version", "1.0.0"),
         ])
         let metadata: JSONValue = .object([
@@ -88,7 +120,11 @@ public enum PyhfWorkspace {
             ("limit_method", .string(limitMethod.rawValue)),
             ("expected_mu_limit", .number(1.0)),
             ("bin_edges_mev", binEdges.map(numbers) ?? .null),
-        ])
+        ] + (backgrounds.isEmpty ? [] : [
+            ("backgrounds", .array(backgrounds.map { .string($0.name) })),
+            ("background_modifiers", .string("histosys with hi/lo = counts x (1 +- sigma): pyhf's default interpolation "
+                + "(code4p) is then exactly linear, b = 1 + alpha sigma with alpha ~ N(0, 1), nue's pull; sigma >= 1: free normfactor")),
+        ]))
         return PyhfExport(workspace: workspace, metadata: metadata)
     }
 

@@ -18,6 +18,8 @@ extension RunCard {
         public var intensityPerYear: Double?
         /// Overrides `source.live_time_years` for this scenario, years.
         public var liveTimeYears: Double?
+        /// This scenario's backgrounds (overrides the card's top-level `backgrounds`).
+        public var backgrounds: BackgroundSelection?
 
         enum CodingKeys: String, CodingKey {
             case name, detector
@@ -26,10 +28,12 @@ extension RunCard {
             case normSigma = "norm_sigma"
             case intensityPerYear = "intensity_per_year"
             case liveTimeYears = "live_time_years"
+            case backgrounds
         }
 
         public init(name: String? = nil, detector: String, thresholdMeV: Double, normalization: Normalization,
-                    normSigma: Double = ScenarioSetting.normSigma.defaultValue!, intensityPerYear: Double? = nil, liveTimeYears: Double? = nil) {
+                    normSigma: Double = ScenarioSetting.normSigma.defaultValue!, intensityPerYear: Double? = nil, liveTimeYears: Double? = nil,
+                    backgrounds: BackgroundSelection? = nil) {
             self.name = name ?? Scenario.defaultName(detector: detector, thresholdMeV: thresholdMeV)
             self.detector = detector
             self.thresholdMeV = thresholdMeV
@@ -40,6 +44,7 @@ extension RunCard {
             self.normSigma = normSigma
             self.intensityPerYear = intensityPerYear
             self.liveTimeYears = liveTimeYears
+            self.backgrounds = backgrounds
         }
 
         /// How the SM rate is fixed.

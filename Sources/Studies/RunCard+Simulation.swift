@@ -75,13 +75,36 @@ extension RunCard {
     /// the scenario's (scans).
     public func studyScenario(_ scenario: Scenario, spectrum: NeutrinoSpectrum, model: NewPhysicsModel,
                               statistic: TestStatistic = .poisson, thresholdMeV: Double? = nil,
-                              sin2ThetaW: Double? = nil, normSigma: Double? = nil) throws -> StudyScenario {
-        try StudyScenario(
+                              sin2ThetaW: Double? = nil, normSigma: Double? = nil,
+                              cardDirectory: String = ".") throws -> StudyScenario {
+        let selection = backgroundSelection(for: scenario)
+        return try StudyScenario(
             name: scenario.name, detector: try simulationDetector(named: scenario.detector), spectrum: spectrum,
             thresholdMeV: thresholdMeV ?? scenario.thresholdMeV, normalization: simulationNormalization(scenario),
             binWidthMeV: binning.binWidthMeV, maxMeV: binning.maxMeV, sin2ThetaW: sin2ThetaW ?? self.sin2ThetaW,
             model: model, statistic: statistic, confidenceLevel: cl, normSigma: normSigma ?? scenario.normSigma,
-            limitMethod: limit, radiativeCorrections: radiativeCorrections)
+            limitMethod: limit, radiativeCorrections: radiativeCorrections,
+            backgrounds: try selection.definitions(detectorPreset: detectorPreset(named: scenario.detector),
+                                                   cardDirectory: cardDirectory, option: "backgrounds"),
+            backgroundLabel: selection.label, referenceExposure: referenceExposure(scenario))
+    }
+
+    /// The backgrounds of a scenario: its own `backgrounds`, else the card's, else none.
+    public func backgroundSelection(for scenario: Scenario) -> BackgroundSelection {
+        scenario.backgrounds ?? backgrounds ?? ScenarioSetting.backgrounds.defaultValue
+    }
+
+    /// The preset a detector name is or starts from (nil for a custom detector without one).
+    public func detectorPreset(named name: String) -> String? {
+        if let custom = detectors.first(where: { $0.name == name }) { return custom.preset }
+        return Simulation.Detector.presetNames.contains(name.lowercased()) ? name.lowercased() : nil
+    }
+
+    /// The source intensity and up-time of a scenario (its overrides, else the card's source):
+    /// with `events: N` they turn N into the live time the backgrounds scale with.
+    public func referenceExposure(_ scenario: Scenario) -> Exposure {
+        Exposure(sourceIntensityPerYear: scenario.intensityPerYear ?? source.intensityPerYear,
+                 liveTimeYears: scenario.liveTimeYears ?? source.liveTimeYears, upTimeFraction: source.upTime)
     }
 
     /// The Simulation scenario (detector, spectrum, threshold, normalization, binning, SM

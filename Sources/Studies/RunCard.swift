@@ -49,12 +49,15 @@ public struct RunCard: Codable, Equatable, Sendable {
     public var outputs: Outputs
     /// The DUNE-like argon study (analysis `argon`; `RunCard+Argon.swift`).
     public var argon: Argon?
+    /// Backgrounds of every scenario that does not choose its own (card key `backgrounds`;
+    /// nil: none). `BackgroundSelection`, docs/physics.md §8.
+    public var backgrounds: BackgroundSelection?
 
     enum CodingKeys: String, CodingKey {
         case format, title, notes, analyses, source, detectors, scenarios, models, scans
         case sin2ThetaW = "sin2_theta_w"
         case radiativeCorrections = "radiative_corrections"
-        case statistic, cl, limit, binning, toys, outputs, argon
+        case statistic, cl, limit, binning, toys, outputs, argon, backgrounds
     }
 
     public init(format: String = RunCard.formatVersion, title: String, notes: String? = nil,
@@ -63,7 +66,7 @@ public struct RunCard: Codable, Equatable, Sendable {
                 sin2ThetaW: Double = RunCard.defaultSin2ThetaW, radiativeCorrections: Bool = false,
                 statistic: StatisticChoice = .poisson,
                 cl: Double = 0.90, limit: LimitMethod = ScenarioSetting.limitMethod.defaultValue, binning: Binning = Binning(), toys: Toys? = nil, outputs: Outputs = Outputs(),
-                argon: Argon? = nil) {
+                argon: Argon? = nil, backgrounds: BackgroundSelection? = nil) {
         self.format = format
         self.title = title
         self.notes = notes
@@ -82,6 +85,7 @@ public struct RunCard: Codable, Equatable, Sendable {
         self.toys = toys
         self.outputs = outputs
         self.argon = argon
+        self.backgrounds = backgrounds
     }
 
     /// Low-Q² MS-bar sin²θ_W (Erler & Ramsey-Musolf 2005), the project's default

@@ -11,7 +11,8 @@ enum ScanAnalysis {
         return try scan(context, analysis: .thresholdScan, key: "threshold_mev", tag: "threshold", xTitle: "Threshold",
                         unit: "MeV", values: values) { index, variant, threshold in
             let templates = try context.templatesAtFixedExposure(index, mass: variant.mediatorMassMeV, threshold: threshold)
-            return try context.studyScenario(index, variant).fit(templates: templates)
+            return try context.studyScenario(index, variant).fit(templates: templates,
+                                                                 backgrounds: try context.backgrounds(index, threshold: threshold).templates)
         }
     }
 

@@ -132,6 +132,11 @@ extension ScenarioSetting {
 }
 
 extension ScenarioSetting {
+    /// Which backgrounds the fit includes (`BackgroundSelection`, docs/physics.md §8): `none`
+    /// (default: the mission's table is background-free), `preset` (the detector's), or names.
+    /// Card key `backgrounds` (top level, or per scenario, which wins), option `--backgrounds`.
+    public static let backgrounds = (cardKey: "backgrounds", option: "--backgrounds", defaultValue: BackgroundSelection.none)
+
     /// How limits are defined: `clsb` (default, the frequentist CLs+b; Δχ² = Φ⁻¹(CL)² on the
     /// Asimov data) or `cls` (CLs = CLs+b / CLb; Δχ² = Φ⁻¹((1 + CL)/2)²), `LimitMethod`. Card
     /// key `limit` (top level, like `statistic`), option `--limit`.

@@ -70,9 +70,12 @@ enum Sin2ThetaWAnalysis {
         let slope = zip(high, low).map { ($0 - $1) / (2 * h) }
         let half = (0..<mid.count).map { (high[$0] - 2 * mid[$0] + low[$0]) / (2 * h * h) }
         let normalization = GaussianConstraint(nominal: 1, sigma: context.card.scenarios[index].normSigma)
+        let backgrounds = try context.backgrounds(index).templates.filter { $0.counts.reduce(0, +) > 0 }.map {
+            BackgroundComponent(name: $0.name, template: $0.counts, constraint: GaussianConstraint(nominal: 1, sigma: $0.relativeUncertainty))
+        }
         func side(_ sign: Double) throws -> Double {
             let (model, unit) = try BinnedModel.rescaled(standardModel: mid, parameterTerms: [slope.map { sign * $0 }, half],
-                                                         normalization: normalization)
+                                                         normalization: normalization, backgrounds: backgrounds)
             let likelihood = ProfileLikelihood(model: model, statistic: statistic)
             try likelihood.setData(model.asimovData())
             let best = likelihood.bestFit()

@@ -8,14 +8,15 @@ extension StudyContext {
     func studyScenario(_ index: Int, _ model: NewPhysicsModel, statistic: TestStatistic = .poisson,
                        normSigma: Double? = nil) throws -> StudyScenario {
         try card.studyScenario(card.scenarios[index], spectrum: spectrum, model: model, statistic: statistic,
-                               normSigma: normSigma)
+                               normSigma: normSigma, cardDirectory: cardDirectory)
     }
 
     /// The fit model of scenario `index` for `model` (cached templates at the model's M), with
     /// the scenario's normalization pull unless `normSigma` overrides it.
     func fit(_ index: Int, _ model: NewPhysicsModel, normSigma: Double? = nil) throws -> ModelFit {
         let scenario = try studyScenario(index, model, normSigma: normSigma)
-        return try scenario.fit(templates: try templates(index, mass: model.mediatorMassMeV))
+        return try scenario.fit(templates: try templates(index, mass: model.mediatorMassMeV),
+                                backgrounds: try backgrounds(index).templates)
     }
 
     /// A row of the limits table for scenario `index` (limit nil and status when it failed).
@@ -24,9 +25,17 @@ extension StudyContext {
         let scenario = card.scenarios[index]
         let status: String
         if case .text(let s) = AnalysisOutput.status(error) { status = s } else { status = "ok" }
-        return LimitRow(scenario: scenario.name, detector: scenario.detector, thresholdMeV: scenario.thresholdMeV,
-                        events: events ?? scenario.events ?? .nan, normSigma: scenario.normSigma,
-                        model: model, statistic: statistic, limitMethod: card.limit, limit: limit, status: status)
+        var row = LimitRow(scenario: scenario.name, detector: scenario.detector, thresholdMeV: scenario.thresholdMeV,
+                           events: events ?? scenario.events ?? .nan, normSigma: scenario.normSigma,
+                           model: model, statistic: statistic, limitMethod: card.limit, limit: limit, status: status)
+        if !card.backgroundSelection(for: scenario).isNone {
+            let b = try? backgrounds(index)
+            row.backgrounds = LimitRow.Backgrounds(
+                label: card.backgroundSelection(for: scenario).label,
+                events: b.map { $0.templates.reduce(0) { $0 + $1.eventsAboveThreshold } },
+                liveTimeYears: b?.exposure.liveTimeYears, impliedByEventCount: b?.exposure.impliedByEventCount)
+        }
+        return row
     }
 
     /// `3.10e-11`-style text for progress lines.

@@ -10,6 +10,8 @@ import Statistics
 final class StudyContext: @unchecked Sendable {
     let card: RunCard
     let spectrum: NeutrinoSpectrum
+    /// Where the card's relative paths (user background spectra) start.
+    let cardDirectory: String
     /// Workers for toys and for independent template builds (results do not depend on it).
     let threads: Int
     private let progressSink: (@Sendable (String) -> Void)?
@@ -23,10 +25,13 @@ final class StudyContext: @unchecked Sendable {
 
     private let lock = NSLock()
     private var cache: [Key: TemplateSet] = [:]
+    private var backgroundCache: [Key: ScenarioBackgrounds] = [:]
 
-    init(card: RunCard, spectrum: NeutrinoSpectrum, threads: Int, progress: (@Sendable (String) -> Void)?) {
+    init(card: RunCard, spectrum: NeutrinoSpectrum, threads: Int, progress: (@Sendable (String) -> Void)?,
+         cardDirectory: String = ".") {
         self.card = card
         self.spectrum = spectrum
+        self.cardDirectory = cardDirectory
         self.threads = max(1, threads)
         self.progressSink = progress
     }
@@ -56,6 +61,30 @@ final class StudyContext: @unchecked Sendable {
         return built
     }
 
+    /// The background templates of scenario `index` (its `backgrounds`, or the card's) and the
+    /// exposure they scale with, optionally at another threshold: the exposure is always the
+    /// scenario's own (its physical exposure, or the one its N SM events imply at its own
+    /// threshold; docs/physics.md §8.6), like `templatesAtFixedExposure`. Cached.
+    func backgrounds(_ index: Int, threshold: Double? = nil) throws -> ScenarioBackgrounds {
+        let key = Key(scenario: index, mass: 0, threshold: threshold, sin2w: nil)
+        lock.lock()
+        if let cached = backgroundCache[key] { lock.unlock(); return cached }
+        lock.unlock()
+        let model = NewPhysicsModel.magneticMoment
+        let own = try card.studyScenario(card.scenarios[index], spectrum: spectrum, model: model, cardDirectory: cardDirectory)
+        let exposure = own.backgroundExposure(templates: try templates(index))
+        let atThreshold = threshold == nil ? own
+            : try card.studyScenario(card.scenarios[index], spectrum: spectrum, model: model, thresholdMeV: threshold,
+                                     cardDirectory: cardDirectory)
+        let built = ScenarioBackgrounds(
+            label: own.backgroundLabel, exposure: exposure,
+            templates: own.backgrounds.isEmpty ? [] : try atThreshold.simulation.backgroundTemplates(own.backgrounds, exposure: exposure))
+        lock.lock()
+        backgroundCache[key] = built
+        lock.unlock()
+        return built
+    }
+
     /// Templates at another threshold or sin²θ_W with the scenario's exposure kept: an
     /// `events: N` scenario fixes the exposure at its own threshold and the card's sin²θ_W, so
     /// the templates are rescaled by F_own/F (F = events per cm² of cross section).
@@ -79,4 +108,15 @@ final class StudyContext: @unchecked Sendable {
     func parallelMap<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
         Parallel.map(count, threads: threads, body)
     }
+}
+
+/// A scenario's background templates (`StudyContext.backgrounds`) with the exposure they scale
+/// with and what the card asked for.
+struct ScenarioBackgrounds: Sendable {
+    /// `BackgroundSelection.label`: `none`, `preset`, names.
+    let label: String
+    let exposure: BackgroundExposure
+    let templates: [BackgroundTemplate]
+
+    var isEmpty: Bool { templates.isEmpty }
 }

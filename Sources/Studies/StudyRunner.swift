@@ -56,7 +56,8 @@ public struct StudyRunner: Sendable {
         let cardDirectory = (loaded.path as NSString).deletingLastPathComponent
         let spectrum = try card.sourceSpectrum(cardDirectory: cardDirectory.isEmpty ? "." : cardDirectory)
         let threads = options.threads ?? card.toys?.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let context = StudyContext(card: card, spectrum: spectrum, threads: threads, progress: options.progress)
+        let context = StudyContext(card: card, spectrum: spectrum, threads: threads, progress: options.progress,
+                                   cardDirectory: cardDirectory.isEmpty ? "." : cardDirectory)
         var outputs: [AnalysisOutput] = []
         for analysis in card.analyses {
             outputs.append(try run(analysis, context: context))

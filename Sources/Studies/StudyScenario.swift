@@ -5,7 +5,7 @@ import Statistics
 /// One fit configuration, validated at construction: source, detector, threshold,
 /// normalization, binning and sin²θ_W (the `Simulation.Scenario` that fixes the templates), the
 /// new-physics model, the test statistic, the confidence level, the limit method (CLs+b or
-/// CLs) and the normalization constraint.
+/// CLs), the normalization constraint and the background components (docs/physics.md §8).
 ///
 /// The command line (`nue sensitivity`, `toys`, `coverage`, `export-pyhf`) and run cards (one per
 /// scenario × model × statistic row) both build their fits through this type, with the
@@ -24,17 +24,28 @@ public struct StudyScenario: Sendable {
     public let limitMethod: LimitMethod
     /// Fractional σ of the Gaussian normalization pull, in [0, 1).
     public let normSigma: Double
+    /// The background components fitted beside the signal (validated; empty: none, the default).
+    public let backgrounds: [BackgroundDefinition]
+    /// What was asked for (`BackgroundSelection.label`: `none`, `preset`, names), for tables and labels.
+    public let backgroundLabel: String
+    /// The source intensity and up-time that turn N SM events into a live time for the backgrounds
+    /// (`Scenario.backgroundExposure`); the exposure itself when the normalization is physical.
+    public let referenceExposure: Exposure
 
     /// - Parameters: nil settings take `ScenarioSetting`'s defaults (threshold 3 MeV, bins of
     ///   0.1 MeV up to the kinematic end, sin²θ_W 0.23867 — 0.23122 with radiative corrections —,
-    ///   CL 0.90, σ_norm 0.007).
+    ///   CL 0.90, σ_norm 0.007). `backgrounds`: validated components (`BackgroundSelection.definitions`),
+    ///   names distinct; `backgroundLabel`: what was asked for (default: the names);
+    ///   `referenceExposure`: the intensity and up-time that turn N SM events into the
+    ///   backgrounds' live time (default IsoDAR@KamLAND; a physical exposure is its own reference).
     /// - Throws: `StudyError` for a value out of its range; `SimulationError` for a
-    ///   threshold at or above the kinematic limit of the spectrum, or an invalid detector.
+    ///   threshold at or above the kinematic limit of the spectrum, an invalid detector or background.
     public init(name: String? = nil, detector: Detector, spectrum: NeutrinoSpectrum, thresholdMeV: Double? = nil,
                 normalization: Simulation.Normalization, binWidthMeV: Double? = nil, maxMeV: Double? = nil,
                 sin2ThetaW: Double? = nil, model: NewPhysicsModel, statistic: TestStatistic = .poisson,
                 confidenceLevel: Double? = nil, normSigma: Double? = nil, limitMethod: LimitMethod? = nil,
-                radiativeCorrections: Bool = false) throws {
+                radiativeCorrections: Bool = false, backgrounds: [BackgroundDefinition] = [],
+                backgroundLabel: String? = nil, referenceExposure: Exposure? = nil) throws {
         let threshold = try ScenarioSetting.thresholdMeV.validate(thresholdMeV)
         let width = try ScenarioSetting.binWidthMeV.validate(binWidthMeV)
         if case .smEventsAboveThreshold(let n) = normalization { _ = try ScenarioSetting.events.validate(n) }
@@ -58,6 +69,16 @@ public struct StudyScenario: Sendable {
         self.confidenceLevel = try ScenarioSetting.confidenceLevel.validate(confidenceLevel)
         self.normSigma = try ScenarioSetting.normSigma.validate(normSigma)
         self.limitMethod = limitMethod ?? ScenarioSetting.limitMethod.defaultValue
+        var seen = Set<String>()
+        for b in backgrounds {
+            try b.validate()
+            guard seen.insert(b.name).inserted else { throw StudyError("background '\(b.name)' is chosen twice") }
+        }
+        self.backgrounds = backgrounds
+        self.backgroundLabel = backgroundLabel ?? (backgrounds.isEmpty ? "none" : backgrounds.map(\.name).joined(separator: ","))
+        if case .exposure(let e) = normalization { self.referenceExposure = e } else {
+            self.referenceExposure = referenceExposure ?? Exposure()
+        }
     }
 
     /// The expected spectra (SM and new-physics terms per unit parameter) of `simulation`; the
@@ -66,9 +87,27 @@ public struct StudyScenario: Sendable {
 
     /// The fitter's model of `templates` (this scenario's, or cached ones of the same scenario
     /// with exact interference: `ModelFit` drops the interference term for the pure-Z′ model)
-    /// with this scenario's model and normalization pull.
-    public func fit(templates: TemplateSet) throws -> ModelFit {
-        try ModelFit(templates: templates, model: model, normSigma: normSigma)
+    /// with this scenario's model and normalization pull, and the background templates
+    /// (`backgrounds` given, or nil: this scenario's, built by `backgroundTemplates(templates:)`).
+    public func fit(templates: TemplateSet, backgrounds: [BackgroundTemplate]? = nil) throws -> ModelFit {
+        let built = try backgrounds ?? backgroundTemplates(templates: templates)
+        return try ModelFit(templates: templates, model: model, normSigma: normSigma, backgrounds: built)
+    }
+
+    /// The exposure the backgrounds scale with (docs/physics.md §8.6): the physical exposure, or
+    /// the one N SM events imply at `referenceExposure`'s intensity and up-time.
+    public func backgroundExposure(templates: TemplateSet) -> BackgroundExposure {
+        simulation.backgroundExposure(templates: templates, reference: referenceExposure)
+    }
+
+    /// The background templates of this scenario at the exposure its `templates` imply (empty
+    /// without backgrounds). `templates` must have this scenario's binning.
+    public func backgroundTemplates(templates: TemplateSet) throws -> [BackgroundTemplate] {
+        guard !backgrounds.isEmpty else { return [] }
+        guard templates.binning == simulation.binning else {
+            throw StudyError("background templates need the scenario's own binning (templates at another threshold: give the backgrounds)")
+        }
+        return try simulation.backgroundTemplates(backgrounds, exposure: backgroundExposure(templates: templates))
     }
 
     /// The Asimov sensitivity (θ in fitter units) of `fit`, with this scenario's statistic, CL

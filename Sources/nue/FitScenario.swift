@@ -23,6 +23,9 @@ struct FitScenario {
         fit = try runtime { try study.fit(templates: templates) }
     }
 
+    /// Whether the fit has background components (`--backgrounds` other than none).
+    var hasBackgrounds: Bool { !study.backgrounds.isEmpty }
+
     /// The Simulation scenario (detector, spectrum, threshold, binning).
     var scenario: Scenario { study.simulation }
 
@@ -53,6 +56,7 @@ struct FitScenario {
             + "events=\(o.events.map { "\($0)" } ?? "exposure(years=\(o.years),intensity=\(o.intensity))") "
             + "bin_width_mev=\(o.binWidth) sin2w=\(o.sin2w) mediator_mass_mev=\(o.mediatorMass) "
             + "no_interference=\(o.noInterference) norm_sigma=\(o.normSigma) cl=\(o.cl) statistic=\(o.statistic.rawValue)"
+            + (hasBackgrounds ? " backgrounds=\(study.backgroundLabel) background_intensity=\(o.intensity)" : "")
     }
 
     func band(_ b: ExpectedBand) -> (band68: [Double], band95: [Double]) {

@@ -50,6 +50,9 @@ struct GenerateCommand: ParsableCommand {
         try requireFinite(muNu, "--mu-nu")
         try requireFinite(g, "--g")
         _ = try outputOption.required()
+        if let text = scenario.backgrounds, text != "none" {
+            throw CommandFailure("--backgrounds: nue generate samples the signal only; generating background events is not implemented yet (issue 12, item 8)")
+        }
     }
 
     /// The most events --count may ask for: 10¹² (the event files stream, so memory is no

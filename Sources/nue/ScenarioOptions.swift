@@ -4,8 +4,9 @@ import Simulation
 import Statistics
 import Studies
 
-/// The scenario options shared by `generate`, `sensitivity`, `toys`, `coverage`, `export-pyhf`
-/// (`--limit clsb|cls` applies to every limit; coverage with `--method fc` refuses `cls`).
+/// The scenario options shared by `generate`, `sensitivity`, `toys`, `coverage`, `export-pyhf`,
+/// `backgrounds` (`--limit clsb|cls` applies to every limit; coverage with `--method fc` refuses
+/// `cls`; `--backgrounds` defaults to `none`, and to `preset` for `nue backgrounds`).
 /// They map onto `Studies.StudyScenario`, the validated model run cards use too: defaults and
 /// ranges come from `ScenarioSetting` (one definition), so a one-row card and these options give
 /// the same fit. Options taking numbers accept negative values as values (`--threshold -1` is
@@ -45,6 +46,10 @@ struct ScenarioOptions: ParsableArguments {
         "Limit method: \(ScenarioSetting.limitMethod.values.joined(separator: ", ")) (CLs+b, or the more conservative CLs).",
         valueName: "method"))
     var limit: LimitMethod = ScenarioSetting.limitMethod.defaultValue
+    @Option(help: ArgumentHelp(
+        "Backgrounds in the fit: none (default), preset (the detector's: solar ν, IBD, radioactivity, cosmogenics), or comma-separated names from \(BackgroundCatalog.names.joined(separator: ", ")) (docs/physics.md §8).",
+        valueName: "preset|none|NAME,…"))
+    var backgrounds: String?
 
     func validate() throws {
         guard Detector.presetNames.contains(detector.lowercased()) else {
@@ -58,10 +63,24 @@ struct ScenarioOptions: ParsableArguments {
             }
             if let events { _ = try ScenarioSetting.events.validate(events) }
             if let sin2w { _ = try ScenarioSetting.sin2ThetaW.validate(sin2w) }
+            _ = try backgroundDefinitions()
         } catch {
             throw CommandFailure(error.description)
         }
     }
+
+    /// --backgrounds as a selection (nil: `defaultBackgrounds`).
+    func backgroundSelection(default fallback: BackgroundSelection = ScenarioSetting.backgrounds.defaultValue) throws(StudyError) -> BackgroundSelection {
+        try backgrounds.map { text throws(StudyError) in try BackgroundSelection.parse(text) } ?? fallback
+    }
+
+    /// The validated components --backgrounds names for --detector.
+    func backgroundDefinitions(default fallback: BackgroundSelection = ScenarioSetting.backgrounds.defaultValue) throws(StudyError) -> [BackgroundDefinition] {
+        try backgroundSelection(default: fallback).definitions(detectorPreset: detector.lowercased())
+    }
+
+    /// The exposure whose intensity and up-time turn --events N into a live time for the backgrounds.
+    var referenceExposure: Exposure { Exposure(sourceIntensityPerYear: intensity, liveTimeYears: years) }
 
     var normalization: Simulation.Normalization {
         if let events { return .smEventsAboveThreshold(events) }
@@ -79,14 +98,17 @@ struct ScenarioOptions: ParsableArguments {
     /// The validated study scenario with the default ⁸Li source; a setting out of range (also one
     /// that depends on the spectrum, like a threshold above the kinematic limit) is a
     /// `CommandFailure` naming the option (exit 1).
-    func studyScenario() throws -> StudyScenario {
+    func studyScenario(backgrounds fallback: BackgroundSelection = ScenarioSetting.backgrounds.defaultValue) throws -> StudyScenario {
         let spectrum = try Lithium8Spectrum.make()
         let model = try newPhysicsModel()
         do {
+            let selection = try backgroundSelection(default: fallback)
             return try StudyScenario(detector: try Detector.preset(named: detector), spectrum: spectrum,
                                      thresholdMeV: threshold, normalization: normalization, binWidthMeV: binWidth,
                                      sin2ThetaW: sin2w, model: model, statistic: statistic, confidenceLevel: cl,
-                                     normSigma: normSigma, limitMethod: limit, radiativeCorrections: radiativeCorrections)
+                                     normSigma: normSigma, limitMethod: limit, radiativeCorrections: radiativeCorrections,
+                                     backgrounds: try selection.definitions(detectorPreset: detector.lowercased()),
+                                     backgroundLabel: selection.label, referenceExposure: referenceExposure)
         } catch let error as StudyError {
             throw CommandFailure(error.description)
         } catch let error as SimulationError {

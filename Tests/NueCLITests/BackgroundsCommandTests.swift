@@ -1,0 +1,89 @@
+import Foundation
+import NueTestSupport
+import Testing
+
+/// `nue backgrounds` and `--backgrounds` on the SCENARIO commands (README "Backgrounds").
+@Suite struct BackgroundsCommandTests {
+    /// The JSON contract: `exposure_tonne_years` and `components` with `name`, `events`,
+    /// `events_in_window`, `reference`. KamLAND > 3 MeV with 3000 SM events: the live time is
+    /// implied, 1.909 yr (5 yr × 3000 / 7859), so 897 t × 1.909 yr = 1712 t·yr; the preset has
+    /// the 19 components in catalogue order, each with events_in_window ≤ events.
+    @Test func jsonHasTheDocumentedKeys() throws {
+        let r = try CLIRunner.run(["backgrounds", "--detector", "kamland", "--threshold", "3", "--events", "3000", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try r.json()
+        let exposure = try #require(j["exposure_tonne_years"] as? Double)
+        #expect(abs(exposure - 897 * 5 * 3000 / 7858.5) < 2, "\(exposure)")
+        #expect(j["live_time_implied_by_events"] as? Bool == true)
+        #expect(j["backgrounds"] as? String == "preset")
+        let components = try #require(j["components"] as? [[String: Any]])
+        #expect(components.count == 19)
+        #expect(components.first?["name"] as? String == "solar-b8")
+        for c in components {
+            for key in ["name", "events", "events_in_window", "reference"] { #expect(c[key] != nil, "missing \(key) in \(c)") }
+            let events = try #require(c["events"] as? Double), window = try #require(c["events_in_window"] as? Double)
+            #expect(window <= events * (1 + 1e-12))
+        }
+        // ⁸B at KamLAND above 3 MeV: 3 802 recoils in 5 years (docs/physics.md §13.4: 3 422 at 90 %), ×1.909/5.
+        let b8 = try #require(components.first?["events"] as? Double)
+        #expect(abs(b8 / (3801 * 1.909 / 5) - 1) < 0.01, "\(b8)")
+        // Named components only, with the physical exposure: 5 years, 4485 t·yr.
+        let named = try CLIRunner.run(["backgrounds", "--detector", "kamland", "--backgrounds", "solar-b8,ibd", "--json"])
+        #expect(named.status == 0, "\(named.stderr)")
+        let n = try named.json()
+        #expect(abs((n["exposure_tonne_years"] as? Double ?? 0) - 4485) < 1e-6)
+        #expect((n["components"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["solar-b8", "ibd"])
+    }
+
+    /// Bad names: one line naming the option and listing the allowed names, exit 1; argon has no
+    /// preset; event generation and full-chain toys refuse backgrounds (issue 12, item 8).
+    @Test func refusals() throws {
+        let unknown = try CLIRunner.run(["sensitivity", "--backgrounds", "solar-b9"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("Error: --backgrounds: background 'solar-b9': unknown background; choose preset, none, or names from: solar-b8,"))
+        #expect(unknown.stderr.filter { $0 == "\n" }.count == 1)
+        let mixed = try CLIRunner.run(["toys", "--toys", "10", "--backgrounds", "none,c11"])
+        #expect(mixed.status == 1 && mixed.stderr.contains("--backgrounds takes preset, none, or names"))
+        let argon = try CLIRunner.run(["backgrounds", "--detector", "dune-lar"])
+        #expect(argon.status == 1 && argon.stderr.contains("has no background preset"))
+        let generate = try CLIRunner.run(["generate", "--backgrounds", "preset", "--seed", "1", "--format", "csv", "--output", "/dev/null"])
+        #expect(generate.status == 1 && generate.stderr.contains("issue 12, item 8"))
+        let fullChain = try CLIRunner.run(["toys", "--toys", "2", "--full-chain", "--backgrounds", "solar-b8"])
+        #expect(fullChain.status == 1 && fullChain.stderr.contains("issue 12, item 8"))
+    }
+
+    /// `--backgrounds none` is the default (the mission's table, bit for bit); a background
+    /// weakens the limit; a one-row card with the same backgrounds gives the same limit to the last bit.
+    @Test func sensitivityWithBackgroundsAndCardAgree() throws {
+        let base = ["sensitivity", "--detector", "kamland", "--threshold", "3", "--events", "3000", "--json"]
+        let plain = try CLIRunner.run(base), none = try CLIRunner.run(base + ["--backgrounds", "none"])
+        let b8 = try CLIRunner.run(base + ["--backgrounds", "solar-b8,tl208"])
+        #expect(plain.status == 0 && none.status == 0 && b8.status == 0, "\(b8.stderr)")
+        let limit = try #require(try plain.json()["limit"] as? Double)
+        #expect(try none.json()["limit"] as? Double == limit)
+        let withBackgrounds = try #require(try b8.json()["limit"] as? Double)
+        #expect(withBackgrounds > 1.1 * limit)
+
+        let out = try TestPaths.temporaryDirectory(prefix: "nue-cli")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let card = out.appendingPathComponent("one.yaml")
+        try """
+            format: nue-card/1
+            title: one row with backgrounds
+            analyses: [asimov]
+            backgrounds: [solar-b8, tl208]
+            scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
+            models: [{model: magnetic-moment}]
+            """.write(to: card, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["run", card.path, "--out", out.appendingPathComponent("o").path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: out.appendingPathComponent("o/result.json"))) as? [String: Any])
+        let details = try #require((document["results"] as? [String: Any])?["details"] as? [String: Any])
+        let rows = try #require(details["asimov"] as? [[String: Any]])
+        #expect(rows.first?["limit"] as? Double == withBackgrounds)
+        let csv = try String(contentsOf: out.appendingPathComponent("o/table.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("scenario,detector,threshold_mev,events,norm_sigma,model,interference,mediator_mass_mev,statistic,limit_method,parameter,limit,backgrounds,background_events,live_time_years,live_time,status\n"))
+        #expect(csv.contains(",\"solar-b8,tl208\",") && csv.contains("implied by N events"))
+    }
+}
