@@ -19,6 +19,8 @@ public enum BenchmarkSuite {
         public var toys: Int = 200_000
         /// Only the fitter figures.
         public var fitterOnly = false
+        /// Toys of the JUNO > 0.2 MeV full-chain measurement (one per thread at least).
+        public var fullChainToys: Int = 4
         /// ⁴²Ar/⁴²K decays per brute-force measurement (0: skip the argon figures).
         public var argonDecays: Int = 50_000_000
 
@@ -43,6 +45,10 @@ public enum BenchmarkSuite {
         public var generator_setup_seconds_radiative_corrections: Double?
         /// Detected ²¹⁰Bi events sampled per second in JUNO above 0.2 MeV, one thread (`BackgroundSamplingBenchmark`).
         public var background_events_per_second_one_thread: Double?
+        /// Full-chain toy data sets per second, JUNO > 0.2 MeV with every preset background (`FullChainBackgroundBenchmark`).
+        public var full_chain_toys_per_second_juno_0p2: Double?
+        /// Detected events (signal and backgrounds) in one of those toys, on average.
+        public var full_chain_events_per_toy_juno_0p2: Double?
         public var peak_memory_mb: Double?
         public var detector: String
         public var toy_fits_per_second: Double?
@@ -112,6 +118,9 @@ public enum BenchmarkSuite {
         report.generator_setup_seconds = setupSeconds
         if !options.fitterOnly {
             report.background_events_per_second_one_thread = try BackgroundSamplingBenchmark.eventsPerSecond(events: options.events)
+            let fullChain = try FullChainBackgroundBenchmark.run(toys: options.fullChainToys, threads: options.threads)
+            report.full_chain_toys_per_second_juno_0p2 = fullChain.toysPerSecond
+            report.full_chain_events_per_toy_juno_0p2 = fullChain.meanEventsPerToy
         }
         if let corrected {
             report.generate_events_per_second_radiative_corrections = corrected.all.eventsPerSecond

@@ -37,6 +37,8 @@ public final class DetectedEnergySampler: @unchecked Sendable {
     public let lines: [Line]
     /// P(detected) = ε [∫ρ A + Σ w_l A(E_l)] / [∫ρ + Σ w_l]: the detected fraction of all decays (or events).
     public let detectedFraction: Double
+    /// ε [∫ρ A + Σ w_l A(E_l)]: the expected detected events when ρ and w are in events (per MeV).
+    public let detectedIntegral: Double
     /// Envelope cells of the continuum.
     public let cells: Int
 
@@ -117,7 +119,8 @@ public final class DetectedEnergySampler: @unchecked Sendable {
             throw .emptyGenerationRegion("the background deposits nothing that can reach the \(response.thresholdMeV) MeV threshold")
         }
         // The midpoint sum is the detected continuum to O(h²): the reported fraction, not the sampling.
-        detectedFraction = response.efficiency * (detectedContinuum + detectedLines) / total
+        detectedIntegral = response.efficiency * (detectedContinuum + detectedLines)
+        detectedFraction = detectedIntegral / total
         alias = try AliasTable(weights: weights)
         start = .allocate(capacity: starts.count)
         start.initialize(from: starts, count: starts.count)

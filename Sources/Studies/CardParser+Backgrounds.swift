@@ -34,19 +34,12 @@ extension CardParser {
     }
 
     /// Resolves each scenario's backgrounds (its own, else the top level's) for its detector; a
-    /// failure is located at the item (and key) that causes it. Full-chain toys generate no
-    /// background events yet (issue 12, item 8), so they refuse scenarios with backgrounds.
+    /// failure is located at the item (and key) that causes it.
     func checkBackgrounds(_ card: RunCard, topLevel: CardNode?, scenarioNodes: [CardNode], toysNode: CardNode?) throws(StudyError) {
         for (scenario, node) in zip(card.scenarios, scenarioNodes) {
             let own = (try? node.mapping(allowed: Self.scenarioKeys))?.optional(ScenarioSetting.backgrounds.cardKey)
             guard let at = own ?? topLevel else { continue }
             let selection = card.backgroundSelection(for: scenario)
-            if !selection.isNone, card.analyses.contains(.toys), card.toys?.fullChain == true {
-                let target = (try? toysNode?.mapping(allowed: ["count", "seed", "threads", "coverage", "full_chain"]))??.optional("full_chain")
-                throw (target ?? toysNode ?? at).error(
-                    "full-chain toys do not generate background events yet (issue 12, item 8); scenario '\(scenario.name)' has "
-                    + "backgrounds: use binned toys (full_chain: false) or backgrounds: none")
-            }
             if baseDirectory == nil, selection.items.contains(where: { $0.spectrumFile != nil }) { continue }
             do {
                 _ = try selection.resolve(detectorPreset: card.detectorPreset(named: scenario.detector),

@@ -14,6 +14,10 @@ import Statistics
 /// bin, as in the templates). The pipeline runs on one thread inside a toy (`ToyRunner`
 /// parallelizes over toys), so the toys are byte-identical for any thread count or sharding.
 ///
+/// With backgrounds, each toy adds their full-chain histogram (`BackgroundToyGenerator`: per
+/// component a Poisson number of detected events sampled event by event, seeded from the same toy
+/// seed on streams of their own) at the nominal normalizations b_j = 1.
+///
 /// The events are thrown at the nominal normalization n = 1: use
 /// `ToyConfiguration.profiled(referenceData: model.asimovData(theta: truth))` so that the
 /// binned model's generation nuisances match (n_gen = 1).
@@ -27,16 +31,28 @@ public enum FullChainToys {
     /// - Throws: when the generator cannot be built (e.g. a density negative somewhere, which
     ///   unweighted sampling cannot represent).
     public static func generator(scenario: Simulation.Scenario, model: ScatteringModel,
-                                 templates: TemplateSet) throws -> ToyDataGenerator {
+                                 templates: TemplateSet, backgrounds: BackgroundToyGenerator? = nil) throws -> ToyDataGenerator {
         let pipeline = try scenario.pipeline(model: model, mode: .unweighted, threads: 1, templates: templates)
         let mean = templates.generated.combined(for: model)
         let binning = templates.binning
         guard mean.isFinite, mean >= 0, mean <= maximumInteractions else {
             throw StatisticsError("the expected number of interactions per toy (\(mean)) must lie in 0…10¹² for full-chain toys (lower --events)")
         }
+        if let backgrounds {
+            guard backgrounds.binning == binning else { throw StatisticsError("the background toys need the signal's binning") }
+            let events = backgrounds.components.reduce(0) { $0 + $1.expectedDetectedEvents }
+            guard events <= maximumInteractions else {
+                throw StatisticsError("the expected background events per toy (\(events)) must be at most 10¹² for full-chain toys")
+            }
+        }
         return { @Sendable stream, _ in
             let seed = UInt64(truncatingIfNeeded: stream.nextWord()) << 32 | UInt64(truncatingIfNeeded: stream.nextWord())
-            return pipeline.toyHistogram(seed: seed, expectedInteractions: mean, binning: binning).counts
+            var counts = pipeline.toyHistogram(seed: seed, expectedInteractions: mean, binning: binning).counts
+            if let backgrounds {
+                let b = backgrounds.histogram(seed: seed).counts
+                for i in counts.indices { counts[i] += b[i] }
+            }
+            return counts
         }
     }
 }

@@ -110,6 +110,15 @@ public struct StudyScenario: Sendable {
         return try simulation.backgroundTemplates(backgrounds, exposure: backgroundExposure(templates: templates))
     }
 
+    /// The full-chain event sources of this scenario's backgrounds at the exposure its `templates`
+    /// imply (`Scenario.backgroundToyComponents`), nil without backgrounds; one thread (toys run in
+    /// parallel over toys).
+    public func backgroundToyGenerator(templates: TemplateSet) throws -> BackgroundToyGenerator? {
+        guard !backgrounds.isEmpty else { return nil }
+        let components = try simulation.backgroundToyComponents(backgrounds, exposure: backgroundExposure(templates: templates))
+        return try BackgroundToyGenerator(components: components, binning: simulation.binning)
+    }
+
     /// The Asimov sensitivity (θ in fitter units) of `fit`, with this scenario's statistic, CL
     /// and limit method.
     public func asimov(_ fit: ModelFit) throws -> AsimovSensitivity {

@@ -57,9 +57,11 @@ enum ToyLimitAnalysis {
                         seed: seed, scale: asimov.limit, limitMethod: card.limit)
                     var generator: ToyDataGenerator?
                     if fullChain {
-                        let scenario = try context.studyScenario(index, variant).simulation
+                        let study = try context.studyScenario(index, variant)
+                        let scenario = study.simulation
                         generator = try FullChainToys.generator(scenario: scenario, model: scenario.model(),
-                                                                templates: fit.templates)
+                                                                templates: fit.templates,
+                                                                backgrounds: study.backgroundToyGenerator(templates: fit.templates))
                     }
                     let results = try ToyRunner(configuration: configuration, dataGenerator: generator)
                         .run(totalToys: toys.count, threads: context.threads)

@@ -56,6 +56,9 @@ struct BenchCommand: ParsableCommand {
             print("  templates (one scenario)    \(String(format: "%.3f s", report.template_build_seconds_radiative_corrections ?? .nan))")
             print("  generator set-up            \(String(format: "%.3f s", report.generator_setup_seconds_radiative_corrections ?? .nan))")
             print("detected ²¹⁰Bi events (JUNO > 0.2 MeV), 1 thread \(rate(report.background_events_per_second_one_thread)) /s")
+            print("full-chain toys, JUNO > 0.2 MeV with backgrounds, \(threads) threads: "
+                  + "\(String(format: "%.3f", report.full_chain_toys_per_second_juno_0p2 ?? .nan)) /s "
+                  + "(\(String(format: "%.3g", report.full_chain_events_per_toy_juno_0p2 ?? .nan)) events per toy)")
         }
         print("toy fits, 1 thread            \(rate(report.toy_fits_per_second_one_thread)) /s")
         print("toy fits, \(threads) threads           \(rate(report.toy_fits_per_second)) /s")

@@ -56,9 +56,6 @@ struct ToysCommand: ParsableCommand {
         try requireFinite(trueValue, "--true")
         guard trueValue >= 0 else { throw CommandFailure("--true must be ≥ 0, got \(trueValue)") }
         _ = try runtime { try ToyShard(parsing: shard) }
-        if fullChain, let text = scenario.backgrounds, text != "none" {
-            throw CommandFailure("--full-chain generates signal events only; background events are not generated yet (issue 12, item 8): drop --backgrounds or --full-chain")
-        }
         if bandToys != 0 {
             _ = try wholeNumber(bandToys, "--band-toys", in: 10...10_000_000)
             guard trueValue == 0, shard == "0/1", !fullChain else {
@@ -138,7 +135,8 @@ struct ToysCommand: ParsableCommand {
         if fullChain {
             let model = scenario.model == .magneticMoment ? fit.scenario.model(kappa: trueValue) : fit.scenario.model(g: trueValue)
             do {
-                dataGenerator = try FullChainToys.generator(scenario: fit.scenario, model: model, templates: fit.templates)
+                dataGenerator = try FullChainToys.generator(scenario: fit.scenario, model: model, templates: fit.templates,
+                                                            backgrounds: fit.study.backgroundToyGenerator(templates: fit.templates))
             } catch { throw CommandFailure("full-chain toys: \(error)") }
         }
         let header = ToyFileHeader(seed: seed, totalToys: try toyCount, shard: shard, statistic: fit.statistic,

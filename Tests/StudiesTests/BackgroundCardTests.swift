@@ -91,9 +91,8 @@ import Testing
         #expect(message(custom)
                 == "bad.yaml:5: key 'scenarios[0].backgrounds[0]': background 'c11' has no preset rate for detector 'custom'; give its rate in a run card (rate_cpd_per_100t) or choose a detector with a preset")
         #expect(message(custom.replacingOccurrences(of: "[c11]", with: "[{name: c11, rate_cpd_per_100t: 20}]")) == "no error")
-        // Full-chain toys generate no background events yet.
-        #expect(message(Self.card + "\nanalyses: [toys]\ntoys: {count: 10, seed: 1, full_chain: true}")
-                == "bad.yaml:24: key 'toys.full_chain': full-chain toys do not generate background events yet (issue 12, item 8); scenario 'kamland >3 MeV' has backgrounds: use binned toys (full_chain: false) or backgrounds: none")
+        // Full-chain toys generate background events too.
+        #expect(message(Self.card + "\nanalyses: [toys]\ntoys: {count: 10, seed: 1, full_chain: true}") == "no error")
     }
 
     /// A user spectrum relative to the card's directory: read and validated at parse time (its
