@@ -55,6 +55,10 @@ public enum BenchmarkSuite {
         public var toy_limits_per_second: Double?
         public var toy_fits_per_second_one_thread: Double?
         public var toy_limits_per_second_one_thread: Double?
+        /// Toy fits per second, one thread, with three background components (`FitterBenchmark`).
+        public var toy_fits_per_second_one_thread_three_backgrounds: Double?
+        /// Failed fits among those toys.
+        public var failed_fits_three_backgrounds: Int?
         public var argon_bruteforce_decays_per_second: Double?
         public var argon_bruteforce_decays_per_second_one_thread: Double?
         public var argon_bruteforce_projected_seconds_1e10: Double?
@@ -116,6 +120,9 @@ public enum BenchmarkSuite {
             report.argon_fast_path_seconds = try Argon42Benchmark.fastPathSeconds()
         }
         report.generator_setup_seconds = setupSeconds
+        let withBackgrounds = try FitterBenchmark.run(threads: 1, toys: options.toys, backgrounds: true)
+        report.toy_fits_per_second_one_thread_three_backgrounds = withBackgrounds.toyFitsPerSecond
+        report.failed_fits_three_backgrounds = withBackgrounds.failedFits
         if !options.fitterOnly {
             report.background_events_per_second_one_thread = try BackgroundSamplingBenchmark.eventsPerSecond(events: options.events)
             let fullChain = try FullChainBackgroundBenchmark.run(toys: options.fullChainToys, threads: options.threads)
