@@ -33,47 +33,21 @@ extension Scenario {
             try definition.validate()
             switch definition.source {
             case .solar(let components):
-                let scale = detector.targetElectrons * exposure.liveTimeSeconds
                 for component in components {
-                    let rate = try SolarRecoilRate(component: component)
-                    let tMax = Kinematics.maxRecoil(neutrinoEnergy: rate.spectrum.maximumEnergy)
-                    let kinks = (component.lines ?? []).map { Kinematics.maxRecoil(neutrinoEnergy: $0.energyMeV) }
-                    let lower = response.lowestTrueRecoilMeV
-                    guard tMax > lower else { continue }
-                    let table = try RecoilRateTable(rate, from: lower, to: tMax, kinks: kinks)
+                    let solar = try solarRecoilDensity(component, exposure: exposure)
+                    guard let table = solar.table else { continue }
+                    let scale = solar.scale
                     let name = components.count == 1 ? definition.name : "\(definition.name)/\(component.rawValue)"
-                    try add(name, lower...tMax, { scale * table($0) })
+                    try add(name, solar.range, { scale * table($0) })
                 }
             case .decays(let decays):
-                let surviving = decays.survivingDecaysPerDayPer100Tonnes * detector.targetMassTonnes / 100
-                    * exposure.liveTimeSeconds / 86400
-                let shareTotal = decays.shares.reduce(0, +)
-                var betas: [BetaComponent] = [], lineComponents: [LineComponent] = []
-                for (nuclide, share) in zip(decays.nuclides, decays.shares) where share > 0 {
-                    let emitter = try nuclide.emitter(alphaQuenchingFactor: decays.alphaQuenchingFactor)
-                    betas += emitter.betaComponents(decays: share / shareTotal)
-                    lineComponents += emitter.lineComponents(decays: share / shareTotal)
-                }
-                let t0 = betas.map(\.branch.endpointKineticEnergy).max() ?? 0
-                let visible = try BackgroundVisibleSpectrum(betaComponents: betas, lineComponents: lineComponents, gammaContainment: 1,
-                                                            panelsPerComponent: response.visibleSpectrumPanels(maximumKineticEnergy: t0))
+                let (surviving, visible) = try decayVisibleSpectrum(decays, exposure: exposure)
                 let lines = visible.lines.map { DetectedEnergySampler.Line(energyMeV: $0.visibleEnergy, weight: surviving * $0.probability) }
                 try add(definition.name, 0...max(visible.maximumVisibleEnergy, 1e-9), { surviving * visible.density(visibleEnergy: $0) },
                         lines: lines)
             case .inverseBetaDecay(let untagged):
-                guard let protons = detector.freeProtons else {
-                    throw SimulationError.invalidParameter(
-                        name: "background '\(definition.name)': free protons of \(detector.name)", value: .nan,
-                        requirement: "inverse β decay needs a target with free protons (a scintillator preset)")
-                }
-                let scale = untagged * protons * exposure.emittedNeutrinos * detector.geometry.meanFluxPerNeutrinoPerSquareCentimeter
-                let source = spectrum
-                let lower = InverseBetaDecay.promptEnergy(neutrinoEnergy: InverseBetaDecay.threshold)
-                let upper = InverseBetaDecay.promptEnergy(neutrinoEnergy: source.endpoint)
-                try add(definition.name, lower...max(upper, lower), { prompt in
-                    let e = InverseBetaDecay.neutrinoEnergy(promptEnergy: prompt)
-                    return scale * source.density(at: e) * InverseBetaDecay.crossSection(neutrinoEnergy: e)
-                })
+                let ibd = try ibdPromptDensity(untaggedFraction: untagged, exposure: exposure, name: definition.name)
+                try add(definition.name, ibd.range, ibd.density)
             case .tabulated(let table):
                 let scale = table.eventsPerYear * exposure.liveTimeYears
                 try add(definition.name, table.energies[0]...table.energies[table.energies.count - 1],

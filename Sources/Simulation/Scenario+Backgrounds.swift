@@ -51,48 +51,23 @@ extension Scenario {
         var total = 0.0
         switch definition.source {
         case .solar(let components):
-            let scale = detector.targetElectrons * exposure.liveTimeSeconds
             for component in components {
-                let rate = try SolarRecoilRate(component: component)
-                let tMax = Kinematics.maxRecoil(neutrinoEnergy: rate.spectrum.maximumEnergy)
-                let kinks = (component.lines ?? []).map { Kinematics.maxRecoil(neutrinoEnergy: $0.energyMeV) }
-                let lower = response.lowestTrueRecoilMeV
-                total += scale * (try rate.rate(recoilFrom: 0))
-                guard tMax > lower else { continue }
-                let table = try RecoilRateTable(rate, from: lower, to: tMax, kinks: kinks)
-                fold.add(try response.foldDensity({ scale * table($0) }, from: lower, to: tMax, breakpoints: kinks,
-                                                  edges: edges, windowUpper: window))
+                let solar = try solarRecoilDensity(component, exposure: exposure)
+                total += solar.total
+                guard let table = solar.table else { continue }
+                let scale = solar.scale
+                fold.add(try response.foldDensity({ scale * table($0) }, from: solar.range.lowerBound, to: solar.range.upperBound,
+                                                  breakpoints: solar.kinks, edges: edges, windowUpper: window))
             }
         case .decays(let decays):
-            let surviving = decays.survivingDecaysPerDayPer100Tonnes * detector.targetMassTonnes / 100
-                * exposure.liveTimeSeconds / 86400
-            let shareTotal = decays.shares.reduce(0, +)
-            var betas: [BetaComponent] = [], lines: [LineComponent] = []
-            for (nuclide, share) in zip(decays.nuclides, decays.shares) where share > 0 {
-                let emitter = try nuclide.emitter(alphaQuenchingFactor: decays.alphaQuenchingFactor)
-                betas += emitter.betaComponents(decays: share / shareTotal)
-                lines += emitter.lineComponents(decays: share / shareTotal)
-            }
-            let t0 = betas.map(\.branch.endpointKineticEnergy).max() ?? 0
-            let visible = try BackgroundVisibleSpectrum(betaComponents: betas, lineComponents: lines, gammaContainment: 1,
-                                                        panelsPerComponent: response.visibleSpectrumPanels(maximumKineticEnergy: t0))
+            let (surviving, visible) = try decayVisibleSpectrum(decays, exposure: exposure)
             fold = try response.fold(visible, events: surviving, edges: edges, windowUpper: window)
             total = surviving
         case .inverseBetaDecay(let untagged):
-            guard let protons = detector.freeProtons else {
-                throw SimulationError.invalidParameter(
-                    name: "background '\(definition.name)': free protons of \(detector.name)", value: .nan,
-                    requirement: "inverse β decay needs a target with free protons (a scintillator preset)")
-            }
-            let scale = untagged * protons * exposure.emittedNeutrinos * detector.geometry.meanFluxPerNeutrinoPerSquareCentimeter
-            let source = spectrum
-            let lower = InverseBetaDecay.promptEnergy(neutrinoEnergy: InverseBetaDecay.threshold)
-            let upper = InverseBetaDecay.promptEnergy(neutrinoEnergy: source.endpoint)
-            fold = try response.foldDensity({ prompt in
-                let e = InverseBetaDecay.neutrinoEnergy(promptEnergy: prompt)
-                return scale * source.density(at: e) * InverseBetaDecay.crossSection(neutrinoEnergy: e)
-            }, from: lower, to: upper, edges: edges, windowUpper: window)
-            total = scale * (try InverseBetaDecay.fluxAveragedCrossSection(source))
+            let ibd = try ibdPromptDensity(untaggedFraction: untagged, exposure: exposure, name: definition.name)
+            fold = try response.foldDensity(ibd.density, from: ibd.range.lowerBound, to: ibd.range.upperBound,
+                                            edges: edges, windowUpper: window)
+            total = ibd.total
         case .tabulated(let table):
             let scale = table.eventsPerYear * exposure.liveTimeYears
             fold = try response.foldDensity({ scale * table.shape.density(at: $0) }, from: table.energies[0],
