@@ -92,6 +92,43 @@ public struct BackgroundToyGenerator: Sendable {
     }
 }
 
+extension BackgroundToyGenerator {
+    /// One detected background event: its component, deposited energy and reconstructed energy (MeV).
+    public struct DetectedEvent: Sendable, Equatable {
+        public var component: Int
+        public var energyMeV: Double
+        public var recoEnergyMeV: Double
+    }
+
+    /// The events of toy `seed` (the same streams and counts as `histogram(seed:)`), handed to
+    /// `consume` component by component and block by block, in order; blocks of up to 2 × threads
+    /// are sampled in parallel, so the sequence is the same for any thread count.
+    public func forEachEvent(seed: UInt64, _ consume: (DetectedEvent) throws -> Void) rethrows {
+        let counts = eventCounts(seed: seed)
+        let components = self.components, blockSize = self.blockSize
+        for (j, n) in counts.enumerated() {
+            let blocks = (n + blockSize - 1) / blockSize
+            var first = 0
+            let window = max(1, 2 * threads)
+            while first < blocks {
+                let start = first, size = min(window, blocks - start)
+                let batch: [[DetectedEvent]] = Parallel.map(size, threads: threads) { k in
+                    let b = start + k
+                    let stream = RandomStream(seed: Self.componentSeed(seed, j), index: UInt64(b))
+                    let count = min(blockSize, n - b * blockSize)
+                    let sampler = components[j].sampler
+                    return (0..<count).map { _ in
+                        let (e, reco) = sampler.sample(stream: stream)
+                        return DetectedEvent(component: j, energyMeV: e, recoEnergyMeV: reco)
+                    }
+                }
+                for events in batch { for e in events { try consume(e) } }
+                first += size
+            }
+        }
+    }
+}
+
 /// The overflow-bin index for equal-width edges in O(1): ⌊(x − e₀)/w⌋ corrected by one
 /// comparison each way, so it agrees with `Binning.indexWithOverflow` exactly.
 struct UniformBins: Sendable {

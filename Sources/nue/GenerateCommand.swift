@@ -51,7 +51,12 @@ struct GenerateCommand: ParsableCommand {
         try requireFinite(g, "--g")
         _ = try outputOption.required()
         if let text = scenario.backgrounds, text != "none" {
-            throw CommandFailure("--backgrounds: nue generate samples the signal only; generating background events is not implemented yet (issue 12, item 8)")
+            guard format == .csv else {
+                throw CommandFailure("--backgrounds: NuHepMC files hold ν–e scattering events only; background events are written to CSV (--format csv, with a component column)")
+            }
+            guard count == nil else {
+                throw CommandFailure("--backgrounds: --count fixes the number of signal events only; give no --count for a Poisson data set of signal and backgrounds")
+            }
         }
     }
 
@@ -68,9 +73,18 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let count = try eventCount
         let threads = try threadCount
-        let scenario = try self.scenario.scenario()
+        let study = try self.scenario.studyScenario()
+        let scenario = study.simulation
         let model = scenario.model(kappa: muNu, g: g)
         let templates = try runtime { try scenario.templates() }
+        let backgrounds = try runtime { try study.backgroundToyGenerator(templates: templates) }
+            .map { try BackgroundToyGenerator(components: $0.components, binning: $0.binning, threads: threads) }
+        if let backgrounds {
+            let events = backgrounds.components.reduce(0) { $0 + $1.expectedDetectedEvents }
+            guard events <= Double(Self.maximumCount) else {
+                throw CommandFailure("--backgrounds: \(events) background events expected; a generated data set holds at most \(Self.maximumCount)")
+            }
+        }
         if count == nil {
             // A Poisson toy data set: its mean must fit the event bound, checked before any file exists.
             let mean = templates.generated.combined(for: model)
@@ -85,7 +99,7 @@ struct GenerateCommand: ParsableCommand {
                                                   toolVersion: NueVersion.string)
         let writer: any EventWriter = try runtime {
             switch format {
-            case .csv: try CSVEventWriter(path: output)
+            case .csv: try CSVEventWriter(path: output, withComponents: backgrounds != nil)
             case .hepmc3, .nuhepmc: try NuHepMCWriter(path: output, metadata: metadata)
             }
         }
@@ -107,6 +121,14 @@ struct GenerateCommand: ParsableCommand {
                     return true
                 }
             }
+            var backgroundWritten = 0
+            if let backgrounds, let csv = writer as? CSVEventWriter {
+                let names = backgrounds.components.map(\.name)
+                try backgrounds.forEachEvent(seed: seed) { e in
+                    try csv.writeBackground(energyMeV: e.energyMeV, recoEnergyMeV: e.recoEnergyMeV, component: names[e.component])
+                    backgroundWritten += 1
+                }
+            }
             try writer.finish()
             progress.finish()
             if summary.boundViolations > 0 {
@@ -116,6 +138,10 @@ struct GenerateCommand: ParsableCommand {
                 let expected = templates.aboveThreshold.combined(for: model)
                 let picobarn = metadata.fluxAveragedCrossSectionCm2 * NuHepMCRunInfo.picobarnPerSquareCentimeter
                 FileHandle.standardError.write(Data("wrote \(written) events to \(output) (\(summary.generated) interactions generated; expected \(expected) above \(scenario.thresholdMeV) MeV; flux-averaged cross section of the detected events \(picobarn) pb per electron)\n".utf8))
+                if let backgrounds {
+                    let expectedBackground = backgrounds.components.reduce(0) { $0 + $1.expectedDetectedEvents }
+                    FileHandle.standardError.write(Data("wrote \(backgroundWritten) background events (expected \(expectedBackground)) from \(backgrounds.components.count) sources\n".utf8))
+                }
             }
         } catch {
             writer.abandon()

@@ -36,8 +36,8 @@ import Testing
     }
 
     /// Bad names: one line naming the option and listing the allowed names, exit 1; argon has no
-    /// preset; event generation refuses backgrounds (issue 12, item 8: not implemented for event
-    /// files yet); full-chain toys take them.
+    /// preset; event files with backgrounds are CSV only and Poisson data sets (no --count);
+    /// full-chain toys take them.
     @Test func refusals() throws {
         let unknown = try CLIRunner.run(["sensitivity", "--backgrounds", "solar-b9"])
         #expect(unknown.status == 1)
@@ -47,8 +47,10 @@ import Testing
         #expect(mixed.status == 1 && mixed.stderr.contains("--backgrounds takes preset, none, or names"))
         let argon = try CLIRunner.run(["backgrounds", "--detector", "dune-lar"])
         #expect(argon.status == 1 && argon.stderr.contains("has no background preset"))
-        let generate = try CLIRunner.run(["generate", "--backgrounds", "preset", "--seed", "1", "--format", "csv", "--output", "/dev/null"])
-        #expect(generate.status == 1 && generate.stderr.contains("issue 12, item 8"))
+        let nuhepmc = try CLIRunner.run(["generate", "--backgrounds", "preset", "--seed", "1", "--format", "nuhepmc", "--output", "/dev/null"])
+        #expect(nuhepmc.status == 1 && nuhepmc.stderr.contains("background events are written to CSV"))
+        let counted = try CLIRunner.run(["generate", "--backgrounds", "preset", "--count", "10", "--seed", "1", "--format", "csv", "--output", "/dev/null"])
+        #expect(counted.status == 1 && counted.stderr.contains("give no --count"))
         let fullChain = try CLIRunner.run(["toys", "--toys", "2", "--full-chain", "--backgrounds", "solar-b8", "--json", "--quiet"])
         #expect(fullChain.status == 0, "\(fullChain.stderr)")
     }
@@ -86,5 +88,34 @@ import Testing
         let csv = try String(contentsOf: out.appendingPathComponent("o/table.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("scenario,detector,threshold_mev,events,norm_sigma,model,interference,mediator_mass_mev,statistic,limit_method,parameter,limit,backgrounds,background_events,live_time_years,live_time,status\n"))
         #expect(csv.contains(",\"solar-b8,tl208\",") && csv.contains("implied by N events"))
+    }
+
+    /// `nue generate --backgrounds`: the signal rows are exactly those of the same run without
+    /// backgrounds (then `,signal`), every background row names a preset component and lies above
+    /// the threshold, and the file is the same for 1 and 2 threads.
+    @Test func generateWithBackgrounds() throws {
+        let directory = try StudyCommandsTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func run(_ name: String, _ extra: [String]) throws -> [Substring] {
+            let path = directory.appendingPathComponent(name).path
+            let r = try CLIRunner.run(["generate", "--detector", "kamland", "--threshold", "3", "--events", "300", "--seed", "9",
+                                       "--format", "csv", "--output", path, "--quiet"] + extra)
+            try #require(r.status == 0, "\(r.stderr)")
+            return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        }
+        let plain = try run("plain.csv", [])
+        let one = try run("one.csv", ["--backgrounds", "preset", "--threads", "1"])
+        let two = try run("two.csv", ["--backgrounds", "preset", "--threads", "2"])
+        #expect(one == two)
+        #expect(one[0] == plain[0] + ",component")
+        let signal = one.dropFirst().filter { $0.hasSuffix(",signal") }
+        #expect(signal.map { $0.dropLast(",signal".count) } == Array(plain.dropFirst()))
+        let names = Set(["solar-b8", "solar-hep", "ibd", "tl208", "bi214", "c10", "li8", "he8-li9", "b12", "c11", "k40"])
+        let background = one.dropFirst().filter { !$0.hasSuffix(",signal") }
+        #expect(background.count > signal.count, "the KamLAND preset has more background than signal above 3 MeV")
+        for row in background {
+            let fields = row.split(separator: ",")
+            #expect(names.contains(String(fields[6])) && Double(fields[3])! >= 3, "\(row)")
+        }
     }
 }
