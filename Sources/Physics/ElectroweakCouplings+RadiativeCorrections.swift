@@ -16,4 +16,11 @@ extension ElectroweakCouplings {
         let left = flavor.hasChargedCurrent ? 1 - neutral : -neutral
         return ElectroweakCouplings(flavor: flavor, sin2ThetaW: sin2ThetaW, vector: left + right, axial: left - right)
     }
+
+    /// These tree-level couplings at recoil T: themselves, or with `radiativeCorrections` the
+    /// one-loop ones at the same flavor and sin²θ̂_W(M_Z) (`radiativelyCorrected`).
+    @inlinable
+    public func atRecoil(_ t: Double, radiativeCorrections: Bool) -> ElectroweakCouplings {
+        radiativeCorrections ? Self.radiativelyCorrected(flavor: flavor, sin2ThetaW: sin2ThetaW, recoilMeV: t) : self
+    }
 }

@@ -72,9 +72,7 @@ public struct LightVectorCrossSection: CrossSection {
     @inlinable
     public func linearCoefficient(neutrinoEnergy e: Double, recoil t: Double) -> Double {
         guard t > 0, t <= Kinematics.maxRecoil(neutrinoEnergy: e) else { return 0 }
-        let couplings = radiativeCorrections
-            ? ElectroweakCouplings.radiativelyCorrected(flavor: self.couplings.flavor, sin2ThetaW: self.couplings.sin2ThetaW, recoilMeV: t)
-            : self.couplings
+        let couplings = self.couplings.atRecoil(t, radiativeCorrections: radiativeCorrections)
         let gv = couplings.vector, ga = couplings.axial
         let y = 1 - t / e, r = PhysicalConstants.electronMass * t / (e * e)
         let (first, second) = couplings.flavor.isAntineutrino ? (gv - ga, gv + ga) : (gv + ga, gv - ga)

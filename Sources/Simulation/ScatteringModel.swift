@@ -93,9 +93,7 @@ public struct ScatteringModel: Sendable, Equatable {
     /// The SM couplings at recoil `t` MeV: tree level, or the one-loop electroweak ones.
     @inlinable
     public func couplings(recoilMeV t: Double) -> ElectroweakCouplings {
-        radiativeCorrections
-            ? ElectroweakCouplings.radiativelyCorrected(flavor: flavor, sin2ThetaW: sin2ThetaW, recoilMeV: t)
-            : couplings
+        couplings.atRecoil(t, radiativeCorrections: radiativeCorrections)
     }
 
     /// The coefficients of the full model at recoil `t` MeV (without the QED increment).

@@ -133,9 +133,7 @@ public final class TrueRecoilSpectrum {
     /// The flux-averaged dσ̄/dT of each term at recoil `t` MeV (t > 0), cm²/MeV.
     public func terms(recoilMeV t: Double) throws -> TermValues {
         let (m0, m1, m2) = try tailMoments(from: Kinematics.minNeutrinoEnergy(recoil: t))
-        let atT = radiativeCorrections
-            ? ElectroweakCouplings.radiativelyCorrected(flavor: couplings.flavor, sin2ThetaW: couplings.sin2ThetaW, recoilMeV: t)
-            : couplings
+        let atT = couplings.atRecoil(t, radiativeCorrections: radiativeCorrections)
         let c = RecoilCoefficients.Terms(couplings: atT, mediatorMassMeV: mediatorMassMeV, recoilMeV: t)
         func fold(_ r: RecoilCoefficients) -> Double { r.c0 * m0 + r.c1 * m1 + r.c2 * m2 }
         return TermValues(standardModel: fold(c.standardModel) + (try qedIncrement(recoilMeV: t)),

@@ -111,12 +111,12 @@ public struct StudyScenario: Sendable {
     }
 
     /// The full-chain event sources of this scenario's backgrounds at the exposure its `templates`
-    /// imply (`Scenario.backgroundToyComponents`), nil without backgrounds; one thread (toys run in
-    /// parallel over toys).
-    public func backgroundToyGenerator(templates: TemplateSet) throws -> BackgroundToyGenerator? {
+    /// imply (`Scenario.backgroundToyComponents`), nil without backgrounds; `threads` for its
+    /// blocks (1 for toys, which run in parallel over toys).
+    public func backgroundToyGenerator(templates: TemplateSet, threads: Int = 1) throws -> BackgroundToyGenerator? {
         guard !backgrounds.isEmpty else { return nil }
         let components = try simulation.backgroundToyComponents(backgrounds, exposure: backgroundExposure(templates: templates))
-        return try BackgroundToyGenerator(components: components, binning: simulation.binning)
+        return try BackgroundToyGenerator(components: components, binning: simulation.binning, threads: threads)
     }
 
     /// The Asimov sensitivity (θ in fitter units) of `fit`, with this scenario's statistic, CL

@@ -77,8 +77,7 @@ struct GenerateCommand: ParsableCommand {
         let scenario = study.simulation
         let model = scenario.model(kappa: muNu, g: g)
         let templates = try runtime { try scenario.templates() }
-        let backgrounds = try runtime { try study.backgroundToyGenerator(templates: templates) }
-            .map { try BackgroundToyGenerator(components: $0.components, binning: $0.binning, threads: threads) }
+        let backgrounds = try runtime { try study.backgroundToyGenerator(templates: templates, threads: threads) }
         if let backgrounds {
             let events = backgrounds.components.reduce(0) { $0 + $1.expectedDetectedEvents }
             guard events <= Double(Self.maximumCount) else {
