@@ -57,6 +57,8 @@ public enum BenchmarkSuite {
         public var toy_limits_per_second_one_thread: Double?
         /// Toy fits per second, one thread, with three background components (`FitterBenchmark`).
         public var toy_fits_per_second_one_thread_three_backgrounds: Double?
+        /// Toy upper limits per second, one thread, with the same three background components.
+        public var toy_limits_per_second_one_thread_three_backgrounds: Double?
         /// Failed fits among those toys.
         public var failed_fits_three_backgrounds: Int?
         public var argon_bruteforce_decays_per_second: Double?
@@ -122,6 +124,7 @@ public enum BenchmarkSuite {
         report.generator_setup_seconds = setupSeconds
         let withBackgrounds = try FitterBenchmark.run(threads: 1, toys: options.toys, backgrounds: true)
         report.toy_fits_per_second_one_thread_three_backgrounds = withBackgrounds.toyFitsPerSecond
+        report.toy_limits_per_second_one_thread_three_backgrounds = withBackgrounds.toyLimitsPerSecond
         report.failed_fits_three_backgrounds = withBackgrounds.failedFits
         if !options.fitterOnly {
             report.background_events_per_second_one_thread = try BackgroundSamplingBenchmark.eventsPerSecond(events: options.events)

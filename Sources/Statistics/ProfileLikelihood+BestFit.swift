@@ -16,7 +16,9 @@ extension ProfileLikelihood {
     ///   `model.parameterScale`.
     public func bestFit(scale: Double? = nil) -> BestFit {
         let scale = scale ?? model.parameterScale
-        return model.isLinearInParameter ? bestFitLinear(scale: scale) : bestFitByScan(scale: scale)
+        guard model.isLinearInParameter else { return bestFitByScan(scale: scale) }
+        if usesJointFit, let joint = bestFitJoint() { return joint }
+        return bestFitLinear(scale: scale)
     }
 
     /// t(θ) = λ_p(θ) − λ_p(θ̂) ≥ 0 with θ̂ bounded at 0: the Feldman–Cousins ordering
@@ -33,7 +35,7 @@ extension ProfileLikelihood {
         theta < bestFit.theta ? 0 : testStatistic(theta: theta, bestFit: bestFit)
     }
 
-    private func bestFitLinear(scale: Double) -> BestFit {
+    func bestFitLinear(scale: Double) -> BestFit {
         let atZero = profile(theta: 0)
         if atZero.isValid, atZero.derivative >= 0 {
             return BestFit(theta: 0, value: atZero.value, nuisances: atZero.nuisances, status: .atBound,

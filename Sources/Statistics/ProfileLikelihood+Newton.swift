@@ -9,57 +9,131 @@ extension ProfileLikelihood {
     /// Gradient and Hessian of λ in ν: G_a = Σ_i f′_i ∂_aμ_i + 2(ν_a − ν₀_a)/σ_a²,
     /// H_ab = Σ_i f″_i ∂_aμ_i ∂_bμ_i + 2δ_ab/σ_a², with ∂_nμ_i = t_i and ∂_{b_j}μ_i = B_j,i.
     /// θ-derivatives: ∂_θμ = n t′, ∂²_θμ = n t″, ∂_n∂_θμ = t′.
+    /// Each trial point is evaluated with its derivatives, so an accepted step costs one pass
+    /// over the bins; nothing is allocated until the returned point.
     func profileNumerically(theta: Double) -> ProfilePoint {
         guard fillSignalSide(theta: theta) else { return invalidPoint(theta) }
-        let m = freeSlots.count
-        var nu = currentNuisances
+        let m = freeCount, p = nuisanceCount
+        let nu = workingNuisances
+        for a in 0..<p { nu[a] = currentNuisances[a] }
         var status = FitStatus.converged
         if m > 0 {
             var converged = false
-            var value = accumulate(nu, derivatives: true).value
-            for _ in 0..<100 {
-                guard value.isFinite else { break }
-                for a in 0..<m { active[a] = nu[freeSlots[a]] <= 0 && gradient[a] > 0 }
-                guard solveNewtonStep() else { break }
-                var decrement = 0.0
-                for a in 0..<m { decrement -= gradient[a] * step[a] }
-                if decrement <= 1e-12 * max(1, abs(value)) { converged = decrement > -1e-9 * max(1, abs(value)); break }
-                var alpha = 1.0, accepted = false
-                var trialValue = value
-                for _ in 0..<60 {
-                    trial = nu
-                    for a in 0..<m { let slot = freeSlots[a]; trial[slot] = max(0, nu[slot] + alpha * step[a]) }
-                    trialValue = accumulate(trial, derivatives: false).value
-                    if trialValue.isFinite && trialValue <= value - 1e-4 * alpha * decrement { accepted = true; break }
-                    alpha *= 0.5
-                }
-                if !accepted {
-                    converged = decrement < 1e-8 * max(1, abs(value))
-                    break
-                }
-                nu = trial
-                let previous = value
-                value = accumulate(nu, derivatives: true).value
-                if abs(previous - value) <= 1e-14 * max(1, abs(value)) && decrement < 1e-9 * max(1, abs(value)) {
-                    converged = true
-                    break
+            var current = expectedCurrent, candidate = expectedTrial
+            if accumulate(nu, derivatives: true, needValue: false, expected: current).value.isFinite {
+                let tolerance = 1e-14 * max(1, dataTotal)
+                for _ in 0..<100 {
+                    for a in 0..<m { atBound[a] = nu[freeSlotList[a]] <= 0 }
+                    guard projectedNewtonStep(dimension: m) else { break }
+                    var decrement = 0.0
+                    for a in 0..<m { decrement -= gradient[a] * step[a] }
+                    if decrement <= tolerance { converged = decrement > -1e-9 * max(1, dataTotal); break }
+                    if decrement <= ProfileLikelihood.finalStepDecrement {
+                        for a in 0..<m { let slot = freeSlotList[a]; nu[slot] = max(0, nu[slot] + step[a]) }
+                        converged = true
+                        break
+                    }
+                    var alpha = 1.0, accepted = false
+                    for _ in 0..<60 {
+                        for a in 0..<p { trial[a] = nu[a] }
+                        for a in 0..<m { let slot = freeSlotList[a]; trial[slot] = max(0, nu[slot] + alpha * step[a]) }
+                        if accumulate(trial, derivatives: true, needValue: false, expected: candidate).value.isFinite,
+                           valueChangeBound(from: current, to: candidate, nuisances: nu, trial: trial) <= -1e-4 * alpha * decrement {
+                            for a in 0..<p { nu[a] = trial[a] }
+                            swap(&current, &candidate)
+                            accepted = true
+                            break
+                        }
+                        alpha *= 0.5
+                    }
+                    guard accepted else { converged = decrement < 1e-8 * max(1, dataTotal); break }
                 }
             }
             if !converged {
-                if let fallback = simplexFallback(start: nu) { nu = fallback } else { status = .failed }
+                if let fallback = simplexFallback(start: nu) {
+                    for a in 0..<p { nu[a] = fallback[a] }
+                } else {
+                    status = .failed
+                }
             }
-            if (0..<m).contains(where: { nu[freeSlots[$0]] <= 0 }) { status = status.combined(with: .atBound) }
+            if (0..<m).contains(where: { nu[freeSlotList[$0]] <= 0 }) { status = status.combined(with: .atBound) }
         }
         let result = accumulate(nu, derivatives: true)
         guard result.value.isFinite else { return invalidPoint(theta) }
-        // Schur complement over the inactive free nuisances.
-        var second = result.thetaSecond
-        for a in 0..<m { active[a] = nu[freeSlots[a]] <= 0 && gradient[a] > 0 }
-        let inactive = (0..<m).filter { !active[$0] }
-        if !inactive.isEmpty, let solved = solveSymmetric(indices: inactive, rightHandSide: inactive.map { mixed[$0] }) {
-            for (k, a) in inactive.enumerated() { second -= mixed[a] * solved[k] }
+        return finishProfile(theta: theta, nuisances: nu, result: result, status: status)
+    }
+
+    /// The projected Newton step over `dimension` coordinates (gradient and Hessian in the
+    /// scratch buffers, `atBound` set where a coordinate sits on its bound 0): coordinates on
+    /// the bound that the gradient or the Newton step pushes outside are held fixed (Bertsekas,
+    /// SIAM J. Control Optim. 20, 221 (1982)), so the step needs no clipping there.
+    func projectedNewtonStep(dimension: Int) -> Bool {
+        for a in 0..<dimension { active[a] = atBound[a] && gradient[a] > 0 }
+        guard solveNewtonStep(dimension: dimension) else { return false }
+        var resolve = true
+        while resolve {
+            resolve = false
+            for a in 0..<dimension where !active[a] && atBound[a] && step[a] < 0 {
+                active[a] = true
+                resolve = true
+            }
+            if resolve { guard solveNewtonStep(dimension: dimension) else { return false } }
         }
-        currentNuisances = nu
+        return true
+    }
+
+    /// An upper bound of λ(trial) − λ(current) from the expected counts at both points and the
+    /// nuisances at both, without logarithms. Poisson: f(μ + Δ) − f(μ) = 2[Δ − d ln(1 + x)]
+    /// with x = Δ/μ, and ln(1 + x) ≥ x − x²/2 for x ≥ 0, ≥ x − x²/(2(1 + x)) for −1 < x < 0
+    /// (from ln(1 + x) − x = −∫₀ˣ t/(1 + t) dt), so the bound exceeds the change by O(d x³).
+    /// Pearson: the exact change. The constraints: exact.
+    func valueChangeBound(from current: UnsafeMutablePointer<Double>, to candidate: UnsafeMutablePointer<Double>,
+                          nuisances nu: UnsafeMutablePointer<Double>, trial: UnsafeMutablePointer<Double>) -> Double {
+        var change = 0.0
+        switch statistic {
+        case .poisson:
+            for i in 0..<bins {
+                let mu = current[i], delta = candidate[i] - mu, d = data[i]
+                var bin = delta
+                if d > 0 {
+                    let x = delta / mu
+                    bin -= d * (x >= 0 ? x - 0.5 * x * x : x - 0.5 * x * x / (1 + x))
+                }
+                change += 2 * bin
+            }
+        case .pearson:
+            for i in 0..<bins {
+                let d = data[i]
+                if d == 0 { change += candidate[i] - current[i]; continue } // f(μ, 0) = μ
+                let a = d - current[i], b = d - candidate[i]
+                change += b * b / candidate[i] - a * a / current[i]
+            }
+        }
+        for a in 0..<freeCount {
+            let slot = freeSlotList[a]
+            let before = nu[slot] - globalVector[slot], after = trial[slot] - globalVector[slot]
+            change += inverseVariances[slot] * (after * after - before * before)
+        }
+        return change
+    }
+
+    /// The profile point at ν̂ from `accumulate`'s result there (gradient and Hessian in the
+    /// scratch buffers): λ_p″ by the Schur complement over the inactive free nuisances; ν̂
+    /// becomes the warm start.
+    func finishProfile(theta: Double, nuisances nu: UnsafeMutablePointer<Double>,
+                       result: (value: Double, thetaFirst: Double, thetaSecond: Double), status: FitStatus) -> ProfilePoint {
+        let m = freeCount
+        var second = result.thetaSecond
+        var k = 0
+        for a in 0..<m where !(nu[freeSlotList[a]] <= 0 && gradient[a] > 0) {
+            indexList[k] = a
+            rightHandSide[k] = mixed[a]
+            k += 1
+        }
+        if k > 0, solveSymmetric(count: k, leadingDimension: m) {
+            for r in 0..<k { second -= mixed[indexList[r]] * rightHandSide[r] }
+        }
+        for a in 0..<nuisanceCount { currentNuisances[a] = nu[a] }
         return ProfilePoint(theta: theta, value: result.value, derivative: result.thetaFirst,
                             secondDerivative: second, nuisances: nuisanceParameters(nu), status: status)
     }
@@ -86,89 +160,121 @@ extension ProfileLikelihood {
     }
 
     /// λ(θ, ν) at the filled θ; with `derivatives`, also the ν-gradient and Hessian (into the
-    /// scratch arrays), H_θa (into `mixed`), λ_θ and λ_θθ.
-    func accumulate(_ nu: [Double], derivatives: Bool) -> (value: Double, thetaFirst: Double, thetaSecond: Double) {
-        let m = freeSlots.count
-        if derivatives {
-            for a in 0..<m { gradient[a] = 0; mixed[a] = 0 }
-            for a in 0..<(m * m) { hessian[a] = 0 }
-        }
+    /// scratch buffers), H_θa (into `mixed`), λ_θ and λ_θθ. Without `needValue` the logarithms
+    /// are skipped (a valid point reports value 0, an invalid one +∞); `expected` receives μ_i.
+    /// Column by column (contiguous loops the compiler vectorizes): μ, then f, f′, f″ per bin,
+    /// then the sums as dot products with the columns ∂_aμ.
+    func accumulate(_ nu: UnsafeMutablePointer<Double>, derivatives: Bool, needValue: Bool = true,
+                    expected: UnsafeMutablePointer<Double>? = nil) -> (value: Double, thetaFirst: Double, thetaSecond: Double) {
+        let m = freeCount, nBins = bins
+        let mu = expected ?? expectedCurrent, first = binFirst, second = binSecond, d = data
         let n = nu[0]
-        var value = 0.0, thetaFirst = 0.0, thetaSecond = 0.0, firstTimesSlope = 0.0
-        let zeroSlope: Double = statistic == .poisson ? 2 : 1
-        for i in 0..<bins {
-            let t = signalSide[i]
-            var mu = n * t
-            for j in 0..<backgroundCount { mu += nu[j + 1] * backgroundTemplates[j * bins + i] }
-            let d = data[i]
-            let term: (value: Double, first: Double, second: Double)
-            if mu > 0 {
-                term = statistic.binTerm(expected: mu, observed: d)
-            } else if d == 0 && mu == 0 {
-                term = (0, zeroSlope, 0)
-            } else {
-                return (.infinity, .nan, .nan)
+        for i in 0..<nBins { mu[i] = n * signalSide[i] }
+        for j in 0..<backgroundCount {
+            let b = nu[j + 1], column = backgroundTemplates + j * nBins
+            for i in 0..<nBins { mu[i] += b * column[i] }
+        }
+        var valid = true
+        for i in 0..<nBins { valid = valid && (mu[i] > 0 || (mu[i] == 0 && d[i] == 0)) }
+        guard valid else { return (.infinity, .nan, .nan) }
+        var value = 0.0
+        if needValue {
+            for i in 0..<nBins where mu[i] > 0 { value += statistic.binTerm(expected: mu[i], observed: d[i]).value }
+        }
+        if derivatives || !needValue {
+            switch statistic {
+            case .poisson:
+                for i in 0..<nBins {
+                    let r = d[i] / mu[i]
+                    first[i] = 2 - 2 * r
+                    second[i] = 2 * r / mu[i]
+                }
+            case .pearson:
+                for i in 0..<nBins {
+                    let r = d[i] / mu[i]
+                    first[i] = 1 - r * r
+                    second[i] = 2 * r * r / mu[i]
+                }
             }
-            value += term.value
-            guard derivatives else { continue }
-            let slope = signalSideFirst[i]
-            let dMuDTheta = n * slope
-            thetaFirst += term.first * dMuDTheta
-            thetaSecond += term.second * dMuDTheta * dMuDTheta + term.first * n * signalSideSecond[i]
-            firstTimesSlope += term.first * slope
+            // Bins with μ = d = 0: f′ = 2 (Poisson) or 1 (Pearson), f″ = 0 (the limit μ → 0⁺).
+            for i in 0..<nBins where mu[i] == 0 {
+                first[i] = statistic == .poisson ? 2 : 1
+                second[i] = 0
+            }
+        }
+        var thetaFirst = 0.0, thetaSecond = 0.0
+        if derivatives {
+            var firstTimesSlope = 0.0, secondTimesSlopeSquared = 0.0, firstTimesCurvature = 0.0
+            for i in 0..<nBins {
+                let slope = signalSideFirst[i]
+                firstTimesSlope += first[i] * slope
+                secondTimesSlopeSquared += second[i] * slope * slope
+                firstTimesCurvature += first[i] * signalSideSecond[i]
+            }
+            thetaFirst = n * firstTimesSlope
+            thetaSecond = n * n * secondTimesSlopeSquared + n * firstTimesCurvature
             for a in 0..<m {
-                let pa = partial(slot: freeSlots[a], bin: i)
-                if pa == 0 { continue }
-                gradient[a] += term.first * pa
-                mixed[a] += term.second * dMuDTheta * pa
+                let slotA = freeSlotList[a]
+                let ca = slotA == 0 ? signalSide : backgroundTemplates + (slotA - 1) * nBins
+                var g = 0.0, h = 0.0
+                for i in 0..<nBins {
+                    g += first[i] * ca[i]
+                    h += second[i] * signalSideFirst[i] * ca[i]
+                }
+                gradient[a] = g
+                mixed[a] = n * h + (slotA == 0 ? firstTimesSlope : 0)
                 for b in a..<m {
-                    let pb = partial(slot: freeSlots[b], bin: i)
-                    hessian[a * m + b] += term.second * pa * pb
+                    let slotB = freeSlotList[b]
+                    let cb = slotB == 0 ? signalSide : backgroundTemplates + (slotB - 1) * nBins
+                    var hab = 0.0
+                    for i in 0..<nBins { hab += second[i] * ca[i] * cb[i] }
+                    hessian[a * m + b] = hab
+                    hessian[b * m + a] = hab
                 }
             }
         }
         for a in 0..<m {
-            let slot = freeSlots[a]
+            let slot = freeSlotList[a]
             let iv = inverseVariances[slot]
             let dv = nu[slot] - globalVector[slot]
-            value += iv * dv * dv
+            if needValue { value += iv * dv * dv }
             if derivatives {
                 gradient[a] += 2 * iv * dv
                 hessian[a * m + a] += 2 * iv
-                if slot == 0 { mixed[a] += firstTimesSlope }
             }
-        }
-        if derivatives {
-            for a in 0..<m { for b in 0..<a { hessian[a * m + b] = hessian[b * m + a] } }
         }
         return (value, thetaFirst, thetaSecond)
     }
 
-    @inline(__always)
-    func partial(slot: Int, bin i: Int) -> Double {
-        slot == 0 ? signalSide[i] : backgroundTemplates[(slot - 1) * bins + i]
-    }
-
-    /// step = −H⁻¹G over the inactive nuisances, 0 on the active ones.
-    func solveNewtonStep() -> Bool {
-        let m = freeSlots.count
-        let inactive = (0..<m).filter { !active[$0] }
-        for a in 0..<m { step[a] = 0 }
-        if inactive.isEmpty { return true }
-        guard let solved = solveSymmetric(indices: inactive, rightHandSide: inactive.map { -gradient[$0] }) else { return false }
-        for (k, a) in inactive.enumerated() { step[a] = solved[k] }
+    /// step = −H⁻¹G over the inactive coordinates of the `dimension` × `dimension` system in
+    /// `hessian`/`gradient`, 0 on the active ones.
+    func solveNewtonStep(dimension: Int) -> Bool {
+        var k = 0
+        for a in 0..<dimension {
+            step[a] = 0
+            if !active[a] {
+                indexList[k] = a
+                rightHandSide[k] = -gradient[a]
+                k += 1
+            }
+        }
+        if k == 0 { return true }
+        guard solveSymmetric(count: k, leadingDimension: dimension) else { return false }
+        for r in 0..<k { step[indexList[r]] = rightHandSide[r] }
         return true
     }
 
-    /// Solves H_SS x = r for the index set S by Cholesky (with a tiny ridge if H is singular).
-    func solveSymmetric(indices: [Int], rightHandSide r: [Double]) -> [Double]? {
-        let m = freeSlots.count, k = indices.count
-        for ridge in [0.0, 1e-12, 1e-8] {
-            var l = [Double](repeating: 0, count: k * k)
+    /// Solves H_SS x = r in place (`rightHandSide`, first `count` entries) for the index set
+    /// S = `indexList`[0..<count] of the row-major `hessian` with the given leading dimension, by
+    /// Cholesky (with a tiny ridge if H is singular); false when H_SS is not positive definite.
+    func solveSymmetric(count k: Int, leadingDimension ld: Int) -> Bool {
+        let l = factor, y = rightHandSide
+        for attempt in 0..<3 {
+            let ridge = attempt == 0 ? 0 : (attempt == 1 ? 1e-12 : 1e-8)
             var ok = true
             outer: for p in 0..<k {
                 for q in 0...p {
-                    var sum = hessian[indices[p] * m + indices[q]]
+                    var sum = hessian[indexList[p] * ld + indexList[q]]
                     if p == q { sum += ridge * max(1, abs(sum)) }
                     for s in 0..<q { sum -= l[p * k + s] * l[q * k + s] }
                     if p == q {
@@ -180,36 +286,36 @@ extension ProfileLikelihood {
                 }
             }
             guard ok else { continue }
-            var y = r
             for p in 0..<k { for s in 0..<p { y[p] -= l[p * k + s] * y[s] }; y[p] /= l[p * k + p] }
             for p in stride(from: k - 1, through: 0, by: -1) {
                 for s in (p + 1)..<k { y[p] -= l[s * k + p] * y[s] }
                 y[p] /= l[p * k + p]
             }
-            return y
+            return true
         }
-        return nil
+        return false
     }
 
     /// Nelder–Mead on the free nuisances (GSL nmsimplex2), ν ≥ 0 enforced by an infinite
     /// penalty; nil when the simplex does not converge.
-    func simplexFallback(start: [Double]) -> [Double]? {
-        let m = freeSlots.count
+    func simplexFallback(start: UnsafeMutablePointer<Double>) -> [Double]? {
+        let m = freeCount
         let slots = freeSlots
-        let base = start
-        let x0 = slots.map { max(start[$0], 1e-6) }
+        let base = Array(UnsafeBufferPointer(start: start, count: nuisanceCount))
+        let x0 = slots.map { max(base[$0], 1e-6) }
         let steps = slots.map { slot -> Double in
             let sigma = model.normalization.sigma
             let width = slot == 0 ? sigma : model.backgrounds[slot - 1].constraint.sigma
-            return width.isFinite && width > 0 ? min(width, max(abs(start[slot]), 1e-3)) : 0.1 * max(abs(start[slot]), 1e-3)
+            return width.isFinite && width > 0 ? min(width, max(abs(base[slot]), 1e-3)) : 0.1 * max(abs(base[slot]), 1e-3)
         }
+        let point = trial
         let result = try? Minimization.simplex({ x in
-            var nu = base
+            for a in 0..<base.count { point[a] = base[a] }
             for a in 0..<m {
                 if x[a] < 0 { return .infinity }
-                nu[slots[a]] = x[a]
+                point[slots[a]] = x[a]
             }
-            return self.accumulate(nu, derivatives: false).value
+            return self.accumulate(point, derivatives: false).value
         }, start: x0, stepSizes: steps, sizeTolerance: 1e-10, maxIterations: 20_000)
         guard let result, result.status == .converged, result.value.isFinite else { return nil }
         var nu = base

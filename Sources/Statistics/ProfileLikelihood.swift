@@ -43,20 +43,43 @@ public final class ProfileLikelihood {
 
     /// Nuisances that float: 0 stands for n, j + 1 for b_j.
     let freeSlots: [Int]
-    /// 1/σ² of each nuisance (n first), and its global observable.
-    var inverseVariances: [Double]
-    /// The nuisance values of the last profile (a warm start within one data set).
-    var currentNuisances: [Double]
-    /// The global observables as one vector (n₀, b⃗₀).
-    var globalVector: [Double]
-    /// H_θa for the Schur complement.
-    var mixed: [Double]
-    /// Newton scratch (m = free nuisances): gradient, Hessian, step, and a trial point.
-    var gradient: [Double]
-    var hessian: [Double]
-    var step: [Double]
-    var trial: [Double]
-    var active: [Bool]
+    /// Scratch and state in manually managed buffers, so the fit's inner loops run without
+    /// allocation, reference counting or exclusivity checks (P = 1 + backgrounds nuisances,
+    /// m = free ones, q = m + 1 for the joint fit's extra signal coordinate):
+    /// 1/σ² of each nuisance (n first) and its global observable (P each);
+    let inverseVariances: UnsafeMutablePointer<Double>
+    let globalVector: UnsafeMutablePointer<Double>
+    /// the constraints' nominal values, where the joint fit starts (P);
+    let nominalVector: UnsafeMutablePointer<Double>
+    /// the nuisances of the last profile, a warm start within one data set (P);
+    let currentNuisances: UnsafeMutablePointer<Double>
+    /// the working and trial nuisances of a Newton iteration (P each);
+    let workingNuisances: UnsafeMutablePointer<Double>
+    let trial: UnsafeMutablePointer<Double>
+    /// the free slots (m), H_θa for the Schur complement (m);
+    let freeSlotList: UnsafeMutablePointer<Int>
+    let mixed: UnsafeMutablePointer<Double>
+    /// gradient, Hessian (row-major), step, active-bound and at-bound flags, a Cholesky factor,
+    /// a right-hand side and an index list (q, q², q, q, q, q², q, q).
+    let gradient: UnsafeMutablePointer<Double>
+    let hessian: UnsafeMutablePointer<Double>
+    let step: UnsafeMutablePointer<Double>
+    let active: UnsafeMutablePointer<Bool>
+    let atBound: UnsafeMutablePointer<Bool>
+    let factor: UnsafeMutablePointer<Double>
+    let rightHandSide: UnsafeMutablePointer<Double>
+    let indexList: UnsafeMutablePointer<Int>
+    /// The joint fit's columns ∂μ_i/∂(c, ν_free) (q × bins): T_1,i, then S_i for n and B_j,i for b_j.
+    let jointColumns: UnsafeMutablePointer<Double>
+    /// μ_i at the joint fit's current and trial points (bins each).
+    let expectedCurrent: UnsafeMutablePointer<Double>
+    let expectedTrial: UnsafeMutablePointer<Double>
+    /// f′ and f″ per bin at the joint fit's point (bins each).
+    let binFirst: UnsafeMutablePointer<Double>
+    let binSecond: UnsafeMutablePointer<Double>
+    /// The number of nuisances P and of free ones m.
+    let nuisanceCount: Int
+    let freeCount: Int
 
     /// Whether the closed-form normalization profile applies (Poisson, no backgrounds).
     let usesClosedForm: Bool
@@ -88,24 +111,51 @@ public final class ProfileLikelihood {
         globalObservables = model.nominalNuisances
         let constraints = [model.normalization] + model.backgrounds.map(\.constraint)
         freeSlots = constraints.indices.filter { !constraints[$0].isFixed }
-        inverseVariances = constraints.map(\.inverseVariance)
-        currentNuisances = constraints.map(\.nominal)
-        globalVector = currentNuisances
-        mixed = .init(repeating: 0, count: freeSlots.count)
-        let m = freeSlots.count
-        gradient = .init(repeating: 0, count: m)
-        hessian = .init(repeating: 0, count: m * m)
-        step = .init(repeating: 0, count: m)
-        trial = currentNuisances
-        active = .init(repeating: false, count: m)
+        nuisanceCount = constraints.count
+        freeCount = freeSlots.count
+        let q = freeCount + 1
+        inverseVariances = copy(constraints.map(\.inverseVariance))
+        currentNuisances = copy(constraints.map(\.nominal))
+        globalVector = copy(constraints.map(\.nominal))
+        nominalVector = copy(constraints.map(\.nominal))
+        workingNuisances = copy(constraints.map(\.nominal))
+        trial = copy(constraints.map(\.nominal))
+        freeSlotList = .allocate(capacity: q)
+        freeSlotList.initialize(repeating: 0, count: q)
+        for (a, slot) in freeSlots.enumerated() { freeSlotList[a] = slot }
+        mixed = copy(.init(repeating: 0, count: q))
+        gradient = copy(.init(repeating: 0, count: q))
+        hessian = copy(.init(repeating: 0, count: q * q))
+        step = copy(.init(repeating: 0, count: q))
+        active = .allocate(capacity: q)
+        active.initialize(repeating: false, count: q)
+        atBound = .allocate(capacity: q)
+        atBound.initialize(repeating: false, count: q)
+        factor = copy(.init(repeating: 0, count: q * q))
+        rightHandSide = copy(.init(repeating: 0, count: q))
+        indexList = .allocate(capacity: q)
+        indexList.initialize(repeating: 0, count: q)
+        var columns = Array(model.flatTerms.prefix(bins))
+        for slot in freeSlots { columns += slot == 0 ? model.standardModel : model.backgrounds[slot - 1].template }
+        jointColumns = copy(columns)
+        expectedCurrent = copy(zeros)
+        expectedTrial = copy(zeros)
+        binFirst = copy(zeros)
+        binSecond = copy(zeros)
         usesClosedForm = statistic == .poisson && model.backgrounds.isEmpty
         normalizationFixed = model.normalization.isFixed
     }
 
     deinit {
-        for p in [standardModel, terms, backgroundTemplates, data, signalSide, signalSideFirst, signalSideSecond] {
+        for p in [standardModel, terms, backgroundTemplates, data, signalSide, signalSideFirst, signalSideSecond,
+                  inverseVariances, currentNuisances, globalVector, nominalVector, workingNuisances, trial, mixed, gradient, hessian,
+                  step, factor, rightHandSide, jointColumns, expectedCurrent, expectedTrial, binFirst, binSecond] {
             p.deallocate()
         }
+        freeSlotList.deallocate()
+        indexList.deallocate()
+        active.deallocate()
+        atBound.deallocate()
     }
 
     /// Loads a data set (counts per bin, ≥ 0, non-integer allowed for Asimov data) and its
@@ -142,7 +192,7 @@ public final class ProfileLikelihood {
         globalObservables = observables
         globalVector[0] = observables.normalization
         for j in 0..<backgroundCount { globalVector[j + 1] = observables.backgrounds[j] }
-        currentNuisances = globalVector
+        for a in 0..<nuisanceCount { currentNuisances[a] = globalVector[a] }
         // A fixed nuisance sits at its global observable; a free one starts there.
     }
 
@@ -163,7 +213,8 @@ public final class ProfileLikelihood {
                      nuisances: nuisanceParameters(currentNuisances), status: .converged)
     }
 
-    func nuisanceParameters(_ values: [Double]) -> NuisanceParameters {
-        NuisanceParameters(normalization: values[0], backgrounds: Array(values.dropFirst()))
+    func nuisanceParameters(_ values: UnsafeMutablePointer<Double>) -> NuisanceParameters {
+        NuisanceParameters(normalization: values[0],
+                           backgrounds: backgroundCount == 0 ? [] : Array(UnsafeBufferPointer(start: values + 1, count: backgroundCount)))
     }
 }

@@ -29,4 +29,14 @@ public enum TestStatistic: String, Sendable, CaseIterable, Codable {
             return (diff * diff / mu, 1 - r * r, 2 * r * r / mu)
         }
     }
+
+    /// f′ and f″ of `binTerm(expected:observed:)` without its logarithm (value reported as 0).
+    @inlinable
+    public func binDerivatives(expected mu: Double, observed d: Double) -> (value: Double, first: Double, second: Double) {
+        let r = d / mu
+        switch self {
+        case .poisson: return (0, 2 * (1 - r), 2 * r / mu)
+        case .pearson: return (0, 1 - r * r, 2 * r * r / mu)
+        }
+    }
 }

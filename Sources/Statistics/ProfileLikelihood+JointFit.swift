@@ -1,0 +1,144 @@
+import Foundation
+
+extension ProfileLikelihood {
+    /// The Newton decrement −G·Δx (in units of λ) below which the last step is taken without
+    /// evaluating its end point: Newton converges quadratically there (for the self-concordant
+    /// Poisson λ/2 the next decrement is ≤ (decrement)²/2, Boyd & Vandenberghe §9.6.4), so the
+    /// step leaves a decrement of ~10⁻¹², θ to ~10⁻⁶ of its standard error or better.
+    static let finalStepDecrement = 1e-6
+
+    /// Whether θ̂ comes from the joint fit: a model linear in θ (one term) whose nuisances are
+    /// profiled numerically (backgrounds, or the Pearson statistic).
+    var usesJointFit: Bool { termCount == 1 && !usesClosedForm }
+
+    /// θ̂ of a linear model by one projected Newton minimization over (c, ν⃗) with c = nθ:
+    ///
+    ///     μ_i = n S_i + c T_i + Σ_j b_j B_j,i,
+    ///     λ(c, ν) = Σ_i f(μ_i, d_i) + Σ_a (ν_a − ν₀_a)²/σ_a²,   c ≥ 0, ν ≥ 0,
+    ///
+    /// μ is linear in (c, ν) and f convex in μ (`TestStatistic`), so λ is jointly convex and
+    /// Newton with Armijo backtracking and an active set on the bounds converges to the global
+    /// minimum; θ̂ = ĉ/n̂ (θ ≥ 0 ⇔ c ≥ 0 for n > 0). The same minimum as nesting a θ search
+    /// around the profile over ν (`bestFitLinear`), found in one pass over the bins per
+    /// iteration instead of one inner minimization per θ. The result's value, slope and
+    /// curvature are those of `profile(theta: θ̂)` warm-started at ν̂ (docs/physics.md §12).
+    ///
+    /// - Returns: nil when Newton does not converge (the caller falls back to the nested search).
+    func bestFitJoint() -> BestFit? {
+        let m = freeCount, q = m + 1, p = nuisanceCount
+        let nu = workingNuisances
+        for a in 0..<p { nu[a] = globalVector[a] }
+        for a in 0..<m { nu[freeSlotList[a]] = nominalVector[freeSlotList[a]] }
+        var c = 0.0
+        let tolerance = 1e-14 * max(1, dataTotal)
+        var current = expectedCurrent, candidate = expectedTrial
+        guard accumulateJoint(c: c, nu: nu, expected: current) else { return nil }
+        var converged = false
+        for _ in 0..<100 {
+            atBound[0] = c <= 0
+            for a in 0..<m { atBound[a + 1] = nu[freeSlotList[a]] <= 0 }
+            guard projectedNewtonStep(dimension: q) else { return nil }
+            var decrement = 0.0
+            for a in 0..<q { decrement -= gradient[a] * step[a] }
+            if decrement <= tolerance { converged = decrement > -1e-9 * max(1, dataTotal); break }
+            if decrement <= ProfileLikelihood.finalStepDecrement {
+                c = max(0, c + step[0])
+                for a in 0..<m { let slot = freeSlotList[a]; nu[slot] = max(0, nu[slot] + step[a + 1]) }
+                converged = true
+                break
+            }
+            // Armijo backtracking on an upper bound of λ(trial) − λ(current) that needs no
+            // logarithms (`valueChangeBound`): a step the bound accepts decreases λ at least as
+            // much as Armijo's condition asks. λ itself is evaluated once, at the end.
+            var alpha = 1.0, accepted = false
+            for _ in 0..<60 {
+                for a in 0..<p { trial[a] = nu[a] }
+                for a in 0..<m { let slot = freeSlotList[a]; trial[slot] = max(0, nu[slot] + alpha * step[a + 1]) }
+                let trialC = max(0, c + alpha * step[0])
+                if accumulateJoint(c: trialC, nu: trial, expected: candidate),
+                   valueChangeBound(from: current, to: candidate, nuisances: nu, trial: trial) <= -1e-4 * alpha * decrement {
+                    c = trialC
+                    for a in 0..<p { nu[a] = trial[a] }
+                    swap(&current, &candidate)
+                    accepted = true
+                    break
+                }
+                alpha *= 0.5
+            }
+            guard accepted else {
+                converged = decrement < 1e-8 * max(1, dataTotal)
+                break
+            }
+        }
+        guard converged, nu[0] > 0 else { return nil }
+        let theta = c / nu[0]
+        guard fillSignalSide(theta: theta) else { return nil }
+        let result = accumulate(nu, derivatives: true)
+        guard result.value.isFinite else { return nil }
+        let status: FitStatus = (0..<m).contains(where: { nu[freeSlotList[$0]] <= 0 }) ? .atBound : .converged
+        let point = finishProfile(theta: theta, nuisances: nu, result: result, status: status)
+        return BestFit(theta: theta, value: point.value, nuisances: point.nuisances,
+                       status: theta == 0 ? .atBound : .converged,
+                       slope: point.derivative, curvature: point.secondDerivative)
+    }
+
+    /// The gradient and Hessian of λ over (c, free ν) into the scratch buffers (row-major,
+    /// dimension 1 + m) and μ_i into `expected`, in one pass over the bins without logarithms;
+    /// false where some μ_i ≤ 0 meets d_i > 0.
+    func accumulateJoint(c: Double, nu: UnsafeMutablePointer<Double>, expected: UnsafeMutablePointer<Double>) -> Bool {
+        let m = freeCount, q = m + 1, n = bins
+        let mu = expected, first = binFirst, second = binSecond, d = data
+        // Column by column (contiguous loops the compiler vectorizes): μ, then f′ and f″ per bin,
+        // then the gradient and Hessian as dot products of the columns.
+        let n0 = nu[0]
+        for i in 0..<n { mu[i] = n0 * standardModel[i] + c * terms[i] }
+        for j in 0..<backgroundCount {
+            let b = nu[j + 1], column = backgroundTemplates + j * n
+            for i in 0..<n { mu[i] += b * column[i] }
+        }
+        var valid = true
+        switch statistic {
+        case .poisson:
+            for i in 0..<n {
+                let r = d[i] / mu[i]
+                first[i] = 2 - 2 * r
+                second[i] = 2 * r / mu[i]
+                valid = valid && (mu[i] > 0 || (mu[i] == 0 && d[i] == 0))
+            }
+        case .pearson:
+            for i in 0..<n {
+                let r = d[i] / mu[i]
+                first[i] = 1 - r * r
+                second[i] = 2 * r * r / mu[i]
+                valid = valid && (mu[i] > 0 || (mu[i] == 0 && d[i] == 0))
+            }
+        }
+        guard valid else { return false }
+        // Bins with μ = d = 0 contribute f′ = 2 (Poisson) or 1 (Pearson) and f″ = 0 (the limit μ → 0⁺).
+        for i in 0..<n where mu[i] == 0 {
+            first[i] = statistic == .poisson ? 2 : 1
+            second[i] = 0
+        }
+        let columns = jointColumns
+        for a in 0..<q {
+            let ca = columns + a * n
+            var g = 0.0
+            for i in 0..<n { g += first[i] * ca[i] }
+            gradient[a] = g
+            for b in a..<q {
+                let cb = columns + b * n
+                var h = 0.0
+                for i in 0..<n { h += second[i] * ca[i] * cb[i] }
+                hessian[a * q + b] = h
+                hessian[b * q + a] = h
+            }
+        }
+        for a in 0..<m {
+            let slot = freeSlotList[a]
+            let iv = inverseVariances[slot]
+            gradient[a + 1] += 2 * iv * (nu[slot] - globalVector[slot])
+            hessian[(a + 1) * q + a + 1] += 2 * iv
+        }
+        return true
+    }
+}
