@@ -16,6 +16,10 @@ macros/README.md) and writes PNG and PDF files into outputs/<card>/plots/:
                           -> g-M exclusion with the present limit (g ~ 5e-7 at small M)
   scan_<tag>.csv          scan,x,parameter,limit,curve
                           -> limit vs scanned quantity
+  stack_<tag>.csv         t_low_mev,t_high_mev,component,role,events
+                          -> stacked backgrounds + SM signal (log y), the new-physics excess at
+                             the limit as lines; backgrounds below STACK_OTHER_FRACTION of the
+                             background in the window are drawn together as "other"
 
 Plots in the magnetic moment (parameter mu_nu, in units of mu_B) show the present limits
 2.9e-11 (GEMMA/Borexino) and 6.3e-12 (XENONnT).
@@ -642,6 +646,102 @@ def plot_scan(plt, path, rows, context, tag):
     return fig
 
 
+# Stacked spectra: a background is drawn as its own layer when it is at least STACK_OTHER_FRACTION
+# of the total expected (signal + backgrounds) in some bin of the window, at most STACK_MAX_LAYERS
+# of them (the largest such shares); the others are summed into one "other" layer named in the
+# legend (the plot only; the data file keeps every component).
+STACK_OTHER_FRACTION = 0.05
+STACK_MAX_LAYERS = 12
+STACK_COLORS = {"solar-b8": "#f89c20", "solar-be7": "#ffd166", "solar-pep": "#e9c46a", "solar-cno": "#f4a261",
+                "solar-pp": "#ffe8a3", "solar-hep": "#3d405b", "ibd": "#5790fc",
+                "c14": "#9c9ca1", "kr85": "#bcbcc4", "bi210": "#a65628", "po210": "#d4a373", "bi214": "#964a8b",
+                "tl208": "#7a21dd", "k40": "#c9a0dc",
+                "c11": "#1b9e77", "c10": "#66c2a5", "li8": "#b3de69", "he8-li9": "#8dd3c7", "b12": "#005f73",
+                "other": "#dddddd"}
+STACK_LABELS = {"solar-b8": r"solar $^8$B $\nu$", "solar-be7": r"solar $^7$Be $\nu$", "solar-pep": r"solar pep $\nu$",
+                "solar-cno": r"solar CNO $\nu$", "solar-pp": r"solar pp $\nu$", "solar-hep": r"solar hep $\nu$",
+                "ibd": r"IBD (untagged $\bar\nu_e p$)", "c14": r"$^{14}$C", "kr85": r"$^{85}$Kr", "bi210": r"$^{210}$Bi",
+                "po210": r"$^{210}$Po", "bi214": r"$^{214}$Bi", "tl208": r"$^{208}$Tl", "k40": r"$^{40}$K",
+                "c11": r"$^{11}$C", "c10": r"$^{10}$C", "li8": r"$^{8}$Li", "he8-li9": r"$^{8}$He/$^{9}$Li", "b12": r"$^{12}$B"}
+
+
+def plot_stack(plt, path, rows, context, tag):
+    edges = None
+    layers = {}   # name -> (role, events)
+    for name, items in grouped(rows, "component").items():
+        e = [required_number(items[0], "t_low_mev", path)] + [required_number(r, "t_high_mev", path) for r in items]
+        if any(b <= a for a, b in zip(e, e[1:])):
+            raise DataError(f"{path}: component '{name}': bin edges are not increasing")
+        if edges is None:
+            edges = e
+        elif e != edges:
+            raise DataError(f"{path}: component '{name}' has other bins than the first component")
+        roles = {r["role"] for r in items}
+        if len(roles) != 1 or not roles <= {"signal", "background", "excess"}:
+            raise DataError(f"{path}: component '{name}': role must be one of signal, background, excess, got {sorted(roles)}")
+        events = [number(r, "events", path) or 0.0 for r in items]
+        if any(v < 0 or not math.isfinite(v) for v in events):
+            raise DataError(f"{path}: component '{name}': events must be finite and ≥ 0")
+        layers[name] = (roles.pop(), events)
+    backgrounds = {n: v for n, (role, v) in layers.items() if role == "background"}
+    signal = [(n, v) for n, (role, v) in layers.items() if role == "signal"]
+    excess = [(n, v) for n, (role, v) in layers.items() if role == "excess"]
+    total_background = sum(sum(v) for v in backgrounds.values())
+    total = [sum(v[i] for v in backgrounds.values()) + sum(v[i] for _, v in signal) for i in range(len(edges) - 1)]
+    share = {n: max((b / t for b, t in zip(v, total) if t >= MIN_EVENTS_PER_BIN), default=0.0) for n, v in backgrounds.items()}
+    ranked = sorted(backgrounds, key=lambda n: -share[n])
+    shown = [n for n in ranked if share[n] >= STACK_OTHER_FRACTION][:STACK_MAX_LAYERS]
+    other = [n for n in ranked if n not in shown and sum(backgrounds[n]) > 0]
+    empty = [n for n in ranked if sum(backgrounds[n]) == 0]
+    describe(f"layers={len(shown)} other={' '.join(other) or '-'} empty={' '.join(empty) or '-'}")
+    # The smallest drawn first (at the bottom), so that on the log axis each layer shows.
+    stack = [(n, backgrounds[n]) for n in sorted(shown, key=lambda n: sum(backgrounds[n]))]
+    if other:
+        summed = [sum(backgrounds[n][i] for n in other) for i in range(len(edges) - 1)]
+        stack.append(("other", summed))   # on top of the named layers: a log axis inflates the bottom one
+    fig, ax = plt.subplots(figsize=(14, 9), layout="constrained")
+    bottom = [0.0] * (len(edges) - 1)
+    for name, events in stack + signal:
+        top = [b + v for b, v in zip(bottom, events)]
+        if name == "other":
+            share = 100 * sum(sum(backgrounds[n]) for n in other) / total_background
+            names = [STACK_LABELS.get(n, n) for n in other]
+            lines = [", ".join(names[i:i + 4]) for i in range(0, len(names), 4)]
+            text = f"other ({share:.2g} % of background):\n" + ",\n".join(lines)
+        elif name in dict(signal):
+            text = r"SM $\bar\nu_e$–e signal"
+        else:
+            text = STACK_LABELS.get(name, name)
+        color = "#e42536" if name in dict(signal) else STACK_COLORS.get(name, None)
+        ax.fill_between(edges, [bottom[0]] + bottom, [top[0]] + top, step="pre", linewidth=0,
+                        color=color, alpha=0.55 if name in dict(signal) else 0.9, label=text)
+        bottom = top
+    ax.stairs(bottom, edges, color="black", linewidth=1.2, label="total expected")
+    ax.plot([], [], " ", label="new physics (not stacked):")
+    styles = ["--", ":", "-.", (0, (5, 1, 1, 1))]
+    for i, (name, events) in enumerate(excess):
+        ax.stairs(events, edges, color=["#b00020", "#0033aa", "#964a8b", "#1b9e77"][i % 4], linestyle=styles[i % len(styles)],
+                  linewidth=2.2, label="excess at the limit: " + pretty(name))
+    positive = [v for v in bottom if v > 0] + [v for _, e in excess for v in e if v > 0]
+    if not positive:
+        raise DataError(f"{path}: no component has events")
+    peak = max(positive)
+    floor = max(MIN_EVENTS_PER_BIN, 1e-7 * peak)
+    ax.set_yscale("log")
+    ax.set_ylim(floor, peak * 3)
+    ax.set_xlim(edges[0], edges[-1])
+    width = edges[1] - edges[0]
+    ax.set_ylabel(f"events / {width:g} MeV")
+    ax.set_xlabel(r"reconstructed visible energy $E_\mathrm{reco}$ [MeV]")
+    handles, labels = ax.get_legend_handles_labels()
+    # Legend outside the axes, top of the stack first.
+    order = list(reversed(range(len(stack) + len(signal)))) + list(range(len(stack) + len(signal), len(handles)))
+    fig.legend([handles[i] for i in order], [labels[i] for i in order], loc="outside right upper", fontsize="x-small",
+               frameon=False, labelspacing=0.35, handlelength=1.6)
+    ax.set_title(context.title(tag) + " · stacked expected spectra", loc="left", fontsize="small")
+    return fig
+
+
 KINDS = [
     ("spectrum_", ["t_low_mev", "t_high_mev", "component", "events"], plot_spectrum),
     ("delta_chi2_", ["parameter", "value", "delta_chi2", "critical", "curve"], plot_delta_chi2),
@@ -649,6 +749,7 @@ KINDS = [
     ("coverage_", ["method", "parameter", "true_value", "toys", "covered", "coverage", "nominal"], plot_coverage),
     ("exclusion_gm_", ["mass_mev", "g_limit", "curve"], plot_exclusion),
     ("scan_", ["scan", "x", "parameter", "limit", "curve"], plot_scan),
+    ("stack_", ["t_low_mev", "t_high_mev", "component", "role", "events"], plot_stack),
 ]
 
 

@@ -9,7 +9,10 @@ missing_required (G.R.2, G.R.4-G.R.6, G.R.8-G.R.11 attributes that are absent; [
 sum_weights, sum_weights_squared (CV weights, G.R.7); process_ids {id: events} (E.R.3);
 event_numbers_unique (E.R.2); events_failing (E.R.4-E.R.7 per-event checks: units, lab_pos, one
 primary vertex, one beam status 4 and one target status 20); max_four_momentum_violation_mev
-(max over events and components of |sum in - sum out| at the vertex);
+(max over the nu-e events, process 750, and components of |sum in - sum out| at the vertex; background
+events carry no complete kinematics); undeclared_process_ids (event IDs missing from NuHepMC.ProcessIDs);
+components {process id: {nue.component: events}} and deposited_energy_sum_mev {process id: sum of
+nue.deposited_energy_mev} for background events;
 with --bin-edges, cross_section_per_bin_pb: sigma of the final-state electron's kinetic energy
 T = E - m in each bin, sigma_bin = <sigma> * sum_bin w / sum_file w (NuHepMC paper, arXiv:2310.13211, sec. 3.1).
 """
@@ -51,7 +54,8 @@ def main(argv):
     if "--bin-edges" in argv:
         edges = [float(x) for x in argv[argv.index("--bin-edges") + 1].split(",")]
     result = {"events": 0, "sum_weights": 0.0, "sum_weights_squared": 0.0, "process_ids": {},
-              "event_numbers_unique": True, "events_failing": 0, "max_four_momentum_violation_mev": 0.0}
+              "event_numbers_unique": True, "events_failing": 0, "max_four_momentum_violation_mev": 0.0,
+              "undeclared_process_ids": [], "components": {}, "deposited_energy_sum_mev": {}}
     numbers = set()
     bins = [0.0] * (len(edges) - 1) if edges else None
     run = None
@@ -80,6 +84,14 @@ def main(argv):
                   and all(v.status != 0 for v in event.vertices))
             if not ok:
                 result["events_failing"] += 1
+            if pid not in run.get("NuHepMC.ProcessIDs", "").split() and pid not in result["undeclared_process_ids"]:
+                result["undeclared_process_ids"].append(pid)
+            if "nue.component" in attrs:
+                per = result["components"].setdefault(pid, {})
+                per[attrs["nue.component"]] = per.get(attrs["nue.component"], 0) + 1
+                deposit = float(attrs["nue.deposited_energy_mev"])
+                result["deposited_energy_sum_mev"][pid] = result["deposited_energy_sum_mev"].get(pid, 0.0) + deposit
+                continue
             for v in event.vertices:
                 pin = [sum(getattr(p.momentum, c) for p in v.particles_in) for c in "xyze"]
                 pout = [sum(getattr(p.momentum, c) for p in v.particles_out) for c in "xyze"]

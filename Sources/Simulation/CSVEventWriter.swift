@@ -6,7 +6,7 @@ import Output
 /// With backgrounds (`withComponents`) a last column `component` names each event's source
 /// (`signal` or the background's name); a background event has `t_mev` = its deposited
 /// electron-equivalent energy and `nan` for the neutrino energy and the angles.
-public final class CSVEventWriter: EventWriter {
+public final class CSVEventWriter: EventWriter, BackgroundEventWriter {
     public static let header = "enu_mev,t_mev,cos_theta,t_reco_mev,cos_theta_reco,weight"
     private let file: AtomicFile
     private let withComponents: Bool

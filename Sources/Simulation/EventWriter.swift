@@ -6,3 +6,10 @@ public protocol EventWriter: AnyObject {
     func finish() throws
     func abandon()
 }
+
+/// A writer that also takes detected background events (`nue generate --backgrounds`): CSV with a
+/// `component` column, NuHepMC with a process ID per component (`NuHepMCBackgroundProcess`).
+public protocol BackgroundEventWriter: EventWriter {
+    /// One detected background event: deposited (true visible) and reconstructed energy, MeV.
+    func writeBackground(energyMeV: Double, recoEnergyMeV: Double, component: String) throws
+}

@@ -32,7 +32,9 @@
 /// magnetic-moment and Z′ terms add in the same final state), so no event can be assigned to a
 /// CC, NC or electromagnetic sub-process; nue samples the total density and labels every event
 /// 750, the NC neutrino–lepton block that the specification's reference file (NuWro, "NC lep")
-/// uses for ν–e elastic scattering.
+/// uses for ν–e elastic scattering. Files with background events add one process per component
+/// (`NuHepMCBackgroundProcess`: solar ν–e 751–756, IBD 200, decays 1001–1007 and 1101–1105, user
+/// spectra 1901…) and declare nue's pseudo-particles (G.R.11).
 public enum NuHepMCRunInfo {
     /// The process ID of every event (E.C.1, E.R.3).
     public static let processID = 750
@@ -40,7 +42,13 @@ public enum NuHepMCRunInfo {
     public static let picobarnPerSquareCentimeter = 1e36
 
     /// The header lines, from `HepMC::Version` to the last run attribute (no trailing newline).
-    public static func lines(_ m: EventFileMetadata) -> [String] {
+    /// - Parameter backgrounds: the background processes of a file with background events
+    ///   (`NuHepMCBackgroundProcess`) and each one's expected detected events; their IDs are listed
+    ///   after 750 with name, description and, in `NuHepMC.Provenance.ExpectedEvents[ID]`, the
+    ///   expectation (`NuHepMC.FluxAveragedTotalCrossSection` is process 750's alone); the
+    ///   pseudo-particles of their records are declared in `NuHepMC.AdditionalParticleNumbers`.
+    public static func lines(_ m: EventFileMetadata,
+                             backgrounds: [(process: NuHepMCBackgroundProcess, expectedEvents: Double)] = []) -> [String] {
         let id = processID
         var description = m.model.radiativeCorrections
             ? "nu-e elastic scattering: SM W+Z with one-loop electroweak and QED corrections, recoil-electron energy spectrum (Bahcall, Kamionkowski & Sirlin, PRD 51, 6146 (1995))"
@@ -53,7 +61,14 @@ public enum NuHepMCRunInfo {
         }
         description += "; sin2thetaW = \(m.model.sin2ThetaW)\(m.model.radiativeCorrections ? " (MS-bar at M_Z)" : ""); detected events: T_reco >= \(m.thresholdMeV) MeV (Gaussian response truncated at T_reco >= 0) x efficiency; true T >= \(m.lowestRecoilMeV) MeV generated"
         let pb = picobarnPerSquareCentimeter
-        return [
+        let pseudo = backgrounds.isEmpty ? [] : [NuHepMCBackgroundProcess.depositNumber, NuHepMCBackgroundProcess.noTargetNumber]
+            + (backgrounds.contains { $0.process.id > 1900 } ? [NuHepMCBackgroundProcess.userSourceNumber] : [])
+        let pseudoInfo: [Int: (String, String)] = [
+            NuHepMCBackgroundProcess.depositNumber: ("VisibleEnergyDeposit", "nue pseudo-particle: the electron-equivalent visible energy deposited by a background event, at rest, E = m = the deposit (MeV)"),
+            NuHepMCBackgroundProcess.noTargetNumber: ("NoTarget", "nue pseudo-particle: placeholder target (zero four-momentum) of a spontaneous decay, which has none"),
+            NuHepMCBackgroundProcess.userSourceNumber: ("UnspecifiedSource", "nue pseudo-particle: placeholder beam (zero four-momentum) of a user background spectrum"),
+        ]
+        var lines = [
             "HepMC::Version 3.02.06",
             "HepMC::Asciiv3-START_EVENT_LISTING",
             "W CV",
@@ -65,9 +80,15 @@ public enum NuHepMCRunInfo {
             "A NuHepMC.FluxAveragedTotalCrossSection \(m.fluxAveragedCrossSectionCm2 * pb)",
             "A NuHepMC.Units.CrossSection.Unit pb",
             "A NuHepMC.Units.CrossSection.TargetScale PerTargetElectron",
-            "A NuHepMC.ProcessIDs \(id)",
+            "A NuHepMC.ProcessIDs \(([id] + backgrounds.map(\.process.id)).map(String.init).joined(separator: " "))",
             "A NuHepMC.ProcessInfo[\(id)].Name nu-e elastic scattering",
             "A NuHepMC.ProcessInfo[\(id)].Description \(description)",
+        ]
+        for b in backgrounds {
+            lines += ["A NuHepMC.ProcessInfo[\(b.process.id)].Name \(b.process.name)",
+                      "A NuHepMC.ProcessInfo[\(b.process.id)].Description \(b.process.description)"]
+        }
+        lines += [
             "A NuHepMC.Citations.Process[\(id)].DOI \(dois.joined(separator: " "))",
             "A NuHepMC.VertexStatusIDs 1",
             "A NuHepMC.VertexStatusInfo[1].Name PrimaryVertex",
@@ -76,10 +97,16 @@ public enum NuHepMCRunInfo {
             "A NuHepMC.ParticleStatusInfo[1].Name UndecayedPhysical",
             "A NuHepMC.ParticleStatusInfo[1].Description Final-state particle",
             "A NuHepMC.ParticleStatusInfo[4].Name IncomingBeam",
-            "A NuHepMC.ParticleStatusInfo[4].Description Incoming neutrino from the 8Li source",
+            "A NuHepMC.ParticleStatusInfo[4].Description Incoming neutrino from the 8Li source" + (backgrounds.isEmpty ? "" : ", or the source of a background event (solar neutrino, decaying nucleus at rest, pseudo-particle)"),
             "A NuHepMC.ParticleStatusInfo[20].Name Target",
-            "A NuHepMC.ParticleStatusInfo[20].Description Atomic electron at rest",
-            "A NuHepMC.AdditionalParticleNumbers ",
+            "A NuHepMC.ParticleStatusInfo[20].Description Atomic electron at rest" + (backgrounds.isEmpty ? "" : " (free proton at rest for the IBD; the NoTarget pseudo-particle for decays)"),
+            "A NuHepMC.AdditionalParticleNumbers " + pseudo.map(String.init).joined(separator: " "),
+        ]
+        for n in pseudo {
+            lines += ["A NuHepMC.AdditionalParticleNumber[\(n)].Name \(pseudoInfo[n]!.0)",
+                      "A NuHepMC.AdditionalParticleNumber[\(n)].Description \(pseudoInfo[n]!.1)"]
+        }
+        lines += [
             "A NuHepMC.Provenance.Seed \(m.seed)",
             "A NuHepMC.Provenance.Detector \(m.detectorName)",
             "A NuHepMC.Provenance.ThresholdMeV \(m.thresholdMeV)",
@@ -89,5 +116,10 @@ public enum NuHepMCRunInfo {
             "A NuHepMC.Provenance.LowestTrueRecoilMeV \(m.lowestRecoilMeV)",
             "A NuHepMC.Provenance.ExpectedEventsPerPicobarn \(m.eventsPerSquareCentimeter / pb)",
         ]
+        if !backgrounds.isEmpty {
+            lines.append("A NuHepMC.Provenance.Backgrounds \(backgrounds.map(\.process.component).joined(separator: " "))")
+            for b in backgrounds { lines.append("A NuHepMC.Provenance.ExpectedEvents[\(b.process.id)] \(b.expectedEvents)") }
+        }
+        return lines
     }
 }

@@ -14,16 +14,44 @@ import Output
 /// - E.R.8 all incoming and outgoing particles written; E.R.9 lab frame (electron at rest, ν along +z);
 /// - P.R.1 status codes: 4 beam, 20 target, 1 final state;
 /// - G.R.7 the `CV` weight of the event (1 unweighted).
-public final class NuHepMCWriter: EventWriter {
+///
+/// With backgrounds (`backgrounds:` at init, `writeBackground`), background events follow the
+/// signal's, each with its component's process ID and minimal record (`NuHepMCBackgroundProcess`).
+public final class NuHepMCWriter: EventWriter, BackgroundEventWriter {
     public static let processID = NuHepMCRunInfo.processID
     private let file: AtomicFile
     private let pdgNeutrino: Int
     public private(set) var count = 0
 
-    public init(path: String, metadata m: EventFileMetadata) throws {
+    private let backgroundProcesses: [String: NuHepMCBackgroundProcess]
+
+    /// - Parameter backgrounds: the background components whose events `writeBackground` will
+    ///   write, with their expected detected events (declared in the header); empty: ν–e only.
+    public init(path: String, metadata m: EventFileMetadata, backgrounds: [(component: String, expectedEvents: Double)] = []) throws {
         file = try AtomicFile(path: path)
         pdgNeutrino = m.model.flavor.pdgCode
-        try file.write(NuHepMCRunInfo.lines(m).joined(separator: "\n") + "\n")
+        let processes = NuHepMCBackgroundProcess.processes(for: backgrounds.map(\.component))
+        backgroundProcesses = Dictionary(uniqueKeysWithValues: processes.map { ($0.component, $0) })
+        let expected = processes.map { p in
+            (process: p, expectedEvents: backgrounds.filter { $0.component == p.component }.reduce(0) { $0 + $1.expectedEvents })
+        }
+        try file.write(NuHepMCRunInfo.lines(m, backgrounds: expected).joined(separator: "\n") + "\n")
+    }
+
+    /// A detected background event of `component` (declared at init): deposited and reconstructed
+    /// energies in MeV.
+    public func writeBackground(energyMeV: Double, recoEnergyMeV: Double, component: String) throws {
+        guard let process = backgroundProcesses[component] else {
+            throw SimulationError.invalidParameter(name: "background component '\(component)'", value: .nan,
+                                                   requirement: "must be declared when the NuHepMC file is opened")
+        }
+        var text = "E \(count) 1 3\nU MEV MM\nW 1.0\n"
+        text += "A 0 lab_pos 0 0 0\nA 0 signal_process_id \(process.id)\n"
+        text += "A 0 nue.component \(component)\nA 0 nue.deposited_energy_mev \(energyMeV)\n"
+        text += "A 0 nue.reconstructed_energy_mev \(recoEnergyMeV)\nA 0 nue.unknown \(process.unknown)\n"
+        text += process.particleLines(deposit: energyMeV)
+        try file.write(text)
+        count += 1
     }
 
     public func write(_ e: Event) throws {

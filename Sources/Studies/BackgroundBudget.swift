@@ -17,12 +17,19 @@ public struct BackgroundBudget: Sendable {
     /// Builds the templates of `scenario`'s backgrounds at its exposure.
     public init(scenario: StudyScenario) throws {
         let templates = try scenario.templates()
+        try self.init(scenario: scenario, templates: templates, components: try scenario.backgroundTemplates(templates: templates))
+    }
+
+    /// The budget of `components`, background templates already built at the exposure that
+    /// `scenario`'s signal `templates` imply (`StudyScenario.backgroundTemplates(templates:)`; the
+    /// run card's analyses reuse their cached ones).
+    public init(scenario: StudyScenario, templates: TemplateSet, components: [BackgroundTemplate]) throws {
         let exposure = scenario.backgroundExposure(templates: templates)
         self.signalEvents = templates.aboveThreshold.standardModel
         self.exposure = exposure
         self.exposureTonneYears = exposure.tonneYears(scenario.simulation.detector)
         self.windowUpperMeV = scenario.simulation.kinematicLimitMeV
-        self.components = try scenario.backgroundTemplates(templates: templates)
+        self.components = components
     }
 
     /// Σ of the components' events above threshold.

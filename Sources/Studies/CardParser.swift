@@ -109,7 +109,8 @@ struct CardParser {
         func missing(_ key: String, _ analysis: RunCard.Analysis) -> StudyError {
             StudyError(file: file, line: node.line, key: key, message: "missing required key (analysis '\(analysis.rawValue)' needs it)")
         }
-        let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan, .argon]
+        let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan, .argon,
+                                                 .backgroundBreakdown]
         for analysis in card.analyses {
             if card.models.isEmpty && needModels.contains(analysis) { throw missing("models", analysis) }
             switch analysis {
@@ -119,6 +120,9 @@ struct CardParser {
             case .gmExclusion where !card.models.contains { $0.model == .lightVector }:
                 throw StudyError(file: file, line: node.line, key: "models",
                                    message: "analysis 'gm-exclusion' needs a light-vector model")
+            case .backgroundBreakdown where card.scenarios.allSatisfy({ card.backgroundSelection(for: $0).isNone }):
+                throw StudyError(file: file, line: node.line, key: "backgrounds",
+                                 message: "analysis 'background-breakdown' needs backgrounds (top level or in a scenario), e.g. backgrounds: preset")
             case .toys where card.toys == nil: throw missing("toys", analysis)
             case .coverage where card.toys?.coverage == nil: throw missing("toys.coverage", analysis)
             default: break

@@ -25,5 +25,10 @@ extension RunCard {
         /// direction resolution and threshold (`scan_*.csv`), required rejection to match the
         /// card's scenarios.
         case argon
+        /// Per scenario with backgrounds: the background budget (events per component above
+        /// threshold and in the analysis window), the limits with no backgrounds, all of them, all
+        /// but each one (and each group) and each one alone, and the stacked spectra (`stack_*.csv`);
+        /// `BackgroundBreakdownAnalysis`, docs/physics.md §8.11.
+        case backgroundBreakdown = "background-breakdown"
     }
 }

@@ -10,7 +10,7 @@ import Output
 /// column: a row whose computation fails says so and the run goes on.
 ///
 /// Analyses (`macros/README.md`): asimov, spectra, delta-chi2, toys, coverage, gm-exclusion,
-/// threshold-scan, norm-scan, sin2w-precision, exposure, argon. Everything is deterministic: the same
+/// threshold-scan, norm-scan, sin2w-precision, exposure, argon, background-breakdown. Everything is deterministic: the same
 /// card gives the same bytes in every CSV whatever the thread count.
 public struct StudyRunner: Sendable {
     /// Run-time settings that do not change results.
@@ -80,28 +80,32 @@ public struct StudyRunner: Sendable {
         case .sin2wPrecision: return try Sin2ThetaWAnalysis.run(context)
         case .exposure: return try ExposureAnalysis.run(context)
         case .argon: return try ArgonStudyAnalysis.run(context)
+        case .backgroundBreakdown: return try BackgroundBreakdownAnalysis.run(context)
         }
     }
 
     /// Writes the tables, data files and `result.json` as `card.outputs` asks.
     func write(_ outputs: [AnalysisOutput], into directory: OutputDirectory) throws(OutputError) -> [String] {
         let card = loaded.card
-        let tables = outputs.compactMap { output in output.table.map { (name: output.analysis.rawValue, table: $0) } }
+        // Each analysis's table, then its extra tables (CSV and Markdown for those that ask for them).
+        let tables: [AnalysisOutput.ExtraTable] = outputs.flatMap { output in
+            (output.table.map { [AnalysisOutput.ExtraTable(name: output.analysis.rawValue, table: $0, csv: true, markdown: true)] } ?? [])
+                + output.extraTables
+        }
         var written: [String] = []
         try directory.create()
-        if let main = tables.first {
-            if card.outputs.csv {
-                written += try directory.writeTable(main.table, markdown: false, csv: true)
-                for extra in tables.dropFirst() {
-                    written.append(try directory.writeData(extra.table, name: "table_\(extra.name)"))
-                }
+        let csvTables = tables.filter(\.csv)
+        if card.outputs.csv, let main = csvTables.first {
+            written += try directory.writeTable(main.table, markdown: false, csv: true)
+            for extra in csvTables.dropFirst() {
+                written.append(try directory.writeData(extra.table, name: "table_\(extra.name)"))
             }
-            if card.outputs.table {
-                let text = "# \(card.title)\n\n" + tables.map { $0.table.markdown() }.joined(separator: "\n")
-                let path = directory.file("table.md")
-                try AtomicFile.write(text, to: path)
-                written.append(path)
-            }
+        }
+        if card.outputs.table, !tables.isEmpty {
+            let text = "# \(card.title)\n\n" + tables.filter(\.markdown).map { $0.table.markdown() }.joined(separator: "\n")
+            let path = directory.file("table.md")
+            try AtomicFile.write(text, to: path)
+            written.append(path)
         }
         if card.outputs.plots {
             for output in outputs {

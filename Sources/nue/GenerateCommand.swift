@@ -13,7 +13,8 @@ struct GenerateCommand: ParsableCommand {
             beside it and renamed when complete (an error, SIGINT or SIGTERM leave no temporary file and an \
             existing file untouched); a non-regular --output such as /dev/null is written through, never replaced.
             --format hepmc3 (alias nuhepmc) writes NuHepMC v1.0 whose NuHepMC.FluxAveragedTotalCrossSection (pb per \
-            electron) is that of the detected events in the file.
+            electron) is that of the detected events in the file. --backgrounds adds detected background events after \
+            the signal's: a component column in CSV, a process ID per component in NuHepMC (README "NuHepMC").
             Example: nue generate --detector kamland --threshold 3 --seed 1 --format csv --output toy.csv
             """)
 
@@ -51,9 +52,6 @@ struct GenerateCommand: ParsableCommand {
         try requireFinite(g, "--g")
         _ = try outputOption.required()
         if let text = scenario.backgrounds, text != "none" {
-            guard format == .csv else {
-                throw CommandFailure("--backgrounds: NuHepMC files hold ν–e scattering events only; background events are written to CSV (--format csv, with a component column)")
-            }
             guard count == nil else {
                 throw CommandFailure("--backgrounds: --count fixes the number of signal events only; give no --count for a Poisson data set of signal and backgrounds")
             }
@@ -99,7 +97,9 @@ struct GenerateCommand: ParsableCommand {
         let writer: any EventWriter = try runtime {
             switch format {
             case .csv: try CSVEventWriter(path: output, withComponents: backgrounds != nil)
-            case .hepmc3, .nuhepmc: try NuHepMCWriter(path: output, metadata: metadata)
+            case .hepmc3, .nuhepmc:
+                try NuHepMCWriter(path: output, metadata: metadata,
+                                  backgrounds: backgrounds?.components.map { ($0.name, $0.expectedDetectedEvents) } ?? [])
             }
         }
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
@@ -121,10 +121,10 @@ struct GenerateCommand: ParsableCommand {
                 }
             }
             var backgroundWritten = 0
-            if let backgrounds, let csv = writer as? CSVEventWriter {
+            if let backgrounds, let sink = writer as? any BackgroundEventWriter {
                 let names = backgrounds.components.map(\.name)
                 try backgrounds.forEachEvent(seed: seed) { e in
-                    try csv.writeBackground(energyMeV: e.energyMeV, recoEnergyMeV: e.recoEnergyMeV, component: names[e.component])
+                    try sink.writeBackground(energyMeV: e.energyMeV, recoEnergyMeV: e.recoEnergyMeV, component: names[e.component])
                     backgroundWritten += 1
                 }
             }

@@ -16,6 +16,7 @@ import Testing
             (.coverage, header(try PlotData.coverage([]))),
             (.exclusion, header(try PlotData.gmExclusion(curve))),
             (.scan, header(try PlotData.scan("x", parameter: "g", curves: curve))),
+            (.stack, header(try PlotData.stack(binEdges: [0, 1], components: []))),
         ]
     }
 
