@@ -75,9 +75,18 @@ public struct BackgroundToyGenerator: Sendable {
             let sampler = components[task.component].sampler
             let stream = RandomStream(seed: Self.componentSeed(seed, task.component), index: UInt64(task.block))
             var local = [Double](repeating: 0, count: edges.count - 1)
-            for _ in 0..<task.events {
-                let reco = sampler.sample(stream: stream).recoEnergyMeV
-                if let i = fastBins?.index(of: reco) ?? Binning.indexWithOverflow(of: reco, edges: edges) { local[i] += 1 }
+            local.withUnsafeMutableBufferPointer { counts in
+                if let fastBins {
+                    fastBins.edges.withUnsafeBufferPointer { e in
+                        for _ in 0..<task.events {
+                            if let i = fastBins.index(of: sampler.sample(stream: stream).recoEnergyMeV, edges: e) { counts[i] += 1 }
+                        }
+                    }
+                } else {
+                    for _ in 0..<task.events {
+                        if let i = Binning.indexWithOverflow(of: sampler.sample(stream: stream).recoEnergyMeV, edges: edges) { counts[i] += 1 }
+                    }
+                }
             }
             return local
         }
@@ -146,12 +155,18 @@ struct UniformBins: Sendable {
     }
 
     func index(of x: Double) -> Int? {
+        edges.withUnsafeBufferPointer { index(of: x, edges: $0) }
+    }
+
+    /// `index(of:)` reading the edges through a buffer the caller holds (the event loop).
+    @inline(__always)
+    func index(of x: Double, edges e: UnsafeBufferPointer<Double>) -> Int? {
         guard x >= lower else { return nil }
-        let last = edges.count - 2
+        let last = e.count - 2
         let q = (x - lower) * inverseWidth
         var i = q >= Double(last) ? last : Int(q)
-        if i < last, x >= edges[i + 1] { i += 1 }
-        if i > 0, x < edges[i] { i -= 1 }
+        if i < last, x >= e[i + 1] { i += 1 }
+        if i > 0, x < e[i] { i -= 1 }
         return i
     }
 }
