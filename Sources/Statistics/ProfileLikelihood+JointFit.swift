@@ -122,13 +122,9 @@ extension ProfileLikelihood {
         let columns = jointColumns
         for a in 0..<q {
             let ca = columns + a * n
-            var g = 0.0
-            for i in 0..<n { g += first[i] * ca[i] }
-            gradient[a] = g
+            gradient[a] = DotProduct.sum(first, ca, count: n)
             for b in a..<q {
-                let cb = columns + b * n
-                var h = 0.0
-                for i in 0..<n { h += second[i] * ca[i] * cb[i] }
+                let h = DotProduct.sum(second, ca, columns + b * n, count: n)
                 hessian[a * q + b] = h
                 hessian[b * q + a] = h
             }

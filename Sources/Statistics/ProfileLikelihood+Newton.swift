@@ -204,30 +204,20 @@ extension ProfileLikelihood {
         }
         var thetaFirst = 0.0, thetaSecond = 0.0
         if derivatives {
-            var firstTimesSlope = 0.0, secondTimesSlopeSquared = 0.0, firstTimesCurvature = 0.0
-            for i in 0..<nBins {
-                let slope = signalSideFirst[i]
-                firstTimesSlope += first[i] * slope
-                secondTimesSlopeSquared += second[i] * slope * slope
-                firstTimesCurvature += first[i] * signalSideSecond[i]
-            }
+            let firstTimesSlope = DotProduct.sum(first, signalSideFirst, count: nBins)
+            let secondTimesSlopeSquared = DotProduct.sum(second, signalSideFirst, signalSideFirst, count: nBins)
+            let firstTimesCurvature = DotProduct.sum(first, signalSideSecond, count: nBins)
             thetaFirst = n * firstTimesSlope
             thetaSecond = n * n * secondTimesSlopeSquared + n * firstTimesCurvature
             for a in 0..<m {
                 let slotA = freeSlotList[a]
                 let ca = slotA == 0 ? signalSide : backgroundTemplates + (slotA - 1) * nBins
-                var g = 0.0, h = 0.0
-                for i in 0..<nBins {
-                    g += first[i] * ca[i]
-                    h += second[i] * signalSideFirst[i] * ca[i]
-                }
-                gradient[a] = g
-                mixed[a] = n * h + (slotA == 0 ? firstTimesSlope : 0)
+                gradient[a] = DotProduct.sum(first, ca, count: nBins)
+                mixed[a] = n * DotProduct.sum(second, signalSideFirst, ca, count: nBins) + (slotA == 0 ? firstTimesSlope : 0)
                 for b in a..<m {
                     let slotB = freeSlotList[b]
                     let cb = slotB == 0 ? signalSide : backgroundTemplates + (slotB - 1) * nBins
-                    var hab = 0.0
-                    for i in 0..<nBins { hab += second[i] * ca[i] * cb[i] }
+                    let hab = DotProduct.sum(second, ca, cb, count: nBins)
                     hessian[a * m + b] = hab
                     hessian[b * m + a] = hab
                 }
