@@ -63,8 +63,18 @@ public struct Beryllium8Strength: Sendable, Equatable {
     /// Unfolds `shape` of the measured ⁸B spectrum.
     /// - Parameter smoothing: the curvature penalty μ (default `smoothing`; other values for studies of its effect).
     public static func unfold(_ shape: Shape, smoothing: Double = smoothing) throws -> Beryllium8Strength {
+        try unfold(sigmaShift: shape == .central ? 0 : (shape == .plusOneSigma ? 1 : -1), smoothing: smoothing)
+    }
+
+    /// Unfolds the ⁸B shape λ + s·δλ (the table's signed 1σ shift δλ continued linearly in s, the
+    /// way Winter et al. quote it; s = 0, ±1 are `unfold(.central)`, `unfold(.plusOneSigma)`,
+    /// `unfold(.minusOneSigma)`), for the source-shape systematic (docs/physics.md §15.1).
+    /// - Parameter sigmaShift: s, finite, |s| ≤ 5.
+    public static func unfold(sigmaShift sign: Double, smoothing: Double = smoothing) throws -> Beryllium8Strength {
+        guard sign.isFinite, abs(sign) <= 5 else {
+            throw PhysicsInputError.invalidParameter(name: "⁸B shape shift s (units of its 1σ)", value: sign, requirement: "must lie in [−5, 5]")
+        }
         let table = Boron8MeasuredSpectrum.self
-        let sign: Double = shape == .central ? 0 : (shape == .plusOneSigma ? 1 : -1)
         let energies = table.energiesMeV
         let lambda = zip(table.intensity, table.oneSigmaShift).map { $0 + sign * $1 }
         let area = trapezoid(energies, lambda)

@@ -157,11 +157,13 @@ public final class DetectedEnergySampler: @unchecked Sendable {
         return (e, reconstructedAboveThreshold(trueEnergyMeV: e, stream: stream))
     }
 
-    /// E_reco ~ N(E, σ(E)) conditioned on E_reco ≥ thr (thr > 0 makes the response's truncation at
-    /// 0 irrelevant), MeV; E itself for a perfect resolution.
+    /// E_reco ~ N(E', σ(E')) conditioned on E_reco ≥ thr, E' = f(E) the response's energy map (the
+    /// identity unless a systematic shift is applied; thr > 0 makes the response's truncation at
+    /// 0 irrelevant), MeV; E' itself for a perfect resolution.
     @inlinable
-    public func reconstructedAboveThreshold(trueEnergyMeV e: Double, stream: RandomStream) -> Double {
+    public func reconstructedAboveThreshold(trueEnergyMeV t: Double, stream: RandomStream) -> Double {
         let thr = response.thresholdMeV
+        let e = response.visibleEnergy(trueEnergyMeV: t)
         guard !response.resolution.isPerfect else { return e }
         let sigma = response.resolution.sigmaMeV(at: e)
         if thr - e <= 0.5 * sigma {

@@ -38,13 +38,17 @@ extension DetectorResponse {
     /// Gauss–Legendre panels no wider than min(0.05 MeV, σ/2)), starting at the least energy that
     /// reaches the threshold (`lowestTrueRecoilMeV`), with breakpoints at every bin edge, the
     /// threshold, `windowUpper` and `breakpoints` (kinematic edges, table knots: where f has
-    /// kinks or steps). `trueAboveThreshold` is exact quadrature (the threshold is a breakpoint).
+    /// kinks or steps; the reconstructed-energy ones mapped to the true axis by f⁻¹ of the energy
+    /// map). `trueAboveThreshold` is exact quadrature (the threshold is a breakpoint).
     func foldDensity(_ f: (Double) throws -> Double, from lower: Double, to upper: Double, breakpoints: [Double] = [],
                      edges: [Double], windowUpper: Double) throws -> BackgroundFold {
         var fold = BackgroundFold(bins: edges.count - 1)
         let a = Swift.max(lower, lowestTrueRecoilMeV)
         guard upper > a else { return fold }
-        let breaks = Array(Set(([a, upper, thresholdMeV, windowUpper] + edges + breakpoints).filter { $0 >= a && $0 <= upper })).sorted()
+        // Reconstructed-energy edges sit at f⁻¹(edge) on the true axis (the same values for the
+        // identity map); the threshold also unmapped, for `trueAboveThreshold`.
+        let mapped = ([thresholdMeV, windowUpper] + edges).map { trueEnergy(visibleEnergyMeV: $0) }
+        let breaks = Array(Set(([a, upper, thresholdMeV] + mapped + breakpoints).filter { $0 >= a && $0 <= upper })).sorted()
         var p = [Double](repeating: 0, count: edges.count - 1), tails = edges
         var failure: Error?
         forEachQuadratureNode(breakpoints: breaks, rule: GaussLegendre(points: 8)) { x, w in
@@ -64,7 +68,7 @@ extension DetectorResponse {
     /// E): the condition under which the composite Gauss–Legendre grid folds the Gaussian window
     /// to ≲ 10⁻¹⁰ (`VisibleEnergySpectrum.smearedFraction`). 256 … 131 072.
     func visibleSpectrumPanels(maximumKineticEnergy t0: Double) -> Int {
-        let sigma = resolution.sigmaMeV(at: lowestTrueRecoilMeV)
+        let sigma = resolution.sigmaMeV(at: visibleEnergy(trueEnergyMeV: lowestTrueRecoilMeV))
         guard sigma > 0, t0 > 0 else { return 1024 }
         return Swift.min(1 << 17, Swift.max(256, Int((2 * t0 / sigma).rounded(.up))))
     }
@@ -76,11 +80,14 @@ extension DetectorResponse {
         var fold = BackgroundFold(bins: edges.count - 1)
         fold.trueAboveThreshold = events * (try spectrum.fraction(from: thresholdMeV))
         if resolution.isPerfect {
+            // E_reco = f(E): bin j holds f⁻¹(e_j) ≤ E < f⁻¹(e_{j+1}) (e itself for the identity map).
+            let inverse = { (e: Double) in self.trueEnergy(visibleEnergyMeV: e) }
             for j in fold.bins.indices {
-                fold.bins[j] = events * (try spectrum.fraction(from: edges[j], to: j == fold.bins.count - 1 ? .infinity : edges[j + 1]))
+                fold.bins[j] = events * (try spectrum.fraction(from: inverse(edges[j]),
+                                                               to: j == fold.bins.count - 1 ? .infinity : inverse(edges[j + 1])))
             }
-            fold.aboveThreshold = fold.trueAboveThreshold
-            fold.aboveWindow = events * (try spectrum.fraction(from: windowUpper))
+            fold.aboveThreshold = energyMap.isIdentity ? fold.trueAboveThreshold : events * (try spectrum.fraction(from: inverse(thresholdMeV)))
+            fold.aboveWindow = events * (try spectrum.fraction(from: inverse(windowUpper)))
             return fold
         }
         var p = [Double](repeating: 0, count: edges.count - 1), tails = edges

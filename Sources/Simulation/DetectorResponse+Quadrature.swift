@@ -12,7 +12,7 @@ extension DetectorResponse {
             let a = breaks[s], b = breaks[s + 1]
             var x = a
             while x < b {
-                let sigma = resolution.sigmaMeV(at: x)
+                let sigma = resolution.sigmaMeV(at: visibleEnergy(trueEnergyMeV: x))
                 let width = sigma > 0 ? min(0.05, max(sigma / 2, 1e-3)) : 0.05
                 let panels = max(1, Int(((b - x) / width).rounded(.up)))
                 let step = (b - x) / Double(panels)

@@ -3,14 +3,15 @@ import GSL
 
 /// The simulation side of the response: one event at a time, with the random numbers noted.
 extension DetectorResponse {
-    /// T_reco = T + σ_T(T)·z, redrawn while negative (one Gaussian per draw; none for a perfect
-    /// resolution), MeV.
+    /// T_reco = E' + σ_T(E')·z with E' = f(T) (`visibleEnergy`), redrawn while negative (one
+    /// Gaussian per draw; none for a perfect resolution), MeV.
     @inlinable
     public func sampleReconstructedEnergy(trueEnergyMeV t: Double, stream: RandomStream) -> Double {
-        guard !resolution.isPerfect else { return t }
-        let sigma = resolution.sigmaMeV(at: t)
+        let e = visibleEnergy(trueEnergyMeV: t)
+        guard !resolution.isPerfect else { return e }
+        let sigma = resolution.sigmaMeV(at: e)
         var reco: Double
-        repeat { reco = t + stream.gaussian(sigma: sigma) } while reco < 0
+        repeat { reco = e + stream.gaussian(sigma: sigma) } while reco < 0
         return reco
     }
 

@@ -21,7 +21,7 @@ extension DetectorResponse {
             throw SimulationError.invalidBinning("edges must increase strictly (edge \(k): \(edges[k - 1]) then \(edges[k]))")
         }
         let bins = edges.count - 1
-        let minSigma = spectrum.nodeEnergies.map { resolution.sigmaMeV(at: $0) }.min() ?? 0
+        let minSigma = spectrum.nodeEnergies.map { resolution.sigmaMeV(at: visibleEnergy(trueEnergyMeV: $0)) }.min() ?? 0
         if minSigma >= 2 * spectrum.panelWidth {
             var fractions = [Double](repeating: 0, count: bins)
             var p = fractions, tails = edges

@@ -4,7 +4,8 @@ import GSL
 /// The detector response, defined once for the folding path (templates, the ⁴²Ar/⁴²K fast path)
 /// and the simulation path (`DetectorSimulator`, `Argon42BruteForce`, histograms):
 ///
-/// - energy: T_reco = T + σ_T(T)·z, z standard normal, truncated to T_reco ≥ 0 (the simulation
+/// - energy: T_reco = E' + σ_T(E')·z with E' = f(T) the energy map (`energyMap`, identity unless a
+///   systematic shift is applied, docs/physics.md §15.1; the formulas below write T for E'), z standard normal, truncated to T_reco ≥ 0 (the simulation
 ///   redraws a negative value, so the density is renormalized on [0, ∞) rather than piled up at 0):
 ///   P(T_reco ≥ x | T) = Φ((T − x)/σ_T) / Φ(T/σ_T) for x ≥ 0 (`survival`), Φ the standard normal
 ///   CDF, σ_T = √(a²T + b²T² + c²) MeV (`EnergyResolution`); a perfect resolution gives T_reco = T;
@@ -24,12 +25,30 @@ public struct DetectorResponse: Sendable, Equatable {
     public let efficiency: Double
     /// σ_θ of the direction response, degrees; nil when the detector measures no direction.
     public let directionResolutionDegrees: Double?
+    /// The map from the true energy to the mean visible energy E' = f(T) before smearing
+    /// (energy scale and non-linearity, `EnergyScaleMap`); the identity by default. σ is taken at E'.
+    public let energyMap: EnergyScaleMap
 
-    public init(resolution: EnergyResolution, thresholdMeV: Double, efficiency: Double, directionResolutionDegrees: Double? = nil) {
+    public init(resolution: EnergyResolution, thresholdMeV: Double, efficiency: Double, directionResolutionDegrees: Double? = nil,
+                energyMap: EnergyScaleMap = .identity) {
         self.resolution = resolution
         self.thresholdMeV = thresholdMeV
         self.efficiency = efficiency
         self.directionResolutionDegrees = directionResolutionDegrees
+        self.energyMap = energyMap
+    }
+
+    /// E' = f(T), the mean visible energy of true energy `t` (MeV): `t` itself for the identity map.
+    @inlinable
+    public func visibleEnergy(trueEnergyMeV t: Double) -> Double {
+        energyMap.isIdentity ? t : energyMap(t)
+    }
+
+    /// f⁻¹(E'), the true energy whose mean visible energy is `e` (MeV): where a reconstructed-energy
+    /// edge sits on the true-energy axis (exactly so for a perfect resolution).
+    @inlinable
+    public func trueEnergy(visibleEnergyMeV e: Double) -> Double {
+        energyMap.isIdentity ? e : energyMap.inverse(e)
     }
 
     /// The response of `detector` at `thresholdMeV` (energy, efficiency, direction).
@@ -49,14 +68,17 @@ public struct DetectorResponse: Sendable, Equatable {
         return rad > 0 ? 1 / (rad * rad) : .infinity
     }
 
-    /// The least true T that reaches the threshold with probability above ~10⁻¹⁴ (threshold − 7.6σ,
-    /// solved by bisection); the threshold itself for a perfect resolution; at least 1 keV.
+    /// The least true T that reaches the threshold with probability above ~10⁻¹⁴ (f(T) = threshold − 7.6σ,
+    /// solved by bisection); f⁻¹(threshold) for a perfect resolution; at least 1 keV.
     /// Events below it are neither generated nor integrated.
     public var lowestTrueRecoilMeV: Double {
         let thr = thresholdMeV
-        guard !resolution.isPerfect else { return thr }
+        guard !resolution.isPerfect else { return trueEnergy(visibleEnergyMeV: thr) }
         let sigmas = 7.6
-        func reaches(_ t: Double) -> Bool { thr - t < sigmas * resolution.sigmaMeV(at: t) }
+        func reaches(_ t: Double) -> Bool {
+            let e = visibleEnergy(trueEnergyMeV: t)
+            return thr - e < sigmas * resolution.sigmaMeV(at: e)
+        }
         var lo = 1e-3, hi = thr
         if reaches(lo) { return lo }
         for _ in 0..<80 {

@@ -23,6 +23,11 @@ extension Scenario {
         case .exposure(let exposure):
             factor = exposure.emittedNeutrinos * detector.targetElectrons * detector.geometry.meanFluxPerNeutrinoPerSquareCentimeter
         }
+        return templates(folded, eventsPerSquareCentimeter: factor)
+    }
+
+    /// The templates of `folded` cross sections at F = `factor` events per cm².
+    func templates(_ folded: FoldedCrossSections, eventsPerSquareCentimeter factor: Double) -> TemplateSet {
         let lin = interference == .exact ? folded.bins.map { $0.lightVectorLinearPerGSquared * factor } : Array(repeating: 0, count: binning.count)
         var above = folded.aboveThreshold.scaled(by: factor)
         var generated = folded.generated.scaled(by: factor)
@@ -57,7 +62,8 @@ extension Scenario {
             mediatorMassMeV: mediatorMassMeV, radiativeCorrections: radiativeCorrections, lowestRecoilMeV: tLow)
         let edges = binning.edges
         let nBins = binning.count
-        var breaks = [tLow, tHigh, thresholdMeV] + edges
+        // Reconstructed-energy edges at f⁻¹(edge) on the true axis (themselves for the identity map).
+        var breaks = [tLow, tHigh] + ([thresholdMeV] + edges).map { response.trueEnergy(visibleEnergyMeV: $0) }
         breaks = Array(Set(breaks.filter { $0 >= tLow && $0 <= tHigh })).sorted()
 
         var bins = [TermValues](repeating: TermValues(), count: nBins)

@@ -18,6 +18,10 @@ public struct Scenario: Sendable {
     public var mediatorMassMeV: Double
     public var flavor: NeutrinoFlavor
     public var interference: LightVectorCrossSection.Interference
+    /// The systematic shift of the detector response this scenario folds with (docs/physics.md
+    /// §15); nominal except inside `templates(at:eventsPerSquareCentimeter:sourceShape:)` and
+    /// `backgroundTemplates(_:exposure:at:sourceShape:)`, which set it on a copy.
+    public internal(set) var systematicShift: SystematicShift = .nominal
 
     /// - Parameters:
     ///   - thresholdMeV: nil takes the detector's default.
@@ -66,9 +70,10 @@ public struct Scenario: Sendable {
         self.radiativeCorrections = radiativeCorrections
     }
 
-    /// The detector response at this scenario's threshold.
+    /// The detector response at this scenario's threshold (at `systematicShift`).
     public var response: DetectorResponse {
-        DetectorResponse(resolution: detector.resolution, thresholdMeV: thresholdMeV, efficiency: detector.efficiency)
+        let nominal = DetectorResponse(resolution: detector.resolution, thresholdMeV: thresholdMeV, efficiency: detector.efficiency)
+        return systematicShift.isNominal ? nominal : systematicShift.applied(to: nominal)
     }
 
     /// T_max at the spectrum endpoint, MeV.
