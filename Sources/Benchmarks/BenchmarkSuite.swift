@@ -66,6 +66,11 @@ public enum BenchmarkSuite {
         public var argon_bruteforce_projected_seconds_1e10: Double?
         public var argon_bruteforce_projected_seconds_five_years: Double?
         public var argon_fast_path_seconds: Double?
+        /// Seconds to refold every template of KamLAND > 3 MeV (4 signal terms, 3 backgrounds) at one
+        /// shifted response point (`TemplateMorphingBenchmark`, docs/physics.md §15.5).
+        public var template_refold_seconds_kamland: Double?
+        /// Seconds for one code4p interpolation of the same templates (7 samples × 5 nuisances, with gradient).
+        public var template_interpolation_seconds_kamland: Double?
     }
 
     /// Generation (1 and all threads), generator set-up and template building for one scenario.
@@ -131,6 +136,9 @@ public enum BenchmarkSuite {
             let fullChain = try FullChainBackgroundBenchmark.run(toys: options.fullChainToys, threads: options.threads)
             report.full_chain_toys_per_second_juno_0p2 = fullChain.toysPerSecond
             report.full_chain_events_per_toy_juno_0p2 = fullChain.meanEventsPerToy
+            let morphing = try TemplateMorphingBenchmark.run()
+            report.template_refold_seconds_kamland = morphing.refoldSeconds
+            report.template_interpolation_seconds_kamland = morphing.interpolationSeconds
         }
         if let corrected {
             report.generate_events_per_second_radiative_corrections = corrected.all.eventsPerSecond

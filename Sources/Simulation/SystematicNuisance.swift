@@ -22,7 +22,7 @@ public struct SystematicNuisance: Sendable, Equatable {
     public let pivotMeV: Double
 
     /// - Throws: `SimulationError` unless σ > 0 and the ±1σ shifts are valid (`SystematicShift`).
-    public init(_ kind: Kind, sigma: Double, pivotMeV: Double = EnergyScaleMap.defaultPivotMeV) throws(SimulationError) {
+    public init(_ kind: Kind, sigma: Double, pivotMeV: Double = EnergyScaleMap.defaultPivotMeV) throws {
         try SimulationError.require(sigma, "\(kind.rawValue) σ", "must be > 0") { $0 > 0 }
         self.kind = kind
         self.sigma = sigma
@@ -32,7 +32,7 @@ public struct SystematicNuisance: Sendable, Equatable {
     }
 
     /// The shift at x standard deviations (only this nuisance moved).
-    public func shift(at x: Double) throws(SimulationError) -> SystematicShift {
+    public func shift(at x: Double) throws -> SystematicShift {
         let v = x * sigma
         switch kind {
         case .energyScale: return try SystematicShift(energyScale: v, pivotMeV: pivotMeV)
@@ -47,7 +47,7 @@ public struct SystematicNuisance: Sendable, Equatable {
     /// or marked assumed): energy scale, non-linearity (pivot 5 MeV), resolution scale, efficiency,
     /// ⁸Li shape (1σ of Winter et al.).
     /// - Throws: `SimulationError.unknownDetector` for a preset without defaults.
-    public static func defaults(detector: String) throws(SimulationError) -> [SystematicNuisance] {
+    public static func defaults(detector: String) throws -> [SystematicNuisance] {
         let values: [(Kind, Double)]
         switch detector {
         case "kamland":
@@ -57,9 +57,9 @@ public struct SystematicNuisance: Sendable, Equatable {
         case "snoplus", "sno+":
             values = [(.energyScale, 0.02), (.nonLinearity, 0.01), (.resolutionScale, 0.10), (.efficiency, 0.02), (.sourceShape, 1)]
         default:
-            throw .invalidParameter(name: "systematics defaults for detector '\(detector)'", value: .nan,
+            throw SimulationError.invalidParameter(name: "systematics defaults for detector '\(detector)'", value: .nan,
                                     requirement: "exist for kamland, juno, snoplus only")
         }
-        return try values.map { (kind, sigma) throws(SimulationError) in try SystematicNuisance(kind, sigma: sigma) }
+        return try values.map { (kind, sigma) in try SystematicNuisance(kind, sigma: sigma) }
     }
 }

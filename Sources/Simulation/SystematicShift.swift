@@ -33,7 +33,7 @@ public struct SystematicShift: Sendable, Equatable {
 
     /// - Throws: `SimulationError.invalidParameter` naming the first value out of range.
     public init(energyScale: Double = 0, nonLinearity: Double = 0, pivotMeV: Double = EnergyScaleMap.defaultPivotMeV,
-                resolutionScale: Double = 0, efficiencyScale: Double = 0, sourceShape: Double = 0) throws(SimulationError) {
+                resolutionScale: Double = 0, efficiencyScale: Double = 0, sourceShape: Double = 0) throws {
         try SimulationError.require(energyScale, "energy scale α", "must lie in (−0.5, 0.5) (a fraction)") { abs($0) < 0.5 }
         try SimulationError.require(pivotMeV, "non-linearity pivot E₀ (MeV)", "must be > 0") { $0 > 0 }
         let emax = EnergyScaleMap.maximumEnergyMeV

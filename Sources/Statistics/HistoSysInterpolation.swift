@@ -13,14 +13,14 @@ public struct HistoSysInterpolation: Sendable {
     public let code: InterpolationCode
     public let binCount: Int
     /// δ⁺_b, δ⁻_b, S_b, A_b (counts).
-    @usableFromInline let deltaUp: [Double]
-    @usableFromInline let deltaDown: [Double]
-    @usableFromInline let symmetric: [Double]
-    @usableFromInline let asymmetric: [Double]
+    let deltaUp: [Double]
+    let deltaDown: [Double]
+    let symmetric: [Double]
+    let asymmetric: [Double]
 
     /// - Throws: `StatisticsError` for templates of different lengths, non-finite entries, or a
     ///   code other than `code0`/`code4p`.
-    public init(nominal: [Double], up: [Double], down: [Double], code: InterpolationCode = .code4p) throws(StatisticsError) {
+    public init(nominal: [Double], up: [Double], down: [Double], code: InterpolationCode = .code4p) throws {
         guard code == .code0 || code == .code4p else {
             throw StatisticsError("histosys interpolation \(code.rawValue) is not available (choose code0 or code4p)")
         }
@@ -38,82 +38,60 @@ public struct HistoSysInterpolation: Sendable {
         asymmetric = zip(deltaUp, deltaDown).map { 0.0625 * ($0 - $1) }
     }
 
+    /// The branch of α: +1 linear in δ⁺, −1 linear in δ⁻, 0 the code4p polynomial.
+    func branch(_ alpha: Double) -> Int {
+        switch code {
+        case .code4p: alpha > 1 ? 1 : (alpha < -1 ? -1 : 0)
+        default: alpha > 0 ? 1 : -1
+        }
+    }
+
+    /// The weights of S and A in δ(α) and in dδ/dα on the polynomial branch.
+    static func polynomialWeights(_ alpha: Double) -> (s: Double, a: Double, ds: Double, da: Double) {
+        let a2 = alpha * alpha
+        return (alpha, a2 * (15 + a2 * (3 * a2 - 10)), 1, alpha * (30 + a2 * (18 * a2 - 40)))
+    }
+
     /// δ_b(α) for one bin (counts).
     public func delta(_ alpha: Double, bin b: Int) -> Double {
-        let c = coefficients(alpha).value
-        switch c.kind {
-        case .up: return alpha * deltaUp[b]
-        case .down: return alpha * deltaDown[b]
-        case .polynomial: return c.symmetric * symmetric[b] + c.asymmetric * asymmetric[b]
+        switch branch(alpha) {
+        case 1: return alpha * deltaUp[b]
+        case -1: return alpha * deltaDown[b]
+        default:
+            let w = Self.polynomialWeights(alpha)
+            return w.s * symmetric[b] + w.a * asymmetric[b]
         }
     }
 
     /// dδ_b/dα for one bin (counts per unit α).
     public func derivative(_ alpha: Double, bin b: Int) -> Double {
-        let d = coefficients(alpha).derivative
-        switch d.kind {
-        case .up: return deltaUp[b]
-        case .down: return deltaDown[b]
-        case .polynomial: return d.symmetric * symmetric[b] + d.asymmetric * asymmetric[b]
+        switch branch(alpha) {
+        case 1: return deltaUp[b]
+        case -1: return deltaDown[b]
+        default:
+            let w = Self.polynomialWeights(alpha)
+            return w.ds * symmetric[b] + w.da * asymmetric[b]
         }
     }
 
     /// Adds δ_b(α) to `values[b]` for every bin and, when `derivative` is given, writes dδ_b/dα
     /// times `scale` to `derivative[b]` (allocation-free; the caller owns both buffers of
     /// `binCount` values).
-    @inlinable
     public func accumulate(_ alpha: Double, into values: UnsafeMutablePointer<Double>,
                            derivative: UnsafeMutablePointer<Double>?, scale: Double = 1) {
-        let (c, d) = coefficients(alpha)
-        switch c.kind {
-        case .up, .down:
-            deltaUp.withUnsafeBufferPointer { up in
-                deltaDown.withUnsafeBufferPointer { down in
-                    let slope = c.kind == .up ? up : down
-                    for b in 0..<binCount { values[b] += alpha * slope[b] }
-                    if let derivative { for b in 0..<binCount { derivative[b] = scale * slope[b] } }
-                }
+        let n = binCount
+        switch branch(alpha) {
+        case 0:
+            let w = Self.polynomialWeights(alpha)
+            for b in 0..<n { values[b] += w.s * symmetric[b] + w.a * asymmetric[b] }
+            if let derivative {
+                let ds = scale * w.ds, da = scale * w.da
+                for b in 0..<n { derivative[b] = ds * symmetric[b] + da * asymmetric[b] }
             }
-        case .polynomial:
-            symmetric.withUnsafeBufferPointer { s in
-                asymmetric.withUnsafeBufferPointer { a in
-                    for b in 0..<binCount { values[b] += c.symmetric * s[b] + c.asymmetric * a[b] }
-                    if let derivative {
-                        let ds = scale * d.symmetric, da = scale * d.asymmetric
-                        for b in 0..<binCount { derivative[b] = ds * s[b] + da * a[b] }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Which branch α falls in, and the weights of S and A in δ and in dδ/dα there.
-    @usableFromInline
-    struct Weights {
-        @usableFromInline enum Kind { case up, down, polynomial }
-        @usableFromInline var kind: Kind
-        @usableFromInline var symmetric: Double
-        @usableFromInline var asymmetric: Double
-        @usableFromInline init(_ kind: Kind, _ symmetric: Double, _ asymmetric: Double) {
-            self.kind = kind
-            self.symmetric = symmetric
-            self.asymmetric = asymmetric
-        }
-    }
-
-    @inlinable
-    func coefficients(_ alpha: Double) -> (value: Weights, derivative: Weights) {
-        switch code {
-        case .code4p:
-            if alpha > 1 { return (Weights(.up, 0, 0), Weights(.up, 0, 0)) }
-            if alpha < -1 { return (Weights(.down, 0, 0), Weights(.down, 0, 0)) }
-            let a2 = alpha * alpha
-            let value = Weights(.polynomial, alpha, a2 * (15 + a2 * (3 * a2 - 10)))
-            let slope = Weights(.polynomial, 1, alpha * (30 + a2 * (18 * a2 - 40)))
-            return (value, slope)
-        default:
-            let kind: Weights.Kind = alpha > 0 ? .up : .down
-            return (Weights(kind, 0, 0), Weights(kind, 0, 0))
+        case let side:
+            let slope = side > 0 ? deltaUp : deltaDown
+            for b in 0..<n { values[b] += alpha * slope[b] }
+            if let derivative { for b in 0..<n { derivative[b] = scale * slope[b] } }
         }
     }
 }

@@ -25,7 +25,7 @@ public struct MorphingSample: Sendable {
     /// - Throws: `StatisticsError` when a modifier's bin count differs from the nominal's, an
     ///   index is negative or the counts of modifiers and indices differ.
     public init(name: String, nominal: [Double], histoSys: [HistoSysInterpolation] = [], histoSysParameters: [Int] = [],
-                normSys: [NormSysInterpolation] = [], normSysParameters: [Int] = []) throws(StatisticsError) {
+                normSys: [NormSysInterpolation] = [], normSysParameters: [Int] = []) throws {
         guard !nominal.isEmpty, nominal.allSatisfy(\.isFinite) else {
             throw StatisticsError("sample '\(name)': the nominal template needs at least one bin, all finite")
         }
@@ -84,7 +84,9 @@ public struct MorphingSample: Sendable {
 
     /// `evaluate` on arrays (sized by the caller: `binCount` values, `modifierCount·binCount`
     /// gradient entries or an empty array for none); no allocation when they are uniquely referenced.
-    public func evaluate(parameters: [Double], values: inout [Double], gradient: inout [Double]) {
+    /// (Its labels differ from the pointer form's on purpose: `&array` would otherwise convert
+    /// implicitly to a pointer, and an empty gradient array to a non-nil pointer.)
+    public func evaluate(at parameters: [Double], into values: inout [Double], gradient: inout [Double]) {
         precondition(values.count >= binCount && (gradient.isEmpty || gradient.count >= modifierCount * binCount),
                      "buffers too small for sample '\(name)'")
         let wantsGradient = !gradient.isEmpty

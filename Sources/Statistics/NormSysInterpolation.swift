@@ -22,13 +22,13 @@ public struct NormSysInterpolation: Sendable {
     /// u = I⁺/I⁰ and d = I⁻/I⁰.
     public let up: Double
     public let down: Double
-    @usableFromInline let logUp: Double
-    @usableFromInline let logDown: Double
+    let logUp: Double
+    let logDown: Double
     /// a₁ … a₆ of code4 (zero otherwise).
-    @usableFromInline let a: (Double, Double, Double, Double, Double, Double)
+    let a: (Double, Double, Double, Double, Double, Double)
 
     /// - Throws: `StatisticsError` for non-finite factors, factors ≤ 0 with code1/code4, or code4p.
-    public init(up: Double, down: Double, code: InterpolationCode = .code4) throws(StatisticsError) {
+    public init(up: Double, down: Double, code: InterpolationCode = .code4) throws {
         guard code != .code4p else { throw StatisticsError("normsys interpolation code4p is not available (choose code0, code1 or code4)") }
         guard up.isFinite, down.isFinite else { throw StatisticsError("normsys factors must be finite (up \(up), down \(down))") }
         if code != .code0 {
@@ -54,15 +54,12 @@ public struct NormSysInterpolation: Sendable {
     }
 
     /// f(α).
-    @inlinable
     public func factor(_ alpha: Double) -> Double { valueAndDerivative(alpha).value }
 
     /// df/dα.
-    @inlinable
     public func derivative(_ alpha: Double) -> Double { valueAndDerivative(alpha).derivative }
 
     /// (f(α), df/dα).
-    @inlinable
     public func valueAndDerivative(_ alpha: Double) -> (value: Double, derivative: Double) {
         switch code {
         case .code0:
