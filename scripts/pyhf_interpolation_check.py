@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""pyhf's own numbers for nue's HistFactory interpolation (docs/physics.md §15.3).
+"""pyhf's own numbers for nue's HistFactory interpolation (docs/physics.md §16.3).
 
 Reads one JSON file:
   {"nominal": [...], "histosys_up": [...], "histosys_down": [...],

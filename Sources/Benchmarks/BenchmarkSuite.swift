@@ -67,7 +67,7 @@ public enum BenchmarkSuite {
         public var argon_bruteforce_projected_seconds_five_years: Double?
         public var argon_fast_path_seconds: Double?
         /// Seconds to refold every template of KamLAND > 3 MeV (4 signal terms, 3 backgrounds) at one
-        /// shifted response point (`TemplateMorphingBenchmark`, docs/physics.md §15.5).
+        /// shifted response point (`TemplateMorphingBenchmark`, docs/physics.md §16.5).
         public var template_refold_seconds_kamland: Double?
         /// Seconds for one code4p interpolation of the same templates (7 samples × 5 nuisances, with gradient).
         public var template_interpolation_seconds_kamland: Double?

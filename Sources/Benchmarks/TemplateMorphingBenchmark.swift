@@ -3,7 +3,7 @@ import Physics
 import Simulation
 import Statistics
 
-/// Exact refolding against interpolation (docs/physics.md §15.5), KamLAND > 3 MeV (3 000 SM events,
+/// Exact refolding against interpolation (docs/physics.md §16.5), KamLAND > 3 MeV (3 000 SM events,
 /// 0.1 MeV bins) with three backgrounds (¹²B, ²⁰⁸Tl, IBD) and the preset's five default nuisances:
 ///
 /// - refold: every template (four signal terms and three backgrounds) rebuilt at one shifted

@@ -68,7 +68,7 @@ public struct Beryllium8Strength: Sendable, Equatable {
 
     /// Unfolds the ⁸B shape λ + s·δλ (the table's signed 1σ shift δλ continued linearly in s, the
     /// way Winter et al. quote it; s = 0, ±1 are `unfold(.central)`, `unfold(.plusOneSigma)`,
-    /// `unfold(.minusOneSigma)`), for the source-shape systematic (docs/physics.md §15.1).
+    /// `unfold(.minusOneSigma)`), for the source-shape systematic (docs/physics.md §16.1).
     /// - Parameter sigmaShift: s, finite, |s| ≤ 5.
     public static func unfold(sigmaShift sign: Double, smoothing: Double = smoothing) throws -> Beryllium8Strength {
         guard sign.isFinite, abs(sign) <= 5 else {

@@ -5,7 +5,7 @@ import GSL
 /// and the simulation path (`DetectorSimulator`, `Argon42BruteForce`, histograms):
 ///
 /// - energy: T_reco = E' + σ_T(E')·z with E' = f(T) the energy map (`energyMap`, identity unless a
-///   systematic shift is applied, docs/physics.md §15.1; the formulas below write T for E'), z standard normal, truncated to T_reco ≥ 0 (the simulation
+///   systematic shift is applied, docs/physics.md §16.1; the formulas below write T for E'), z standard normal, truncated to T_reco ≥ 0 (the simulation
 ///   redraws a negative value, so the density is renormalized on [0, ∞) rather than piled up at 0):
 ///   P(T_reco ≥ x | T) = Φ((T − x)/σ_T) / Φ(T/σ_T) for x ≥ 0 (`survival`), Φ the standard normal
 ///   CDF, σ_T = √(a²T + b²T² + c²) MeV (`EnergyResolution`); a perfect resolution gives T_reco = T;

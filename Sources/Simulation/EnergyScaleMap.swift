@@ -2,14 +2,14 @@ import Foundation
 
 /// The map from a true deposited (electron-equivalent visible) energy E to the mean visible
 /// energy the detector reconstructs before smearing, for the energy-scale and non-linearity
-/// systematics (docs/physics.md §15.1):
+/// systematics (docs/physics.md §16.1):
 ///
 ///     E' = f(E) = (1 + α) · E · [1 + β (E − E₀)/E₀]      (MeV)
 ///
 /// α: the relative energy scale at the pivot E₀ (f(E₀) = (1 + α) E₀); β: the linear change of
 /// the relative scale f(E)/E per E₀ of energy (f(E)/E = (1 + α)(1 + β(E − E₀)/E₀)), the
 /// first-order term of a residual non-linearity around E₀ (the role of the Birks/Cherenkov
-/// residuals of KamLAND, Borexino and JUNO calibrations, docs/physics.md §15.4). The nominal map
+/// residuals of KamLAND, Borexino and JUNO calibrations, docs/physics.md §16.4). The nominal map
 /// is the identity (α = β = 0); `isIdentity` lets the folding skip it so that nominal results are
 /// bit-identical to the code without the map.
 ///
@@ -27,7 +27,7 @@ public struct EnergyScaleMap: Sendable, Equatable, Codable {
     /// background of docs/physics.md §8 and §14).
     public static let maximumEnergyMeV = 30.0
     /// The default pivot E₀, MeV: mid-range of the signal's visible energies (1–15 MeV); an
-    /// assumption (docs/physics.md §15.1).
+    /// assumption (docs/physics.md §16.1).
     public static let defaultPivotMeV = 5.0
 
     public static let identity = EnergyScaleMap(scale: 0, nonLinearity: 0, pivotMeV: defaultPivotMeV)

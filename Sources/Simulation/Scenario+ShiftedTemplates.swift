@@ -1,6 +1,6 @@
 import Physics
 
-/// Exact refolding at a systematic shift (docs/physics.md §15.2): every template of the scenario
+/// Exact refolding at a systematic shift (docs/physics.md §16.2): every template of the scenario
 /// rebuilt by the nominal folding code (`foldedCrossSections`, `backgroundTemplate`) through the
 /// shifted response (`SystematicShift.applied(to:)`) and, for a source-shape shift, the shifted
 /// ⁸Li spectrum. The exposure does not move: the signal keeps the nominal F (events per cm²) —

@@ -19,7 +19,7 @@ public struct Scenario: Sendable {
     public var flavor: NeutrinoFlavor
     public var interference: LightVectorCrossSection.Interference
     /// The systematic shift of the detector response this scenario folds with (docs/physics.md
-    /// §15); nominal except inside `templates(at:eventsPerSquareCentimeter:sourceShape:)` and
+    /// §16); nominal except inside `templates(at:eventsPerSquareCentimeter:sourceShape:)` and
     /// `backgroundTemplates(_:exposure:at:sourceShape:)`, which set it on a copy.
     public internal(set) var systematicShift: SystematicShift = .nominal
 

@@ -1,6 +1,6 @@
 import Physics
 
-/// The family of ⁸Li source spectra behind the source-shape systematic (docs/physics.md §15.1):
+/// The family of ⁸Li source spectra behind the source-shape systematic (docs/physics.md §16.1):
 /// at s (in units of the ⁸B shape's 1σ) the ⁸Li spectrum whose ⁸Be final-state strength is unfolded
 /// from the measured ⁸B shape λ + s δλ of Winter et al., PRC 73, 025503 (2006)
 /// (`Beryllium8Strength.unfold(sigmaShift:)`, §4.5.1), on the grid of `Lithium8Spectrum.make`.

@@ -1,5 +1,5 @@
 /// One detector or source systematic as a nuisance parameter x (x = 0 nominal, ±1 its ±1σ):
-/// which quantity of `SystematicShift` it moves and its 1σ (docs/physics.md §15.1, §15.4).
+/// which quantity of `SystematicShift` it moves and its 1σ (docs/physics.md §16.1, §16.4).
 /// `shift(at:)` is the exact point x σ; the morphing layer interpolates between x = 0, ±1.
 public struct SystematicNuisance: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -43,7 +43,7 @@ public struct SystematicNuisance: Sendable, Equatable {
         }
     }
 
-    /// Default σ candidates per detector preset (docs/physics.md §15.4, where each number is cited
+    /// Default σ candidates per detector preset (docs/physics.md §16.4, where each number is cited
     /// or marked assumed): energy scale, non-linearity (pivot 5 MeV), resolution scale, efficiency,
     /// ⁸Li shape (1σ of Winter et al.).
     /// - Throws: `SimulationError.unknownDetector` for a preset without defaults.

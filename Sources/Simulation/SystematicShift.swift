@@ -1,6 +1,6 @@
 /// A shift of the detector response and of the source away from their nominal description, the
 /// point at which templates are refolded exactly (`Scenario.templates(at:eventsPerSquareCentimeter:sourceShape:)`;
-/// docs/physics.md §15.1). All zero is the nominal (`nominal`): the templates are then bit-identical
+/// docs/physics.md §16.1). All zero is the nominal (`nominal`): the templates are then bit-identical
 /// to `Scenario.templates()`.
 ///
 /// - energy scale α and non-linearity β about the pivot E₀: the true deposited energy E is mapped

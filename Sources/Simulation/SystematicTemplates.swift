@@ -1,6 +1,6 @@
 /// The nominal templates of a scenario (signal terms and backgrounds) and, per nuisance, the
-/// templates refolded exactly at its ±1σ (`Scenario.templates(at:…)`, docs/physics.md §15.2): the
-/// inputs of the HistFactory-style morphing (`Studies.SystematicMorphing`, §15.3).
+/// templates refolded exactly at its ±1σ (`Scenario.templates(at:…)`, docs/physics.md §16.2): the
+/// inputs of the HistFactory-style morphing (`Studies.SystematicMorphing`, §16.3).
 public struct SystematicTemplates: Sendable {
     /// One nuisance's ±1σ templates.
     public struct Variation: Sendable {

@@ -7,7 +7,7 @@
 ///     code4p: δ(α) = α S + (15α² − 10α⁴ + 3α⁶) A  (|α| ≤ 1);  dδ/dα = S + (30α − 40α³ + 18α⁵) A
 ///             δ(α) = α δ⁺ (α > 1),  α δ⁻ (α < −1)
 ///
-/// (CERN-OPEN-2012-016; pyhf `interpolators.code4p`; docs/physics.md §15.3). At α = 0 code0 takes
+/// (CERN-OPEN-2012-016; pyhf `interpolators.code4p`; docs/physics.md §16.3). At α = 0 code0 takes
 /// the lower branch's slope δ⁻ (pyhf's `alpha > 0` test). Nothing is allocated after `init`.
 public struct HistoSysInterpolation: Sendable {
     public let code: InterpolationCode

@@ -1,7 +1,7 @@
 /// How a HistFactory modifier interpolates between its nominal and ±1σ variations as a function
 /// of its nuisance parameter α (α = 0 nominal, ±1 the ±1σ variations). The names and formulas are
 /// those of the HistFactory note (Cranmer et al., CERN-OPEN-2012-016, §4.1) and of pyhf
-/// (`pyhf.interpolators`, v0.7.6), which the cross-check test compares with (docs/physics.md §15.3):
+/// (`pyhf.interpolators`, v0.7.6), which the cross-check test compares with (docs/physics.md §16.3):
 ///
 /// - `code0`: piecewise linear, additive — δ(α) = α(I⁺ − I⁰) for α > 0, α(I⁰ − I⁻) for α ≤ 0
 ///   (histosys; as a normsys factor: 1 + α(u − 1) or 1 + α(1 − d), u = I⁺/I⁰, d = I⁻/I⁰);

@@ -1,5 +1,5 @@
 /// One sample's expected counts per bin as a function of nuisance parameters α (HistFactory's
-/// combination, CERN-OPEN-2012-016 Eq. 4; docs/physics.md §15.3):
+/// combination, CERN-OPEN-2012-016 Eq. 4; docs/physics.md §16.3):
 ///
 ///     ν_b(α) = (I⁰_b + Σ_p δ_p,b(α_{k(p)})) · Π_q f_q(α_{k(q)})
 ///

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A normsys modifier: a factor f(α) multiplying a whole sample, between f(0) = 1 and its ±1σ
-/// values u = I⁺/I⁰ and d = I⁻/I⁰ (docs/physics.md §15.3; CERN-OPEN-2012-016 §4.1; pyhf
+/// values u = I⁺/I⁰ and d = I⁻/I⁰ (docs/physics.md §16.3; CERN-OPEN-2012-016 §4.1; pyhf
 /// `interpolators.code0/code1/code4`):
 ///
 ///     code0: f = 1 + α(u − 1) (α > 0),  1 + α(1 − d) (α ≤ 0)          linear (exact for an efficiency)

@@ -36,6 +36,12 @@ public final class ArgonAnalysis {
     private var cutCache: [String: TemplateSet] = [:]
     private var fractionCache: [String: [Double]] = [:]
     private var visibleCache: [String: VisibleEnergySpectrum] = [:]
+    /// Caches of the other backgrounds (`ArgonAnalysis+Backgrounds`).
+    var extraCache: [String: [Double]] = [:]
+    var pileUpSpectra: [Int: (energies: [Double], masses: [Double])] = [:]
+    var solarTables: [SolarNeutrinoComponent: SolarTable] = [:]
+    var solarDirections: [String: SolarDirection] = [:]
+    var ccRates: [String: SolarArgonAbsorptionRate] = [:]
 
     public init(spectrum: NeutrinoSpectrum? = nil) throws {
         let s = try spectrum ?? Lithium8Spectrum.make()
@@ -115,7 +121,9 @@ public final class ArgonAnalysis {
         return fractions.map { $0 * scale }
     }
 
-    /// The limit of one model at one cut.
+    /// The limit of one model at one cut. The fit: μ_i = n (S_i + Σ_k θ^k T_k,i) + Σ_j b_j B_j,i with
+    /// the 0.7 % pull on n and one Gaussian-constrained b_j per background (docs/physics.md §15.6):
+    /// ⁴²Ar/⁴²K with the sideband σ_b, the others with their cited or assumed σ_j.
     public func evaluate(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind, cosineCut c: Double) throws -> ArgonPointResult {
         let signal = try signalTemplates(config, cosineCut: c)
         let pass = IsotropicDirection.fractionPassing(cosineCut: c)
@@ -127,16 +135,31 @@ public final class ArgonAnalysis {
         let terms: [[Double]] = model == .magneticMoment
             ? [signal.magneticMomentPerKappaSquared]
             : [signal.lightVectorLinearPerGSquared, signal.lightVectorQuadraticPerGFourth]
-        let backgrounds = totalAbove > 0
-            ? [BackgroundComponent(name: "Ar42+K42", template: background, constraint: GaussianConstraint(nominal: 1, sigma: sigma))]
-            : []
+        let argon42 = ArgonTemplate(name: "Ar42+K42", uncut: uncutBackground, cut: background, sigma: sigma, direction: "isotropic",
+                                    reference: "\(config.activityBecquerelPerKilogram) Bq/kg Ar42 (DUNE simulation default), bulk K42 "
+                                        + "fraction \(config.potassiumBulkFraction), rejection \(config.depletion); sideband-constrained",
+                                    assumed: false)
+        let templates = (totalAbove > 0 ? [argon42] : []) + (try extraBackgrounds(config, cosineCut: c, binning: signal.binning))
+        let backgrounds = templates.filter { $0.cut.reduce(0, +) > 0 }.map {
+            BackgroundComponent(name: $0.name, template: $0.cut, constraint: GaussianConstraint(nominal: 1, sigma: $0.sigma))
+        }
         let built = try BinnedModel.rescaled(standardModel: signal.standardModel, parameterTerms: terms,
                                              normalization: GaussianConstraint(nominal: 1, sigma: config.normSigma),
                                              backgrounds: backgrounds)
         let asimov = try AsimovSensitivity.compute(model: built.model, statistic: .poisson, confidenceLevel: config.cl)
         return ArgonPointResult(model: model, limit: (Swift.max(0, asimov.limit) * built.unit).squareRoot(), cosineCut: c,
                                 signalEvents: signal.standardModel.reduce(0, +), backgroundEvents: background.reduce(0, +),
-                                sidebandEvents: sideband, backgroundSigma: sigma)
+                                sidebandEvents: sideband, backgroundSigma: sigma, components: templates.map(\.count))
+    }
+
+    /// Every background template of a point after the cut c (⁴²Ar/⁴²K first), for spectra and budgets.
+    func allBackgrounds(_ config: ArgonConfiguration, cosineCut c: Double) throws -> (binning: Binning, templates: [ArgonTemplate]) {
+        let binning = try signalTemplates(config, cosineCut: c).binning
+        let pass = IsotropicDirection.fractionPassing(cosineCut: c)
+        let uncut = try backgroundCounts(config, binning: binning)
+        let argon42 = ArgonTemplate(name: "Ar42+K42", uncut: uncut, cut: uncut.map { $0 * pass }, sigma: .nan, direction: "isotropic",
+                                    reference: "", assumed: false)
+        return (binning, [argon42] + (try extraBackgrounds(config, cosineCut: c, binning: binning)))
     }
 
     /// The limit at the configured cut, or the best over `ArgonConfiguration.cosineCutGrid`.

@@ -44,6 +44,9 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
     public var binWidthMeV: Double = ScenarioSetting.binWidthMeV.defaultValue!
     /// Confidence level.
     public var cl: Double = ScenarioSetting.confidenceLevel.defaultValue!
+    /// The backgrounds beyond ⁴²Ar/⁴²K (³⁹Ar and its pile-up, solar ν–e, ν_e–⁴⁰Ar CC, ⁴⁰Ar(n, γ));
+    /// `ArgonBackgrounds.none` for the ⁴²Ar/⁴²K-only study.
+    public var backgrounds = ArgonBackgrounds()
 
     /// Cuts tried when `cosineCut` is nil.
     public static let cosineCutGrid: [Double] = [-1, -0.5, 0, 0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99]
@@ -72,6 +75,7 @@ public struct ArgonConfiguration: Sendable, Equatable, Codable {
         try Self.require(.normSigma, normSigma)
         try Self.require(.binWidthMeV, binWidthMeV)
         try Self.require(.confidenceLevel, cl)
+        try backgrounds.validate()
     }
 
     /// A setting checked by its one definition.

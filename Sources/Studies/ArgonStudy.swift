@@ -54,9 +54,32 @@ public struct ArgonStudy: Sendable {
         /// The lowest bin edge (MeV) above which fewer than one ⁴²Ar/⁴²K event remains at the base
         /// point (first model's cut): where the recoil spectrum becomes background-free.
         public var backgroundFreeAboveMeV: Double?
+        /// The limits with ⁴²Ar/⁴²K plus one other background at a time, and with all (base point).
+        public var impact: [ImpactRow] = []
+        /// Events per component above each threshold of `budgetThresholds` (base point otherwise).
+        public var budget: [BudgetRow] = []
         /// The answer to the mission's question, with numbers (Markdown paragraph).
         public var conclusion: String
     }
+
+    /// The base point's limit with a subset of the backgrounds.
+    public struct ImpactRow: Sendable, Equatable {
+        /// `Ar42+K42 only`, `+ Ar39 (singles and pile-up)`, …, `all`, `all but n-capture`.
+        public var label: String
+        public var limits: [NewPhysicsModel.Kind: Double]
+    }
+
+    /// One component's events at one threshold: before the direction cut, and after the cut of
+    /// the base point (first model).
+    public struct BudgetRow: Sendable, Equatable {
+        public var thresholdMeV: Double
+        public var component: String
+        public var eventsBeforeCut: Double
+        public var eventsAfterCut: Double
+    }
+
+    /// Thresholds of the budget table, MeV.
+    public static let budgetThresholds: [Double] = [1, 1.5, 2, 2.5, 3, 4, 5]
 
     /// Runs the study; models run concurrently on up to `threads` workers (one `ArgonAnalysis` each).
     /// - Parameter progress: (steps done, total steps), from any thread.
@@ -98,6 +121,8 @@ public struct ArgonStudy: Sendable {
                 if above >= 1 { outcome.backgroundFreeAboveMeV = binning.edges[i + 1]; break }
             }
         }
+        try addImpactAndBudget(&outcome, analysis: probe)
+        steps.finish()
         outcome.conclusion = conclusion(outcome)
         return outcome
     }
@@ -108,6 +133,57 @@ public struct ArgonStudy: Sendable {
             + scans.energyResolutionStochastic.count * scans.curveDepletions.count
             + scans.thresholdsMeV.count * (scans.curveDepletions.count + 1)
             + rejectionThresholds.count * references.count
+            + scans.neutronCapturePerKtDay.count * scans.curveDepletions.count
+    }
+
+    /// The subsets of the impact table: (label, backgrounds).
+    var impactSubsets: [(String, ArgonBackgrounds)] {
+        let all = base.backgrounds
+        var subsets: [(String, ArgonBackgrounds)] = [("Ar42+K42 only", .none)]
+        var b = ArgonBackgrounds.none
+        b.argon39 = all.argon39; b.argon39Activity = all.argon39Activity; b.argon39Depletion = all.argon39Depletion
+        b.pileUpWindowMs = all.pileUpWindowMs; b.clusterVolumeLiters = all.clusterVolumeLiters
+        if all.argon39 { subsets.append(("+ Ar39 (singles and pile-up)", b)) }
+        b = .none
+        b.solar = all.solar; b.latitudeDegrees = all.latitudeDegrees; b.axisAzimuthDegrees = all.axisAzimuthDegrees
+        if all.solar { subsets.append(("+ solar nu-e (8B, hep)", b)) }
+        b = .none
+        b.chargedCurrent = all.chargedCurrent; b.crossSectionFile = all.crossSectionFile
+        b.chargedCurrentOffsetMeV = all.chargedCurrentOffsetMeV; b.chargedCurrentSigma = all.chargedCurrentSigma
+        if all.chargedCurrent { subsets.append(("+ nu_e-40Ar CC", b)) }
+        b = .none
+        b.neutronCapturesPerKtDay = all.neutronCapturesPerKtDay; b.neutronCaptureContainment = all.neutronCaptureContainment
+        b.neutronCaptureSigma = all.neutronCaptureSigma
+        if all.neutronCapturesPerKtDay > 0 { subsets.append(("+ n-capture", b)) }
+        var noCapture = all
+        noCapture.neutronCapturesPerKtDay = 0
+        if all.neutronCapturesPerKtDay > 0 { subsets.append(("all but n-capture", noCapture)) }
+        subsets.append(("all", all))
+        return subsets
+    }
+
+    /// The impact rows and the budget table (sequential, on `analysis`).
+    func addImpactAndBudget(_ outcome: inout Result, analysis: ArgonAnalysis) throws {
+        for (label, backgrounds) in impactSubsets {
+            var c = base
+            c.backgrounds = backgrounds
+            var limits: [NewPhysicsModel.Kind: Double] = [:]
+            for m in models { limits[m] = try analysis.evaluate(c, model: m).limit }
+            outcome.impact.append(ImpactRow(label: label, limits: limits))
+        }
+        guard let first = outcome.base.first else { return }
+        for t in Self.budgetThresholds where t < analysis.kinematicLimitMeV {
+            var c = base
+            c.thresholdMeV = t
+            let all = try analysis.allBackgrounds(c, cosineCut: first.cosineCut)
+            for template in all.templates {
+                outcome.budget.append(BudgetRow(thresholdMeV: t, component: template.name, eventsBeforeCut: template.uncut.reduce(0, +),
+                                                eventsAfterCut: template.cut.reduce(0, +)))
+            }
+            let signal = try analysis.signalTemplates(c, cosineCut: first.cosineCut).standardModel.reduce(0, +)
+            let uncut = try analysis.signalTemplates(c, cosineCut: -1).standardModel.reduce(0, +)
+            outcome.budget.append(BudgetRow(thresholdMeV: t, component: "signal (SM)", eventsBeforeCut: uncut, eventsAfterCut: signal))
+        }
     }
 
     /// Thresholds of the required-rejection table: the threshold scan's whole-MeV points and the base.
@@ -192,6 +268,14 @@ public struct ArgonStudy: Sendable {
         }
         scans["threshold_mev"] = curves + referenceCurves(model, x: thresholds, referenceLimits)
 
+        // Limit vs the neutron-capture rate (an assumption) at the base threshold, per curve rejection.
+        let captureRates = self.scans.neutronCapturePerKtDay
+        if !captureRates.isEmpty {
+            scans["n_capture"] = try curvesPerRejection(captureRates, threshold: base.thresholdMeV) {
+                $0.backgrounds.neutronCapturesPerKtDay = $1
+            } + referenceCurves(model, x: captureRates, referenceLimits)
+        }
+
         // Required rejection per threshold and reference; a row that fails is kept with its message.
         var rows: [RejectionRow] = []
         for t in rejectionThresholds {
@@ -239,6 +323,7 @@ public struct ArgonStudy: Sendable {
         let total: Int
         let progress: (@Sendable (Int, Int) -> Void)?
         init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) { self.total = total; self.progress = progress }
+        func finish() { progress?(total, total) }
         func advance() {
             lock.lock()
             done += 1

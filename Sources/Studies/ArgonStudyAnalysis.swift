@@ -78,12 +78,30 @@ enum ArgonStudyAnalysis {
         }
         if let first = result.base.first {
             let signal = try analysis.signalTemplates(base, cosineCut: first.cosineCut)
-            let background = try analysis.backgroundCounts(base, binning: signal.binning)
-                .map { $0 * IsotropicDirection.fractionPassing(cosineCut: first.cosineCut) }
+            let all = try analysis.allBackgrounds(base, cosineCut: first.cosineCut)
+            let total = all.templates.reduce(signal.standardModel) { zip($0, $1.cut).map(+) }
             data.append((PlotData.fileName(.spectrum, tag: "argon_base"),
-                         try PlotData.spectrum(binEdges: signal.binning.edges, components: [
-                            ("SM", signal.standardModel), ("Ar42+K42", background),
-                            ("SM + Ar42+K42", zip(signal.standardModel, background).map(+))])))
+                         try PlotData.spectrum(binEdges: signal.binning.edges, components: [("SM", signal.standardModel)]
+                            + all.templates.map { ($0.name, $0.cut) } + [("SM + backgrounds", total)])))
+        }
+        if !result.budget.isEmpty {
+            var table = try ResultTable(title: "DUNE-like argon: events per component above threshold (base point otherwise)", columns: [
+                .init("threshold_mev", title: "threshold", unit: "MeV"), .init("component"),
+                .init("events_before_cut", title: "events, no direction cut"), .init("events_after_cut", title: "events after the base cut"),
+            ])
+            for row in result.budget {
+                try table.append([.number(row.thresholdMeV), .text(row.component), .number(row.eventsBeforeCut), .number(row.eventsAfterCut)])
+            }
+            data.append(("budget_argon", table))
+        }
+        if !result.impact.isEmpty {
+            let models = result.base.map(\.model)
+            var table = try ResultTable(title: "DUNE-like argon: base-point limits with ⁴²Ar/⁴²K plus each other background",
+                                        columns: [.init("backgrounds")] + models.map { .init("limit_\($0.parameter.name)") })
+            for row in result.impact {
+                try table.append([.text(row.label)] + models.map { AnalysisOutput.number(row.limits[$0] ?? .nan) })
+            }
+            data.append(("impact_argon", table))
         }
         return data
     }
@@ -118,7 +136,12 @@ enum ArgonStudyAnalysis {
             .object([("model", .string(p.model.rawValue)), ("parameter", .string(p.model.parameter.name)), ("limit", num(p.limit)),
                      ("cos_cut", num(p.cosineCut)), ("signal_events", num(p.signalEvents)),
                      ("background_events", num(p.backgroundEvents)), ("sideband_events", num(p.sidebandEvents)),
-                     ("background_sigma", num(p.backgroundSigma))])
+                     ("background_sigma", num(p.backgroundSigma)), ("background_events_total", num(p.totalBackgroundEvents)),
+                     ("components", .array(p.components.map { c in
+                         .object([("name", .string(c.name)), ("events", num(c.events)), ("events_before_cut", num(c.eventsBeforeCut)),
+                                  ("sigma", num(c.sigma)), ("direction", .string(c.direction)), ("rate_assumed", .bool(c.rateIsAssumed)),
+                                  ("reference", .string(c.reference))])
+                     }))])
         }
         let refs: [(String, JSONValue)] = r.referenceLimits.sorted { $0.key < $1.key }.map { name, limits in
             (name, .object(limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { ($0.key.parameter.name, num($0.value)) }))
@@ -126,6 +149,10 @@ enum ArgonStudyAnalysis {
         var pairs: [(String, JSONValue)] = [
             ("base_configuration", try JSONValue(encoding: base)), ("base", .array(basePoints)),
             ("reference_limits", .object(refs)), ("decays_total", num(base.chain.totalDecays)),
+            ("impact", .array(r.impact.map { row in
+                .object([("backgrounds", .string(row.label))]
+                        + row.limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { ($0.key.parameter.name, num($0.value)) })
+            })),
             ("conclusion", .string(r.conclusion)),
         ]
         if let bruteForce { pairs.append(("brute_force", try JSONValue(encoding: bruteForce))) }

@@ -1,3 +1,4 @@
+import Foundation
 import Physics
 import Simulation
 
@@ -31,6 +32,8 @@ extension RunCard {
         /// Decays of the brute-force check in the runner (0: skip).
         public var bruteForceDecays: Int = 0
         public var seed: UInt64 = 1
+        /// The backgrounds beyond ⁴²Ar/⁴²K (`argon.backgrounds`).
+        public var backgrounds = ArgonBackgrounds()
 
         enum CodingKeys: String, CodingKey {
             case massKt = "mass_kt", activityBqPerKg = "activity_bq_per_kg", bulkFraction = "bulk_fraction", depletion
@@ -38,7 +41,7 @@ extension RunCard {
             case cosCut = "cos_cut", signalEventsPer10kt = "signal_events_per_10kt", exposure
             case sourceDistanceM = "source_distance_m", liveTimeYears = "live_time_years"
             case gammaContainment = "gamma_containment", backgroundSigma = "background_sigma", normSigma = "norm_sigma"
-            case scans, bruteForceDecays = "brute_force_decays", seed
+            case scans, bruteForceDecays = "brute_force_decays", seed, backgrounds
         }
 
         public init() {}
@@ -62,6 +65,7 @@ extension RunCard {
             c.normSigma = normSigma
             c.binWidthMeV = binWidthMeV
             c.cl = cl
+            c.backgrounds = backgrounds
             return c
         }
     }
@@ -81,11 +85,13 @@ extension RunCard {
         /// Stochastic terms a of σ_E = √(a²T + b²T² + c²) for `scan_energy_resolution_a_*.csv`
         /// (b and c kept at the base point's values).
         public var energyResolutionStochastic: [Double] = [0.10, 0.15, 0.20, 0.30, 0.45, 0.60]
+        /// Neutron-capture rates (per kt per day, assumed) for `scan_argon_n_capture_*.csv`; empty: no scan.
+        public var neutronCapturePerKtDay: [Double] = []
 
         enum CodingKeys: String, CodingKey {
             case depletion, directionResolutionDeg = "direction_resolution_deg", thresholdsMeV = "thresholds_mev"
             case curveThresholdsMeV = "curve_thresholds_mev", curveDepletions = "curve_depletions"
-            case energyResolutionStochastic = "energy_resolution_a"
+            case energyResolutionStochastic = "energy_resolution_a", neutronCapturePerKtDay = "n_capture_per_kt_day"
         }
 
         public init() {}
@@ -98,7 +104,7 @@ extension CardParser {
         let m = try node.mapping(allowed: ["mass_kt", "activity_bq_per_kg", "bulk_fraction", "depletion", "direction_resolution_deg",
                                            "resolution", "threshold_mev", "cos_cut", "signal_events_per_10kt", "exposure",
                                            "source_distance_m", "live_time_years", "gamma_containment", "background_sigma",
-                                           "norm_sigma", "scans", "brute_force_decays", "seed"])
+                                           "norm_sigma", "scans", "brute_force_decays", "seed", "backgrounds"])
         var a = RunCard.Argon()
         if let n = m.optional("mass_kt") { a.massKt = try n.double(.argonMassKilotonnes) }
         if let n = m.optional("activity_bq_per_kg") { a.activityBqPerKg = try n.double(.argonActivity) }
@@ -125,7 +131,47 @@ extension CardParser {
             }
         }
         if let n = m.optional("seed") { a.seed = try n.unsignedInteger() }
+        if let n = m.optional("backgrounds") { a.backgrounds = try argonBackgrounds(n) }
         return a
+    }
+
+    /// The `argon.backgrounds` block (docs/physics.md §15; every key optional, defaults in
+    /// `ArgonBackgrounds`): `ar39`, `solar`, `cc` (booleans), `ar39_activity_bq_per_kg`,
+    /// `ar39_depletion`, `pileup_window_ms`, `cluster_volume_l`, `ar39_sigma`, `pileup_sigma`,
+    /// `latitude_deg`, `axis_azimuth_deg`, `cc_table` (file), `cc_visible_offset_mev`, `cc_sigma`,
+    /// `n_capture_per_kt_day`, `n_capture_containment`, `n_capture_sigma`.
+    func argonBackgrounds(_ node: CardNode) throws(StudyError) -> ArgonBackgrounds {
+        let m = try node.mapping(allowed: ["ar39", "solar", "cc", "ar39_activity_bq_per_kg", "ar39_depletion", "pileup_window_ms",
+                                           "cluster_volume_l", "ar39_sigma", "pileup_sigma", "latitude_deg", "axis_azimuth_deg",
+                                           "cc_table", "cc_visible_offset_mev", "cc_sigma", "n_capture_per_kt_day",
+                                           "n_capture_containment", "n_capture_sigma"])
+        var b = ArgonBackgrounds()
+        if let n = m.optional("ar39") { b.argon39 = try n.bool() }
+        if let n = m.optional("solar") { b.solar = try n.bool() }
+        if let n = m.optional("cc") { b.chargedCurrent = try n.bool() }
+        func number(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(StudyError) -> Double? {
+            try m.optional(key).map { n throws(StudyError) in try n.double(requirement, check) }
+        }
+        if let v = try number("ar39_activity_bq_per_kg", "≥ 0 Bq/kg", { $0 >= 0 }) { b.argon39Activity = v }
+        if let v = try number("ar39_depletion", "≥ 1", { $0 >= 1 }) { b.argon39Depletion = v }
+        if let v = try number("pileup_window_ms", "in (0, 1e4] ms", { $0 > 0 && $0 <= 1e4 }) { b.pileUpWindowMs = v }
+        if let v = try number("cluster_volume_l", "in (0, 1e6] L", { $0 > 0 && $0 <= 1e6 }) { b.clusterVolumeLiters = v }
+        if let v = try number("ar39_sigma", "≥ 0", { $0 >= 0 }) { b.argon39Sigma = v }
+        if let v = try number("pileup_sigma", "≥ 0", { $0 >= 0 }) { b.pileUpSigma = v }
+        if let v = try number("latitude_deg", "in [−90, 90]", { abs($0) <= 90 }) { b.latitudeDegrees = v }
+        if let v = try number("axis_azimuth_deg", "finite", { $0.isFinite }) { b.axisAzimuthDegrees = v }
+        if let n = m.optional("cc_table") {
+            var file = try n.string()
+            if let baseDirectory, !file.hasPrefix("/") { file = (baseDirectory as NSString).appendingPathComponent(file) }
+            guard FileManager.default.fileExists(atPath: file) else { throw n.error("cross-section table not found: \(file)") }
+            b.crossSectionFile = file
+        }
+        if let v = try number("cc_visible_offset_mev", "in [0, 20] MeV", { $0 >= 0 && $0 <= 20 }) { b.chargedCurrentOffsetMeV = v }
+        if let v = try number("cc_sigma", "≥ 0", { $0 >= 0 }) { b.chargedCurrentSigma = v }
+        if let v = try number("n_capture_per_kt_day", "≥ 0", { $0 >= 0 }) { b.neutronCapturesPerKtDay = v }
+        if let v = try number("n_capture_containment", "a fraction in [0, 1]", { $0 >= 0 && $0 <= 1 }) { b.neutronCaptureContainment = v }
+        if let v = try number("n_capture_sigma", "≥ 0", { $0 >= 0 }) { b.neutronCaptureSigma = v }
+        return b
     }
 
     /// nil for the plain word `word`, else a number in the range of `setting`.
@@ -140,7 +186,7 @@ extension CardParser {
 
     func argonScans(_ node: CardNode) throws(StudyError) -> RunCard.ArgonScans {
         let m = try node.mapping(allowed: ["depletion", "direction_resolution_deg", "thresholds_mev", "curve_thresholds_mev", "curve_depletions",
-                                           "energy_resolution_a"])
+                                           "energy_resolution_a", "n_capture_per_kt_day"])
         func numbers(_ key: String, _ requirement: String, _ check: @escaping (Double) -> Bool) throws(StudyError) -> [Double]? {
             try m.optional(key).map { node throws(StudyError) in
                 try node.list(minCount: 1).map { item throws(StudyError) in try item.double(requirement, check) }
@@ -165,6 +211,9 @@ extension CardParser {
         if let v = try thresholds("curve_thresholds_mev") { s.curveThresholdsMeV = v }
         if let v = try numbers("curve_depletions", "≥ 1", { $0 >= 1 }) { s.curveDepletions = v }
         if let v = try numbers("energy_resolution_a", "a fraction in (0, 5)", { $0 > 0 && $0 < 5 }) { s.energyResolutionStochastic = v }
+        if let node = m.optional("n_capture_per_kt_day") {
+            s.neutronCapturePerKtDay = try node.list(minCount: 0).map { item throws(StudyError) in try item.double("≥ 0") { $0 >= 0 } }
+        }
         return s
     }
 }

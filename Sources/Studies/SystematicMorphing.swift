@@ -1,7 +1,7 @@
 import Simulation
 import Statistics
 
-/// The interpolated templates of a scenario (docs/physics.md §15.3): one `MorphingSample` per signal
+/// The interpolated templates of a scenario (docs/physics.md §16.3): one `MorphingSample` per signal
 /// term (SM, κ² magnetic moment, g² and g⁴ light vector) and per background, each carrying one
 /// histosys per nuisance of `SystematicTemplates` (nuisance i ↔ parameter index i, in units of its
 /// σ), built from the exactly refolded ±1σ templates. A variation that is linear in its nuisance

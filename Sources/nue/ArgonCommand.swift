@@ -7,12 +7,16 @@ import Studies
 struct ArgonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "argon",
-        abstract: "DUNE-like LAr module at IsoDAR against ⁴²Ar/⁴²K: Asimov limits on μν and g after threshold and direction cuts.",
+        abstract: "DUNE-like LAr module at IsoDAR against ⁴²Ar/⁴²K, ³⁹Ar, solar ν and neutron captures: Asimov limits on μν and g after threshold and direction cuts.",
         discussion: """
             Signal: the mission's 250 000 SM ν̄e–e events with T > 0 per 10 kt in 5 years (scaled with --mass-kt), \
             binned in reconstructed T from --threshold to the ⁸Li kinematic end; the cut cos θ_reco > c folded with \
             the direction resolution. Background: ⁴²Ar + bulk ⁴²K decays divided by --depletion, smeared with the same \
-            energy resolution, isotropic ((1 − c)/2 pass), normalization constrained by the sideband cos θ < c. \
+            energy resolution, isotropic ((1 − c)/2 pass), normalization constrained by the sideband cos θ < c; plus \
+            ³⁹Ar single decays and their pile-up in a readout window and cluster volume, solar ⁸B/hep ν–e recoils \
+            (from the Sun's yearly direction through the cut), ν_e–⁴⁰Ar charged current (MARLEY cross section) and \
+            ⁴⁰Ar(n, γ) at 6.1 MeV, each with its own constrained normalization (--no-extra-backgrounds: ⁴²Ar/⁴²K only). \
+            The per-component budget after the cuts is printed (JSON: models.*.components). \
             --brute-force also streams the decays through the simulator and compares with the fast path. \
             The whole study (scans, required rejection) is a run card: nue run macros/argon.yaml.
             Example: nue argon --depletion 1e4 --direction-resolution 30 --threshold 3 --json
@@ -48,6 +52,20 @@ struct ArgonCommand: ParsableCommand {
     var model: NewPhysicsModel.Kind?
     @Option(name: .customLong("background-sigma"), parsing: .unconditional, help: "Relative background-normalization constraint (default: sideband 1/√N).")
     var backgroundSigma: Double?
+    @Flag(name: .customLong("no-extra-backgrounds"), help: "⁴²Ar/⁴²K only (no ³⁹Ar, solar ν, CC, neutron captures).")
+    var noExtraBackgrounds = false
+    @Option(name: .customLong("ar39-depletion"), parsing: .unconditional, help: "³⁹Ar depletion D ≥ 1 (1: atmospheric 1.01 Bq/kg; underground ≈ 1400).")
+    var ar39Depletion: Double = 1
+    @Option(name: .customLong("pileup-window-ms"), parsing: .unconditional, help: "³⁹Ar pile-up window, ms (assumed default 2.25).")
+    var pileUpWindowMs: Double = ArgonBackgrounds().pileUpWindowMs
+    @Option(name: .customLong("cluster-volume-l"), parsing: .unconditional, help: "³⁹Ar pile-up cluster volume, litres (assumed default 1).")
+    var clusterVolume: Double = ArgonBackgrounds().clusterVolumeLiters
+    @Option(name: .customLong("n-capture-rate"), parsing: .unconditional, help: "Neutron captures on ⁴⁰Ar per kt per day (assumed default 10; 0: none).")
+    var neutronCaptureRate: Double = ArgonBackgrounds().neutronCapturesPerKtDay
+    @Option(name: .customLong("cc-table"), help: "ν_e–⁴⁰Ar CC cross-section table: E_ν (MeV), σ (cm² per ⁴⁰Ar) (default MARLEY's).")
+    var ccTable: String?
+    @Option(name: .customLong("cc-offset"), parsing: .unconditional, help: "E_ν − E_vis of CC events, MeV (default 1.504: total absorption).")
+    var ccOffset: Double = ArgonBackgrounds().chargedCurrentOffsetMeV
     @Flag(name: .customLong("brute-force"), help: "Also simulate every decay and compare with the fast path.")
     var bruteForce = false
     @Option(parsing: .unconditional, help: "Decays for --brute-force (default: all decays of the live time, e.g. 2.9e11).")
@@ -66,6 +84,18 @@ struct ArgonCommand: ParsableCommand {
         let background_events: Double
         let sideband_events: Double
         let background_sigma: Double?
+        let background_events_total: Double
+        let components: [Component]
+    }
+
+    struct Component: Encodable {
+        let name: String
+        let events: Double
+        let events_before_cut: Double
+        let sigma: Double?
+        let direction: String
+        let rate_assumed: Bool
+        let reference: String
     }
 
     struct Output: Encodable {
@@ -118,6 +148,16 @@ struct ArgonCommand: ParsableCommand {
             c.sourceDistanceMeters = sourceDistance
         }
         c.backgroundSigma = backgroundSigma
+        if noExtraBackgrounds {
+            c.backgrounds = .none
+        } else {
+            c.backgrounds.argon39Depletion = ar39Depletion
+            c.backgrounds.pileUpWindowMs = pileUpWindowMs
+            c.backgrounds.clusterVolumeLiters = clusterVolume
+            c.backgrounds.neutronCapturesPerKtDay = neutronCaptureRate
+            c.backgrounds.crossSectionFile = ccTable
+            c.backgrounds.chargedCurrentOffsetMeV = ccOffset
+        }
         return c
     }
 
@@ -143,7 +183,13 @@ struct ArgonCommand: ParsableCommand {
             for (m, r) in results {
                 perModel[m.rawValue] = ModelOutput(parameter: m.parameter.name, limit: finite(r.limit), cos_cut: r.cosineCut,
                                                    signal_events: r.signalEvents, background_events: r.backgroundEvents,
-                                                   sideband_events: r.sidebandEvents, background_sigma: finite(r.backgroundSigma))
+                                                   sideband_events: r.sidebandEvents, background_sigma: finite(r.backgroundSigma),
+                                                   background_events_total: r.totalBackgroundEvents,
+                                                   components: r.components.map {
+                                                       Component(name: $0.name, events: $0.events, events_before_cut: $0.eventsBeforeCut,
+                                                                 sigma: finite($0.sigma), direction: $0.direction,
+                                                                 rate_assumed: $0.rateIsAssumed, reference: $0.reference)
+                                                   })
             }
             return Output(limit_mu_nu: results[.magneticMoment].flatMap { finite($0.limit) },
                           limit_g: results[.lightVector].flatMap { finite($0.limit) },
@@ -159,11 +205,23 @@ struct ArgonCommand: ParsableCommand {
             print("decays in the live time (⁴²Ar + bulk ⁴²K, after rejection): \(output.decays_total)")
             for m in models {
                 guard let r = output.models[m.rawValue] else { continue }
-                print("\(m.rawValue): \(r.parameter) < \(r.limit.map { "\($0)" } ?? "n/a") (\(Int(config.cl * 100)) % CL)  cos θ > \(r.cos_cut)  signal \(r.signal_events)  background \(r.background_events)")
+                print("\(m.rawValue): \(r.parameter) < \(r.limit.map { "\($0)" } ?? "n/a") (\(Int(config.cl * 100)) % CL)  cos θ > \(r.cos_cut)  signal \(r.signal_events)  background \(r.background_events_total)")
+                let width = max(11, r.components.map(\.name.count).max() ?? 0)
+                print("  " + "component".padding(toLength: width, withPad: " ", startingAt: 0) + "  after cut   before cut  σ          direction     reference")
+                for c in r.components {
+                    print("  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                          + format(c.events).padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
+                          + format(c.events_before_cut).padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
+                          + (c.sigma.map { format($0) } ?? "free").padding(toLength: 9, withPad: " ", startingAt: 0) + "  "
+                          + c.direction.padding(toLength: 12, withPad: " ", startingAt: 0) + "  "
+                          + (c.rate_assumed ? "[assumed] " : "") + c.reference)
+                }
             }
             if let b = output.brute_force {
                 print("brute force: \(b.decays) decays, \(b.decays_per_second) decays/s on \(b.threads) threads; χ² = \(b.chi2)/\(b.ndf), p = \(b.p_value)")
             }
         }
     }
+
+    private func format(_ x: Double) -> String { String(format: "%.4g", x) }
 }

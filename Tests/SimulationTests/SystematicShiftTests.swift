@@ -4,7 +4,7 @@ import Physics
 import Testing
 @testable import Simulation
 
-/// Exact refolding at a systematic shift (docs/physics.md §15.1–15.2): the nominal shift reproduces
+/// Exact refolding at a systematic shift (docs/physics.md §16.1–15.2): the nominal shift reproduces
 /// today's templates bit for bit; an energy-scale shift of a perfect-resolution response is the
 /// analytic change of variables; a resolution scale equals a Gaussian convolution done by brute
 /// force (GSL's normal CDF, 10-point Gauss–Legendre on 0.01 MeV panels); bad shifts are one-line errors.

@@ -3,7 +3,7 @@ import NueTestSupport
 import Testing
 @testable import Statistics
 
-/// HistFactory interpolation (docs/physics.md §15.3): the defining properties of each code checked
+/// HistFactory interpolation (docs/physics.md §16.3): the defining properties of each code checked
 /// from their definitions (exact at 0 and ±1, continuity of value and slopes at ±1 by one-sided
 /// differences), analytic derivatives against central finite differences (h = 10⁻⁶, agreement
 /// 10⁻⁶ relative to the slope's scale), the sample combination and its gradient, and pyhf's own

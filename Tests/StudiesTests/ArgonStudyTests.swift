@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import Physics
 import Simulation
 import Testing
@@ -55,6 +56,47 @@ import Testing
             #expect(throws: StudyError.self) { try c.validate(kinematicLimitMeV: limit) }
             #expect(throws: StudyError.self) { try analysis.evaluate(c, model: .magneticMoment) }
         }
+    }
+
+    /// The other backgrounds: each component's events match the budget and impact tables, the
+    /// impact row "all" is the base limit, ⁴²Ar/⁴²K alone is the `.none` configuration, and the
+    /// conclusion quotes the base limit. Switching everything off restores the ⁴²Ar/⁴²K-only limit.
+    @Test func backgroundBudgetIsConsistent() throws {
+        var base = ArgonConfiguration()
+        base.binWidthMeV = 0.5
+        base.cosineCut = 0.5
+        var scans = RunCard.ArgonScans()
+        scans.depletion = RunCard.LogGrid(from: 1, to: 100, points: 2)
+        scans.directionResolutionDeg = [30]
+        scans.thresholdsMeV = [3]
+        scans.curveThresholdsMeV = [3]
+        scans.curveDepletions = [1]
+        scans.energyResolutionStochastic = [0.45]
+        scans.neutronCapturePerKtDay = [0, 10]
+        let study = ArgonStudy(base: base, models: [.magneticMoment], references: [], scans: scans)
+        let result = try study.run()
+        let point = try #require(result.base.first)
+        #expect(point.components.map(\.name) == ["Ar42+K42", "Ar39", "Ar39-pileup", "solar-b8", "solar-hep", "nue-Ar40-CC", "n-capture"])
+        let all = try #require(result.impact.last)
+        #expect(all.label == "all" && all.limits[.magneticMoment] == point.limit)
+        var only = base
+        only.backgrounds = .none
+        let alone = try analysis.evaluate(only, model: .magneticMoment)
+        #expect(result.impact.first?.limits[.magneticMoment] == alone.limit && alone.components.count == 1)
+        #expect(point.limit > alone.limit)
+        for c in point.components {
+            let row = try #require(result.budget.first { $0.thresholdMeV == 3 && $0.component == c.name })
+            #expect(abs(row.eventsAfterCut / c.events - 1) < 1e-12 && abs(row.eventsBeforeCut / c.eventsBeforeCut - 1) < 1e-12, "\(c.name)")
+            // Isotropic components keep (1 − c)/2 = 0.25 of their events.
+            if c.direction == "isotropic" { #expect(abs(c.events / c.eventsBeforeCut - 0.25) < 1e-12) }
+        }
+        // The capture scan at the base rate reproduces the base point; at 0 it is "all but n-capture".
+        let curve = try #require(result.scans["n_capture"]?[.magneticMoment]?.first)
+        #expect(curve.y[1] == point.limit)
+        #expect(curve.y[0] == result.impact.first { $0.label == "all but n-capture" }?.limits[.magneticMoment])
+        let text = result.conclusion
+        #expect(text.contains("μν < " + NumberFormatting.significant(point.limit, digits: 3).replacingOccurrences(of: "e-11", with: "e-11")
+            .prefix(4)))
     }
 
     static let smallCard = """

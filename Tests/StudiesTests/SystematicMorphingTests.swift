@@ -5,7 +5,7 @@ import Statistics
 import Testing
 @testable import Studies
 
-/// (c) The interpolation's error against exact refolding (docs/physics.md §15.5). For each preset's
+/// (c) The interpolation's error against exact refolding (docs/physics.md §16.5). For each preset's
 /// default σ (`SystematicNuisance.defaults`: KamLAND α 1.4 %, β 0.005, r 10 %, ε 1.8 %, ⁸Li shape 1σ;
 /// JUNO α 0.5 %, β 0.005, r 5 %, ε 1 %, shape 1σ), code4p built from the exact ±1σ templates is
 /// compared with exact refolding at x = ±0.5 and ±2 σ, for the SM template and three backgrounds
