@@ -6,6 +6,10 @@ extension ProfileLikelihood {
     /// Poisson λ/2 the next decrement is ≤ (decrement)²/2, Boyd & Vandenberghe §9.6.4), so the
     /// step leaves a decrement of ~10⁻¹², θ to ~10⁻⁶ of its standard error or better.
     static let finalStepDecrement = 1e-6
+    /// The Newton decrement at which a minimization has converged, absolute (λ is a χ²-like
+    /// number whatever the counts, so no scaling with the data: with 10¹³ events the rounding
+    /// of the gradient still leaves the decrement ~10⁻²⁰).
+    static let convergedDecrement = 1e-12
 
     /// Whether θ̂ comes from the joint fit: a model linear in θ (one term) whose nuisances are
     /// profiled numerically (backgrounds, or the Pearson statistic).
@@ -30,7 +34,7 @@ extension ProfileLikelihood {
         for a in 0..<p { nu[a] = globalVector[a] }
         for a in 0..<m { nu[freeSlotList[a]] = nominalVector[freeSlotList[a]] }
         var c = 0.0
-        let tolerance = 1e-14 * max(1, dataTotal)
+        let tolerance = ProfileLikelihood.convergedDecrement
         var current = expectedCurrent, candidate = expectedTrial
         guard accumulateJoint(c: c, nu: nu, expected: current) else { return nil }
         var converged = false
@@ -40,23 +44,22 @@ extension ProfileLikelihood {
             guard projectedNewtonStep(dimension: q) else { return nil }
             var decrement = 0.0
             for a in 0..<q { decrement -= gradient[a] * step[a] }
-            if decrement <= tolerance { converged = decrement > -1e-9 * max(1, dataTotal); break }
+            if decrement <= tolerance { converged = decrement > -1e-9; break }
             if decrement <= ProfileLikelihood.finalStepDecrement {
                 c = max(0, c + step[0])
                 for a in 0..<m { let slot = freeSlotList[a]; nu[slot] = max(0, nu[slot] + step[a + 1]) }
                 converged = true
                 break
             }
-            // Armijo backtracking on an upper bound of λ(trial) − λ(current) that needs no
-            // logarithms (`valueChangeBound`): a step the bound accepts decreases λ at least as
-            // much as Armijo's condition asks. λ itself is evaluated once, at the end.
+            // Armijo backtracking on the change of λ (`decreases`: a log-free bound first, the
+            // exact change when the bound cannot decide). λ itself is evaluated once, at the end.
             var alpha = 1.0, accepted = false
             for _ in 0..<60 {
                 for a in 0..<p { trial[a] = nu[a] }
                 for a in 0..<m { let slot = freeSlotList[a]; trial[slot] = max(0, nu[slot] + alpha * step[a + 1]) }
                 let trialC = max(0, c + alpha * step[0])
                 if accumulateJoint(c: trialC, nu: trial, expected: candidate),
-                   valueChangeBound(from: current, to: candidate, nuisances: nu, trial: trial) <= -1e-4 * alpha * decrement {
+                   decreases(from: current, to: candidate, nuisances: nu, trial: trial, by: 1e-4 * alpha * decrement) {
                     c = trialC
                     for a in 0..<p { nu[a] = trial[a] }
                     swap(&current, &candidate)
@@ -66,7 +69,7 @@ extension ProfileLikelihood {
                 alpha *= 0.5
             }
             guard accepted else {
-                converged = decrement < 1e-8 * max(1, dataTotal)
+                converged = decrement < 1e-8
                 break
             }
         }

@@ -21,13 +21,13 @@ extension ProfileLikelihood {
             var converged = false
             var current = expectedCurrent, candidate = expectedTrial
             if accumulate(nu, derivatives: true, needValue: false, expected: current).value.isFinite {
-                let tolerance = 1e-14 * max(1, dataTotal)
+                let tolerance = ProfileLikelihood.convergedDecrement
                 for _ in 0..<100 {
                     for a in 0..<m { atBound[a] = nu[freeSlotList[a]] <= 0 }
                     guard projectedNewtonStep(dimension: m) else { break }
                     var decrement = 0.0
                     for a in 0..<m { decrement -= gradient[a] * step[a] }
-                    if decrement <= tolerance { converged = decrement > -1e-9 * max(1, dataTotal); break }
+                    if decrement <= tolerance { converged = decrement > -1e-9; break }
                     if decrement <= ProfileLikelihood.finalStepDecrement {
                         for a in 0..<m { let slot = freeSlotList[a]; nu[slot] = max(0, nu[slot] + step[a]) }
                         converged = true
@@ -38,7 +38,7 @@ extension ProfileLikelihood {
                         for a in 0..<p { trial[a] = nu[a] }
                         for a in 0..<m { let slot = freeSlotList[a]; trial[slot] = max(0, nu[slot] + alpha * step[a]) }
                         if accumulate(trial, derivatives: true, needValue: false, expected: candidate).value.isFinite,
-                           valueChangeBound(from: current, to: candidate, nuisances: nu, trial: trial) <= -1e-4 * alpha * decrement {
+                           decreases(from: current, to: candidate, nuisances: nu, trial: trial, by: 1e-4 * alpha * decrement) {
                             for a in 0..<p { nu[a] = trial[a] }
                             swap(&current, &candidate)
                             accepted = true
@@ -46,7 +46,7 @@ extension ProfileLikelihood {
                         }
                         alpha *= 0.5
                     }
-                    guard accepted else { converged = decrement < 1e-8 * max(1, dataTotal); break }
+                    guard accepted else { converged = decrement < 1e-8; break }
                 }
             }
             if !converged {
@@ -82,16 +82,24 @@ extension ProfileLikelihood {
         return true
     }
 
-    /// An upper bound of λ(trial) − λ(current) from the expected counts at both points and the
-    /// nuisances at both, without logarithms. Poisson: f(μ + Δ) − f(μ) = 2[Δ − d ln(1 + x)]
-    /// with x = Δ/μ, and ln(1 + x) ≥ x − x²/2 for x ≥ 0, ≥ x − x²/(2(1 + x)) for −1 < x < 0
-    /// (from ln(1 + x) − x = −∫₀ˣ t/(1 + t) dt), so the bound exceeds the change by O(d x³).
-    /// Pearson: the exact change. The constraints: exact.
-    func valueChangeBound(from current: UnsafeMutablePointer<Double>, to candidate: UnsafeMutablePointer<Double>,
-                          nuisances nu: UnsafeMutablePointer<Double>, trial: UnsafeMutablePointer<Double>) -> Double {
-        var change = 0.0
+    /// Armijo's test λ(trial) − λ(current) ≤ −`required`, from the expected counts and the
+    /// nuisances at both points. First on an upper bound of the change that needs no logarithm
+    /// (Poisson: f(μ + Δ) − f(μ) = 2[Δ − d ln(1 + x)] with x = Δ/μ, and ln(1 + x) ≥ x − x²/2 for
+    /// x ≥ 0, ≥ x − x²/(2(1 + x)) for −1 < x < 0, from ln(1 + x) − x = −∫₀ˣ t/(1 + t) dt, so the
+    /// bound exceeds the change by O(d x³)); when the bound cannot decide (large steps on large
+    /// counts), on the exact change with log1p (no cancellation between large λ values).
+    /// Pearson: the exact change, a rational function. The constraints: exact.
+    func decreases(from current: UnsafeMutablePointer<Double>, to candidate: UnsafeMutablePointer<Double>,
+                   nuisances nu: UnsafeMutablePointer<Double>, trial: UnsafeMutablePointer<Double>, by required: Double) -> Bool {
+        var constraints = 0.0
+        for a in 0..<freeCount {
+            let slot = freeSlotList[a]
+            let before = nu[slot] - globalVector[slot], after = trial[slot] - globalVector[slot]
+            constraints += inverseVariances[slot] * (after * after - before * before)
+        }
         switch statistic {
         case .poisson:
+            var bound = constraints
             for i in 0..<bins {
                 let mu = current[i], delta = candidate[i] - mu, d = data[i]
                 var bin = delta
@@ -99,22 +107,25 @@ extension ProfileLikelihood {
                     let x = delta / mu
                     bin -= d * (x >= 0 ? x - 0.5 * x * x : x - 0.5 * x * x / (1 + x))
                 }
-                change += 2 * bin
+                bound += 2 * bin
             }
+            if bound <= -required { return true }
+            var change = constraints
+            for i in 0..<bins {
+                let mu = current[i], delta = candidate[i] - mu, d = data[i]
+                change += 2 * (d > 0 ? delta - d * log1p(delta / mu) : delta)
+            }
+            return change <= -required
         case .pearson:
+            var change = constraints
             for i in 0..<bins {
                 let d = data[i]
                 if d == 0 { change += candidate[i] - current[i]; continue } // f(μ, 0) = μ
                 let a = d - current[i], b = d - candidate[i]
                 change += b * b / candidate[i] - a * a / current[i]
             }
+            return change <= -required
         }
-        for a in 0..<freeCount {
-            let slot = freeSlotList[a]
-            let before = nu[slot] - globalVector[slot], after = trial[slot] - globalVector[slot]
-            change += inverseVariances[slot] * (after * after - before * before)
-        }
-        return change
     }
 
     /// The profile point at ν̂ from `accumulate`'s result there (gradient and Hessian in the

@@ -19,8 +19,10 @@ public enum TestStatistic: String, Sendable, CaseIterable, Codable {
         switch self {
         case .poisson:
             if d > 0 {
-                let r = d / mu
-                return (2 * (mu - d + d * log(d / mu)), 2 * (1 - r), 2 * r / mu)
+                // d ln(d/μ) = −d ln(1 + (μ − d)/d): log1p keeps the value accurate when μ ≈ d ≫ 1
+                // (ln of a ratio near 1 loses ~10⁻¹⁶ absolute, × d = 10¹¹ counts gives 10⁻⁵).
+                let r = d / mu, excess = mu - d
+                return (2 * (excess - d * log1p(excess / d)), 2 * (1 - r), 2 * r / mu)
             }
             return (2 * mu, 2, 0)
         case .pearson:
