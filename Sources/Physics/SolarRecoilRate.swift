@@ -49,21 +49,7 @@ public struct SolarRecoilRate: Sendable {
     /// dR/dT at true recoil `t` MeV: s⁻¹ MeV⁻¹ per target electron. Zero above the largest
     /// kinematically allowed recoil.
     public func differentialRate(recoil t: Double) throws -> Double {
-        guard t.isFinite, t > 0 else { throw PhysicsInputError.invalidRecoil(t) }
-        let eMin = Kinematics.minNeutrinoEnergy(recoil: t)
-        let integrand: (Double) -> Double = { e in
-            guard e >= eMin else { return 0 }
-            let p = survival.probability(neutrinoEnergy: e, component: component)
-            return p * electronNeutrino.differential(neutrinoEnergy: e, recoil: t)
-                + (1 - p) * otherFlavors.differential(neutrinoEnergy: e, recoil: t)
-        }
-        switch spectrum {
-        case .continuous(let s):
-            guard eMin < s.endpoint else { return 0 }
-            return flux * (try s.average(integrand, from: eMin))
-        case .lines:
-            return flux * (try spectrum.average(integrand))
-        }
+        try differentialRate(recoil: t) { _, _ in 1 }
     }
 
     /// R(T₁, T₂): the rate of recoils with `lower` ≤ T ≤ `upper` (MeV), s⁻¹ per target electron.

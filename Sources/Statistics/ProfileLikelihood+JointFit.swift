@@ -99,29 +99,8 @@ extension ProfileLikelihood {
             let b = nu[j + 1], column = backgroundTemplates + j * n
             for i in 0..<n { mu[i] += b * column[i] }
         }
-        var valid = true
-        switch statistic {
-        case .poisson:
-            for i in 0..<n {
-                let r = d[i] / mu[i]
-                first[i] = 2 - 2 * r
-                second[i] = 2 * r / mu[i]
-                valid = valid && (mu[i] > 0 || (mu[i] == 0 && d[i] == 0))
-            }
-        case .pearson:
-            for i in 0..<n {
-                let r = d[i] / mu[i]
-                first[i] = 1 - r * r
-                second[i] = 2 * r * r / mu[i]
-                valid = valid && (mu[i] > 0 || (mu[i] == 0 && d[i] == 0))
-            }
-        }
-        guard valid else { return false }
-        // Bins with μ = d = 0 contribute f′ = 2 (Poisson) or 1 (Pearson) and f″ = 0 (the limit μ → 0⁺).
-        for i in 0..<n where mu[i] == 0 {
-            first[i] = statistic == .poisson ? 2 : 1
-            second[i] = 0
-        }
+        for i in 0..<n where !(mu[i] > 0 || (mu[i] == 0 && d[i] == 0)) { return false }
+        fillBinDerivatives(expected: mu)
         let columns = jointColumns
         for a in 0..<q {
             let ca = columns + a * n

@@ -192,27 +192,7 @@ extension ProfileLikelihood {
         if needValue {
             for i in 0..<nBins where mu[i] > 0 { value += statistic.binTerm(expected: mu[i], observed: d[i]).value }
         }
-        if derivatives || !needValue {
-            switch statistic {
-            case .poisson:
-                for i in 0..<nBins {
-                    let r = d[i] / mu[i]
-                    first[i] = 2 - 2 * r
-                    second[i] = 2 * r / mu[i]
-                }
-            case .pearson:
-                for i in 0..<nBins {
-                    let r = d[i] / mu[i]
-                    first[i] = 1 - r * r
-                    second[i] = 2 * r * r / mu[i]
-                }
-            }
-            // Bins with μ = d = 0: f′ = 2 (Poisson) or 1 (Pearson), f″ = 0 (the limit μ → 0⁺).
-            for i in 0..<nBins where mu[i] == 0 {
-                first[i] = statistic == .poisson ? 2 : 1
-                second[i] = 0
-            }
-        }
+        if derivatives || !needValue { fillBinDerivatives(expected: mu) }
         var thetaFirst = 0.0, thetaSecond = 0.0
         if derivatives {
             let firstTimesSlope = DotProduct.sum(first, signalSideFirst, count: nBins)
@@ -245,6 +225,30 @@ extension ProfileLikelihood {
             }
         }
         return (value, thetaFirst, thetaSecond)
+    }
+
+    /// f′_i and f″_i of the statistic at μ_i into `binFirst`, `binSecond` (bins with μ = d = 0:
+    /// f′ = 2 for Poisson, 1 for Pearson, f″ = 0, the limit μ → 0⁺); μ_i ≥ 0 and μ_i > 0 where d_i > 0.
+    func fillBinDerivatives(expected mu: UnsafeMutablePointer<Double>) {
+        let first = binFirst, second = binSecond, d = data
+        switch statistic {
+        case .poisson:
+            for i in 0..<bins {
+                let r = d[i] / mu[i]
+                first[i] = 2 - 2 * r
+                second[i] = 2 * r / mu[i]
+            }
+        case .pearson:
+            for i in 0..<bins {
+                let r = d[i] / mu[i]
+                first[i] = 1 - r * r
+                second[i] = 2 * r * r / mu[i]
+            }
+        }
+        for i in 0..<bins where mu[i] == 0 {
+            first[i] = statistic == .poisson ? 2 : 1
+            second[i] = 0
+        }
     }
 
     /// step = −H⁻¹G over the inactive coordinates of the `dimension` × `dimension` system in
