@@ -25,7 +25,8 @@ extension ProfileLikelihood {
     /// minimum; θ̂ = ĉ/n̂ (θ ≥ 0 ⇔ c ≥ 0 for n > 0). The same minimum as nesting a θ search
     /// around the profile over ν (`bestFitLinear`), found in one pass over the bins per
     /// iteration instead of one inner minimization per θ. The result's value, slope and
-    /// curvature are those of `profile(theta: θ̂)` warm-started at ν̂ (docs/physics.md §12).
+    /// curvature are the profile's at (θ̂, ν̂): λ with its logarithms, λ_θ, and λ_θθ by the Schur
+    /// complement (`finishProfile`), from one more pass (docs/physics.md §7.3).
     ///
     /// - Returns: nil when Newton does not converge (the caller falls back to the nested search).
     func bestFitJoint() -> BestFit? {
