@@ -269,18 +269,23 @@ def finish(ax, context, tag, legend=True, **legend_options):
         ax.legend(**options)
 
 
+def component_edges(items, name, first_edges, path):
+    """The bin edges of one component's rows (t_low_mev of the first, then every t_high_mev),
+    checked increasing and equal to the first component's (`first_edges`, None for the first)."""
+    e = [required_number(items[0], "t_low_mev", path)] + [required_number(r, "t_high_mev", path) for r in items]
+    if any(b <= a for a, b in zip(e, e[1:])):
+        raise DataError(f"{path}: component '{name}': bin edges are not increasing")
+    if first_edges is not None and e != first_edges:
+        raise DataError(f"{path}: component '{name}' has other bins than the first component")
+    return e
+
+
 def plot_spectrum(plt, path, rows, context, tag):
     groups = grouped(rows, "component")
     spectra = {}
     edges = None
     for name, items in groups.items():
-        e = [required_number(items[0], "t_low_mev", path)] + [required_number(r, "t_high_mev", path) for r in items]
-        if any(b <= a for a, b in zip(e, e[1:])):
-            raise DataError(f"{path}: component '{name}': bin edges are not increasing")
-        if edges is None:
-            edges = e
-        elif e != edges:
-            raise DataError(f"{path}: component '{name}' has other bins than '{next(iter(groups))}'")
+        edges = component_edges(items, name, edges, path)
         events = [number(r, "events", path) or 0.0 for r in items]
         if any(v < 0 or not math.isfinite(v) for v in events):
             raise DataError(f"{path}: component '{name}': events must be finite and ≥ 0")
@@ -669,13 +674,7 @@ def plot_stack(plt, path, rows, context, tag):
     edges = None
     layers = {}   # name -> (role, events)
     for name, items in grouped(rows, "component").items():
-        e = [required_number(items[0], "t_low_mev", path)] + [required_number(r, "t_high_mev", path) for r in items]
-        if any(b <= a for a, b in zip(e, e[1:])):
-            raise DataError(f"{path}: component '{name}': bin edges are not increasing")
-        if edges is None:
-            edges = e
-        elif e != edges:
-            raise DataError(f"{path}: component '{name}' has other bins than the first component")
+        edges = component_edges(items, name, edges, path)
         roles = {r["role"] for r in items}
         if len(roles) != 1 or not roles <= {"signal", "background", "excess"}:
             raise DataError(f"{path}: component '{name}': role must be one of signal, background, excess, got {sorted(roles)}")

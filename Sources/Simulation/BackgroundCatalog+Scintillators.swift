@@ -71,6 +71,17 @@ extension BackgroundCatalog {
     static let borexinoKrypton85 = 6.8
     static let borexinoBismuth210 = 17.5
 
+    /// ²¹⁴Bi and ²⁰⁸Tl from ²³⁸U and ²³²Th at 10⁻¹⁷ g/g in secular equilibrium, and ⁴⁰K at 10⁻¹⁸ g/g,
+    /// each with an assumed 50 % uncertainty; `origin` says whose assumption (JUNO, SNO+).
+    static func assumedUraniumThoriumPotassium(_ origin: String) -> [BackgroundDefinition] {
+        [
+            decay("bi214", rate: perDay100t(concentration: 1e-17, activity: uranium238), sigma: 0.5, assumed: true, "\(origin): 238U 1e-17 g/g"),
+            decay("tl208", rate: perDay100t(concentration: 1e-17, activity: thorium232) * thallium208Branching, sigma: 0.5,
+                  assumed: true, "\(origin): 232Th 1e-17 g/g"),
+            decay("k40", rate: perDay100t(concentration: 1e-18, activity: potassium40), sigma: 0.5, assumed: true, "\(origin): 40K 1e-18 g/g"),
+        ]
+    }
+
     /// KamLAND's cosmogenic production per 100 t per day (PRC 81, 025807 (2010): per kt per day
     /// ¹¹C 1106 ± 178, ¹⁰C 21.1 ± 1.8, ⁸Li 15.6 ± 3.3, ⁸He 1.0 ± 0.5, ⁹Li 2.8 ± 0.2, ¹²B 54.8 ± 1.5).
     static func cosmogenics(scale: Double, assumed: Bool, _ origin: String) -> [BackgroundDefinition] {
@@ -113,11 +124,7 @@ extension BackgroundCatalog {
             decay("kr85", rate: 1e-6 * 100 / 0.856 * 86400, sigma: 0.5, assumed: true, "\(yb): 85Kr 1 uBq/m3"),
             decay("bi210", rate: pb210, sigma: 0.5, assumed: true, "\(yb): 210Pb 1e-24 g/g, equilibrium"),
             decay("po210", rate: pb210, sigma: 0.5, assumed: true, "\(yb): 210Pb 1e-24 g/g, equilibrium"),
-            decay("bi214", rate: perDay100t(concentration: 1e-17, activity: uranium238), sigma: 0.5, assumed: true, "\(yb): 238U 1e-17 g/g"),
-            decay("tl208", rate: perDay100t(concentration: 1e-17, activity: thorium232) * thallium208Branching, sigma: 0.5,
-                  assumed: true, "\(yb): 232Th 1e-17 g/g"),
-            decay("k40", rate: perDay100t(concentration: 1e-18, activity: potassium40), sigma: 0.5, assumed: true, "\(yb): 40K 1e-18 g/g"),
-        ] + cosmogenics(scale: 2.3, assumed: true, " x 2.3 (muon flux and energy at JUNO, assumed)")
+        ] + assumedUraniumThoriumPotassium(yb) + cosmogenics(scale: 2.3, assumed: true, " x 2.3 (muon flux and energy at JUNO, assumed)")
     }()
 
     /// SNO+ (LAB): ¹⁴C, ⁸⁵Kr, ²¹⁰Bi at Borexino Phase II levels, ²³⁸U and ²³²Th at 10⁻¹⁷ g/g, ⁴⁰K at
@@ -130,10 +137,6 @@ extension BackgroundCatalog {
             decay("kr85", rate: borexinoKrypton85, sigma: 0.5, assumed: true, "assumed: Borexino Phase II 6.8 cpd/100t, Nature 562, 505 (2018)"),
             decay("bi210", rate: borexinoBismuth210, sigma: 0.5, assumed: true, "assumed: Borexino Phase II 17.5 cpd/100t, Nature 562, 505 (2018)"),
             decay("po210", rate: borexinoBismuth210, sigma: 0.5, assumed: true, "assumed: equilibrium with 210Bi (17.5 cpd/100t)"),
-            decay("bi214", rate: perDay100t(concentration: 1e-17, activity: uranium238), sigma: 0.5, assumed: true, "\(a): 238U 1e-17 g/g"),
-            decay("tl208", rate: perDay100t(concentration: 1e-17, activity: thorium232) * thallium208Branching, sigma: 0.5,
-                  assumed: true, "\(a): 232Th 1e-17 g/g"),
-            decay("k40", rate: perDay100t(concentration: 1e-18, activity: potassium40), sigma: 0.5, assumed: true, "\(a): 40K 1e-18 g/g"),
-        ] + cosmogenics(scale: 2.6e-3, assumed: true, " x 2.6e-3 (muon flux and energy at SNOLAB, assumed)")
+        ] + assumedUraniumThoriumPotassium(a) + cosmogenics(scale: 2.6e-3, assumed: true, " x 2.6e-3 (muon flux and energy at SNOLAB, assumed)")
     }()
 }

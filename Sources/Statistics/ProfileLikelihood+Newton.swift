@@ -185,9 +185,7 @@ extension ProfileLikelihood {
             let b = nu[j + 1], column = backgroundTemplates + j * nBins
             for i in 0..<nBins { mu[i] += b * column[i] }
         }
-        var valid = true
-        for i in 0..<nBins { valid = valid && (mu[i] > 0 || (mu[i] == 0 && d[i] == 0)) }
-        guard valid else { return (.infinity, .nan, .nan) }
+        for i in 0..<nBins where !(mu[i] > 0 || (mu[i] == 0 && d[i] == 0)) { return (.infinity, .nan, .nan) }
         var value = 0.0
         if needValue {
             for i in 0..<nBins where mu[i] > 0 { value += statistic.binTerm(expected: mu[i], observed: d[i]).value }

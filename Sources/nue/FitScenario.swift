@@ -54,8 +54,9 @@ struct FitScenario {
         let o = options
         return "model=\(o.model.rawValue) detector=\(o.detector.lowercased()) threshold_mev=\(o.threshold) "
             + "events=\(o.events.map { "\($0)" } ?? "exposure(years=\(o.years),intensity=\(o.intensity))") "
-            + "bin_width_mev=\(o.binWidth) sin2w=\(o.sin2w) mediator_mass_mev=\(o.mediatorMass) "
+            + "bin_width_mev=\(o.binWidth) sin2w=\(o.sin2w.map { "\($0)" } ?? "default") mediator_mass_mev=\(o.mediatorMass) "
             + "no_interference=\(o.noInterference) norm_sigma=\(o.normSigma) cl=\(o.cl) statistic=\(o.statistic.rawValue)"
+            + (o.radiativeCorrections ? " radiative_corrections=true" : "")
             + (hasBackgrounds ? " backgrounds=\(study.backgroundLabel) background_intensity=\(o.intensity)" : "")
     }
 

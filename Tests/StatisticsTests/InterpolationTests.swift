@@ -131,13 +131,7 @@ import Testing
         let input: [String: Any] = ["nominal": Self.nominal, "histosys_up": Self.up, "histosys_down": Self.down,
                                     "normsys_up": u, "normsys_down": d, "points": points,
                                     "histosys_code": histoCode, "normsys_code": normCode]
-        let dir = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("input.json").path
-        try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: path))
-        let result = try #require(ProcessRunner.runOnPath(["python3", TestPaths.path("scripts/pyhf_interpolation_check.py"), path]))
-        try #require(result.status == 0, "pyhf_interpolation_check.py failed: \(result.stderr)")
-        let json = try result.json()
+        let json = try PythonScript.json("scripts/pyhf_interpolation_check.py", input: input)
         let expected = try #require(json["expected"] as? [[Double]])
         #expect(json["pyhf_version"] as? String == "0.7.6")
         let sample = try MorphingSample(

@@ -41,13 +41,7 @@ struct LargeCountAsimovTests {
         let input: [String: Any] = ["sm": model.standardModel, "term": model.parameterTerms[0], "bg": model.backgrounds.map(\.template),
                                     "bg_sigma": model.backgrounds.map(\.constraint.sigma), "norm_sigma": 0.007,
                                     "critical": nue.criticalValue]
-        let dir = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("model.json").path
-        try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: path))
-        let result = try #require(ProcessRunner.runOnPath(["python3", TestPaths.path("scripts/asimov_limit_check.py"), path]))
-        try #require(result.status == 0, "asimov_limit_check.py failed: \(result.stderr)")
-        let independent = try #require(try result.json()["limit"] as? Double)
+        let independent = try #require(try PythonScript.json("scripts/asimov_limit_check.py", input: input)["limit"] as? Double)
         #expect(relativeDifference(nue.limit, independent) < 1e-9, "nue \(nue.limit), independent \(independent)")
     }
 }
