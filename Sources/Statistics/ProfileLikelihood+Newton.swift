@@ -232,15 +232,15 @@ extension ProfileLikelihood {
         switch statistic {
         case .poisson:
             for i in 0..<bins {
-                let r = d[i] / mu[i]
+                let inverse = 1 / mu[i], r = d[i] * inverse
                 first[i] = 2 - 2 * r
-                second[i] = 2 * r / mu[i]
+                second[i] = 2 * r * inverse
             }
         case .pearson:
             for i in 0..<bins {
-                let r = d[i] / mu[i]
+                let inverse = 1 / mu[i], r = d[i] * inverse
                 first[i] = 1 - r * r
-                second[i] = 2 * r * r / mu[i]
+                second[i] = 2 * r * r * inverse
             }
         }
         for i in 0..<bins where mu[i] == 0 {
@@ -269,30 +269,35 @@ extension ProfileLikelihood {
 
     /// Solves H_SS x = r in place (`rightHandSide`, first `count` entries) for the index set
     /// S = `indexList`[0..<count] of the row-major `hessian` with the given leading dimension, by
-    /// Cholesky (with a tiny ridge if H is singular); false when H_SS is not positive definite.
+    /// the square-root-free Cholesky H_SS = L D Lᵀ (L unit lower triangular; one division per
+    /// pivot, Golub & Van Loan §4.1), with a tiny ridge if H is singular; false when H_SS is not
+    /// positive definite (a pivot D_p ≤ 0 or not finite).
     func solveSymmetric(count k: Int, leadingDimension ld: Int) -> Bool {
-        let l = factor, y = rightHandSide
+        // `factor`, k × k row-major: L_pq below the diagonal, 1/D_p on it, w_q = L_pq D_q above it.
+        let f = factor, y = rightHandSide
         for attempt in 0..<3 {
             let ridge = attempt == 0 ? 0 : (attempt == 1 ? 1e-12 : 1e-8)
             var ok = true
-            outer: for p in 0..<k {
-                for q in 0...p {
-                    var sum = hessian[indexList[p] * ld + indexList[q]]
-                    if p == q { sum += ridge * max(1, abs(sum)) }
-                    for s in 0..<q { sum -= l[p * k + s] * l[q * k + s] }
-                    if p == q {
-                        guard sum > 0, sum.isFinite else { ok = false; break outer }
-                        l[p * k + p] = sum.squareRoot()
-                    } else {
-                        l[p * k + q] = sum / l[q * k + q]
-                    }
+            for p in 0..<k {
+                let row = indexList[p] * ld
+                var pivot = hessian[row + indexList[p]]
+                pivot += ridge * max(1, abs(pivot))
+                for q in 0..<p {
+                    var w = hessian[row + indexList[q]]
+                    for s in 0..<q { w -= f[s * k + p] * f[q * k + s] }
+                    f[q * k + p] = w
+                    let l = w * f[q * k + q]
+                    f[p * k + q] = l
+                    pivot -= w * l
                 }
+                guard pivot > 0, pivot.isFinite else { ok = false; break }
+                f[p * k + p] = 1 / pivot
             }
             guard ok else { continue }
-            for p in 0..<k { for s in 0..<p { y[p] -= l[p * k + s] * y[s] }; y[p] /= l[p * k + p] }
+            for p in 0..<k { for s in 0..<p { y[p] -= f[p * k + s] * y[s] } }
+            for p in 0..<k { y[p] *= f[p * k + p] }
             for p in stride(from: k - 1, through: 0, by: -1) {
-                for s in (p + 1)..<k { y[p] -= l[s * k + p] * y[s] }
-                y[p] /= l[p * k + p]
+                for s in (p + 1)..<k { y[p] -= f[s * k + p] * y[s] }
             }
             return true
         }
