@@ -21,7 +21,13 @@ public struct SystematicTemplates: Sendable {
     public static func build(scenario: Scenario, backgrounds: [BackgroundDefinition], nuisances: [SystematicNuisance],
                              sourceShape: SourceShapeVariation = .lithium8Measured) throws -> SystematicTemplates {
         let nominal = try scenario.templates()
-        let exposure = scenario.backgroundExposure(templates: nominal)
+        return try build(nominal: nominal, scenario: scenario, backgrounds: backgrounds,
+                         exposure: scenario.backgroundExposure(templates: nominal), nuisances: nuisances, sourceShape: sourceShape)
+    }
+
+    /// As `build(scenario:…)` from nominal templates already folded and the backgrounds' exposure.
+    public static func build(nominal: TemplateSet, scenario: Scenario, backgrounds: [BackgroundDefinition], exposure: BackgroundExposure,
+                             nuisances: [SystematicNuisance], sourceShape: SourceShapeVariation = .lithium8Measured) throws -> SystematicTemplates {
         let nominalBackgrounds = try scenario.backgroundTemplates(backgrounds, exposure: exposure)
         let factor = nominal.eventsPerSquareCentimeter
         let variations = try nuisances.map { nuisance in

@@ -7,6 +7,7 @@ import Output
 /// `result.json`. CLs+b (card `limit: clsb`, default): Δλ(θ) = Φ⁻¹(CL)² (1.6424 at 90 %, half-χ²
 /// at the boundary θ ≥ 0); CLs (`limit: cls`): Δλ(θ) = Φ⁻¹((1 + CL)/2)² (2.7055 at 90 %). The
 /// normalization profiled with its pull term (Cowan et al., EPJC 71, 1554 (2011); `LimitMethod`).
+/// A scenario with `systematics` profiles them too (`SystematicModelFit`, docs/physics.md §16).
 enum AsimovAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -21,9 +22,16 @@ enum AsimovAnalysis {
                     do {
                         let fit = try context.fit(index, variant)
                         events = fit.events
-                        let asimov = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit)
-                        limit = fit.quoted(asimov.limit)
-                        band = asimov.band.map(fit.quoted)
+                        if let systematic = try context.systematicFit(index, variant) {
+                            let asimov = try systematic.asimov(statistic: statistic, cl: card.cl, method: card.limit)
+                            limit = fit.quoted(asimov.limit)
+                            band = (card.limit == .cls ? ExpectedBand.asymptoticCLs(asimovLimit: asimov.limit, confidenceLevel: card.cl)
+                                    : ExpectedBand.asymptotic(asimovLimit: asimov.limit, criticalValue: asimov.criticalValue)).map(fit.quoted)
+                        } else {
+                            let asimov = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit)
+                            limit = fit.quoted(asimov.limit)
+                            band = asimov.band.map(fit.quoted)
+                        }
                     } catch {
                         failure = error
                         failures += 1

@@ -13,7 +13,7 @@ struct CardParser {
     func card(_ root: CardNode) throws(StudyError) -> RunCard {
         let m = try root.mapping(allowed: ["format", "title", "notes", "analyses", "source", "detectors", "scenarios",
                                            "models", "scans", "sin2_theta_w", ScenarioSetting.radiativeCorrections.cardKey, "statistic", "cl", ScenarioSetting.limitMethod.cardKey, "binning", "toys", "outputs",
-                                           "argon", ScenarioSetting.backgrounds.cardKey])
+                                           "argon", ScenarioSetting.backgrounds.cardKey, "systematics"])
         let formatNode = try m.required("format")
         let format = try formatNode.string()
         guard format == RunCard.formatVersion else {
@@ -38,6 +38,7 @@ struct CardParser {
         try checkDistinctFileNames(scenarios, nodes: scenarioNodes)
         let backgroundsNode = m.optional(ScenarioSetting.backgrounds.cardKey)
         let backgrounds = try backgroundsNode.map(backgroundSelection)
+        let systematics = try m.optional("systematics").map(systematicSelection)
         let models = try m.optional("models")?.list().map(model) ?? []
         let scans = try m.optional("scans").map(parser.scans)
         let corrected = try m.optional(ScenarioSetting.radiativeCorrections.cardKey)?.bool()
@@ -57,7 +58,7 @@ struct CardParser {
         let card = RunCard(format: format, title: title, notes: notes, analyses: analyses, source: source,
                            detectors: detectors, scenarios: scenarios, models: models, scans: scans,
                            sin2ThetaW: sin2, radiativeCorrections: corrected, statistic: statistic, cl: cl, limit: limit, binning: binning, toys: toys, outputs: outputs,
-                           argon: argon, backgrounds: backgrounds)
+                           argon: argon, backgrounds: backgrounds, systematics: systematics)
         try checkAnalyses(card, at: analysesNode ?? root)
         try checkBackgrounds(card, topLevel: backgroundsNode, scenarioNodes: scenarioNodes, toysNode: m.optional("toys"))
         if corrected, analyses.contains(.argon), let node = m.optional(ScenarioSetting.radiativeCorrections.cardKey) {
@@ -194,6 +195,15 @@ struct CardParser {
             radiusM: try m.optional("radius_m")?.double(positive) { $0 > 0 })
     }
 
+    /// `systematics`: `none`, `preset`, `NAME[=SIGMA][,…]`, or a list of `NAME[=SIGMA]` (`SystematicSelection`).
+    func systematicSelection(_ node: CardNode) throws(StudyError) -> SystematicSelection {
+        let text: String
+        if case .scalar = node.node { text = try node.string() } else {
+            text = try node.list(minCount: 1).map { item throws(StudyError) in try item.string() }.joined(separator: ",")
+        }
+        do { return try SystematicSelection.parse(text, option: "systematics") } catch { throw node.error(error.message) }
+    }
+
     func resolution(_ node: CardNode) throws(StudyError) -> RunCard.Resolution {
         let m = try node.mapping(allowed: ["a", "b", "c"])
         let nonNegative = "≥ 0"
@@ -204,7 +214,7 @@ struct CardParser {
     }
 
     static let scenarioKeys = ["name", "detector", "threshold_mev", "events", "exposure", "norm_sigma",
-                               "intensity_per_year", "live_time_years", ScenarioSetting.backgrounds.cardKey]
+                               "intensity_per_year", "live_time_years", ScenarioSetting.backgrounds.cardKey, "systematics"]
 
     func scenario(_ node: CardNode, knownDetectors: Set<String>) throws(StudyError) -> RunCard.Scenario {
         let m = try node.mapping(allowed: Self.scenarioKeys)
@@ -236,7 +246,8 @@ struct CardParser {
             normSigma: try m.optional("norm_sigma")?.double(.normSigma) ?? ScenarioSetting.normSigma.defaultValue!,
             intensityPerYear: try m.optional("intensity_per_year")?.double(.intensityPerYear),
             liveTimeYears: try m.optional("live_time_years")?.double(.liveTimeYears),
-            backgrounds: try m.optional(ScenarioSetting.backgrounds.cardKey).map(backgroundSelection))
+            backgrounds: try m.optional(ScenarioSetting.backgrounds.cardKey).map(backgroundSelection),
+            systematics: try m.optional("systematics").map(systematicSelection))
     }
 
     func model(_ node: CardNode) throws(StudyError) -> RunCard.Model {

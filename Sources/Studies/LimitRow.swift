@@ -25,6 +25,8 @@ public struct LimitRow: Equatable, Sendable {
     public var status: String
     /// The fitted backgrounds, nil without (the table then has no background columns).
     public var backgrounds: Backgrounds?
+    /// The profiled systematics (`SystematicSelection.label`), nil without (no column then).
+    public var systematics: String?
 
     /// What a row's fit had besides the signal (docs/physics.md §8).
     public struct Backgrounds: Equatable, Sendable {
@@ -67,8 +69,10 @@ extension ResultTable {
     /// (Markdown header of the limit: "90 % CL limit" for `cl` = 0.90), and `status` when asked.
     /// When some row fits backgrounds, also `backgrounds`, `background_events` (above threshold),
     /// `live_time_years` and `live_time` (`implied by N events` or `exposure`: docs/physics.md §8.6).
+    /// When some row profiles systematics, also `systematics` (docs/physics.md §16).
     public static func limits(_ rows: [LimitRow], cl: Double, title: String? = nil, status: Bool = false) throws(StudyError) -> ResultTable {
         let withBackgrounds = rows.contains { $0.backgrounds != nil }
+        let withSystematics = rows.contains { $0.systematics != nil }
         let percent = NumberFormatting.significant(cl * 100, digits: 3)
             .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
         var table = try ResultTable(title: title, columns: [
@@ -87,7 +91,8 @@ extension ResultTable {
         ] + (withBackgrounds ? [
             .init("backgrounds", title: "Backgrounds"), .init("background_events", title: "Background events", digits: 3),
             .init("live_time_years", title: "Live time", unit: "yr", digits: 3), .init("live_time", title: "Live time from"),
-        ] : []) + (status ? [.init("status", title: "Status")] : []))
+        ] : []) + (withSystematics ? [.init("systematics", title: "Systematics")] : [])
+            + (status ? [.init("status", title: "Status")] : []))
         for r in rows {
             try table.append([
                 .text(r.scenario), .text(r.detector), .number(r.thresholdMeV), .number(r.events), .number(r.normSigma),
@@ -95,7 +100,8 @@ extension ResultTable {
                 r.model.kind == .lightVector ? .number(r.model.mediatorMassMeV) : .missing,
                 .text(r.statistic.rawValue), .text(r.limitMethod.rawValue), .text(r.model.parameter.header),
                 r.limit.map(Cell.number) ?? .missing,
-            ] + (withBackgrounds ? backgroundCells(r.backgrounds) : []) + (status ? [.text(r.status)] : []))
+            ] + (withBackgrounds ? backgroundCells(r.backgrounds) : []) + (withSystematics ? [.text(r.systematics ?? "none")] : [])
+                + (status ? [.text(r.status)] : []))
         }
         return table
     }

@@ -29,22 +29,27 @@ public struct ModelFit: Sendable {
         self.templates = templates
         self.model = model
         self.backgrounds = backgrounds.filter { $0.counts.reduce(0, +) > 0 }
-        let terms: [[Double]]
-        switch model.kind {
-        case .magneticMoment:
-            terms = [templates.magneticMomentPerKappaSquared]
-        case .lightVector:
-            let linear = model.interference == .exact
-                ? templates.lightVectorLinearPerGSquared
-                : Array(repeating: 0, count: templates.standardModel.count)
-            terms = [linear, templates.lightVectorQuadraticPerGFourth]
-        }
+        let terms = Self.parameterTerms(of: templates, model: model)
         let components = self.backgrounds.map {
             BackgroundComponent(name: $0.name, template: $0.counts, constraint: GaussianConstraint(nominal: 1, sigma: $0.relativeUncertainty))
         }
         (binnedModel, unit) = try BinnedModel.rescaled(standardModel: templates.standardModel, parameterTerms: terms,
                                                  normalization: GaussianConstraint(nominal: 1, sigma: normSigma),
                                                  backgrounds: components)
+    }
+
+    /// The new-physics terms of `model` in physical units: [MM per κ²], or [A per g², B per g⁴]
+    /// (A = 0 for the pure-Z′ approximation).
+    public static func parameterTerms(of templates: TemplateSet, model: NewPhysicsModel) -> [[Double]] {
+        switch model.kind {
+        case .magneticMoment:
+            return [templates.magneticMomentPerKappaSquared]
+        case .lightVector:
+            let linear = model.interference == .exact
+                ? templates.lightVectorLinearPerGSquared
+                : Array(repeating: 0, count: templates.standardModel.count)
+            return [linear, templates.lightVectorQuadraticPerGFourth]
+        }
     }
 
     /// κ = μν/μ_B or g.

@@ -10,7 +10,7 @@ extension PyhfWorkspace {
     /// `value` is (recorded in the metadata). The fit's backgrounds become samples with their
     /// normalization modifiers.
     public static func make(fit: ModelFit, value: Double, cl: Double = 0.90,
-                            limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
+                            limitMethod: LimitMethod = .clsb, shapeSystematics: [PyhfShapeSystematic] = []) throws(StudyError) -> PyhfExport {
         let model = fit.model
         let meaning: String
         switch model.kind {
@@ -23,6 +23,38 @@ extension PyhfWorkspace {
         return try make(standardModel: fit.templates.standardModel, newPhysics: fit.increment(at: value),
                         normSigma: fit.binnedModel.normalization.sigma, parameter: model.parameter, value: value,
                         meaning: meaning, binEdges: fit.templates.binning.edges, cl: cl, limitMethod: limitMethod,
-                        backgrounds: fit.backgrounds.map { ($0.name, $0.counts, $0.relativeUncertainty) })
+                        backgrounds: fit.backgrounds.map { ($0.name, $0.counts, $0.relativeUncertainty) },
+                        shapeSystematics: shapeSystematics)
+    }
+
+    /// The workspace of a fit with shape systematics: as `make(fit:…)` with each nuisance's ±1σ
+    /// templates (`SystematicModelFit`) as histosys modifiers on every sample; the new-physics
+    /// sample's ±1σ is the increment of the ±1σ terms at `value`.
+    public static func make(fit: SystematicModelFit, value: Double, cl: Double = 0.90,
+                            limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
+        let base = fit.base, bins = base.binnedModel.binCount
+        let theta = base.theta(quoted: value)
+        func increment(_ h: [HistoSysInterpolation?], at alpha: Double) -> [Double] {
+            var power = 1.0
+            var out = [Double](repeating: 0, count: bins)
+            for (k, term) in base.binnedModel.parameterTerms.enumerated() {
+                power *= theta
+                for i in 0..<bins { out[i] += power * (term[i] + (h[k]?.delta(alpha, bin: i) ?? 0)) }
+            }
+            return out
+        }
+        func shifted(_ nominal: [Double], _ h: HistoSysInterpolation?, _ alpha: Double) -> [Double] {
+            nominal.indices.map { nominal[$0] + (h?.delta(alpha, bin: $0) ?? 0) }
+        }
+        let systematics = fit.model.systematics.map { s in
+            PyhfShapeSystematic(
+                name: s.name,
+                standardModel: (shifted(base.binnedModel.standardModel, s.standardModel, 1), shifted(base.binnedModel.standardModel, s.standardModel, -1)),
+                newPhysics: (increment(s.parameterTerms, at: 1), increment(s.parameterTerms, at: -1)),
+                backgrounds: base.backgrounds.indices.map { j in
+                    (shifted(base.backgrounds[j].counts, s.backgrounds[j], 1), shifted(base.backgrounds[j].counts, s.backgrounds[j], -1))
+                })
+        }
+        return try make(fit: base, value: value, cl: cl, limitMethod: limitMethod, shapeSystematics: systematics)
     }
 }

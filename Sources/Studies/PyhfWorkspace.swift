@@ -43,7 +43,8 @@ public enum PyhfWorkspace {
     public static func make(standardModel: [Double], newPhysics: [Double], normSigma: Double,
                             parameter: QuotedParameter, value: Double, meaning: String, binEdges: [Double]? = nil,
                             cl: Double = 0.90, limitMethod: LimitMethod = .clsb,
-                            backgrounds: [(name: String, counts: [Double], sigma: Double)] = []) throws(StudyError) -> PyhfExport {
+                            backgrounds: [(name: String, counts: [Double], sigma: Double)] = [],
+                            shapeSystematics: [PyhfShapeSystematic] = []) throws(StudyError) -> PyhfExport {
         guard newPhysics.count == standardModel.count else {
             throw .lengthMismatch(what: "new-physics sample", expected: standardModel.count, got: newPhysics.count)
         }
@@ -53,12 +54,31 @@ public enum PyhfWorkspace {
         if let binEdges, binEdges.count != standardModel.count + 1 {
             throw .lengthMismatch(what: "bin edges", expected: standardModel.count + 1, got: binEdges.count)
         }
+        for s in shapeSystematics {
+            for (what, pair) in [("SM", s.standardModel), ("new-physics", s.newPhysics)] + s.backgrounds.map({ ("background", $0) }) {
+                guard pair.up.count == standardModel.count, pair.down.count == standardModel.count else {
+                    throw .lengthMismatch(what: "±1σ \(what) template of systematic '\(s.name)'", expected: standardModel.count,
+                                          got: min(pair.up.count, pair.down.count))
+                }
+            }
+            guard s.backgrounds.count == backgrounds.count else {
+                throw .lengthMismatch(what: "background variations of systematic '\(s.name)'", expected: backgrounds.count, got: s.backgrounds.count)
+            }
+        }
         let numbers = { (values: [Double]) in JSONValue.array(values.map(JSONValue.number)) }
+        /// The histosys modifiers of sample k (0 SM, 1 new physics, 2 + j background j).
+        func shapeModifiers(_ k: Int) -> [JSONValue] {
+            shapeSystematics.map { s in
+                let pair = k == 0 ? s.standardModel : (k == 1 ? s.newPhysics : s.backgrounds[k - 2])
+                return .object([("name", .string(s.parameterName)), ("type", "histosys"),
+                                ("data", .object([("hi_data", numbers(pair.up)), ("lo_data", numbers(pair.down))]))])
+            }
+        }
         let lumi: JSONValue = .object([("name", "lumi"), ("type", "lumi"), ("data", .null)])
         let mu: JSONValue = .object([("name", "mu"), ("type", "normfactor"), ("data", .null)])
         var backgroundSamples: [JSONValue] = []
         var freeBackgrounds: [String] = []
-        for b in backgrounds {
+        for (j, b) in backgrounds.enumerated() {
             let parameterName = "bkg_norm_\(b.name)"
             let modifiers: [JSONValue]
             if b.sigma == 0 {
@@ -72,13 +92,13 @@ public enum PyhfWorkspace {
                 freeBackgrounds.append(parameterName)
             }
             backgroundSamples.append(.object([("name", .string("background_\(b.name)")), ("data", numbers(b.counts)),
-                                              ("modifiers", .array(modifiers))]))
+                                              ("modifiers", .array(modifiers + shapeModifiers(2 + j)))]))
         }
         let channel: JSONValue = .object([
             ("name", "recoil"),
             ("samples", .array([
-                .object([("name", "standard_model"), ("data", numbers(standardModel)), ("modifiers", .array([lumi]))]),
-                .object([("name", "new_physics"), ("data", numbers(newPhysics)), ("modifiers", .array([lumi, mu]))]),
+                .object([("name", "standard_model"), ("data", numbers(standardModel)), ("modifiers", .array([lumi] + shapeModifiers(0)))]),
+                .object([("name", "new_physics"), ("data", numbers(newPhysics)), ("modifiers", .array([lumi, mu] + shapeModifiers(1)))]),
             ] + backgroundSamples)),
         ])
         var observed = standardModel
@@ -120,7 +140,11 @@ public enum PyhfWorkspace {
             ("limit_method", .string(limitMethod.rawValue)),
             ("expected_mu_limit", .number(1.0)),
             ("bin_edges_mev", binEdges.map(numbers) ?? .null),
-        ] + (backgrounds.isEmpty ? [] : [
+        ] + (shapeSystematics.isEmpty ? [] : [
+            ("systematics", .array(shapeSystematics.map { .string($0.parameterName) })),
+            ("systematic_modifiers", .string("histosys (code4p in pyhf and nue) with hi/lo = the templates refolded at +-1 sigma; "
+                + "nue multiplies a shifted background by its normalization, pyhf adds both histosys: equal to first order")),
+        ]) + (backgrounds.isEmpty ? [] : [
             ("backgrounds", .array(backgrounds.map { .string($0.name) })),
             ("background_modifiers", .string("histosys with hi/lo = counts x (1 +- sigma): pyhf's default interpolation "
                 + "(code4p) is then exactly linear, b = 1 + alpha sigma with alpha ~ N(0, 1), nue's pull; sigma >= 1: free normfactor")),

@@ -20,6 +20,8 @@ extension RunCard {
         public var liveTimeYears: Double?
         /// This scenario's backgrounds (overrides the card's top-level `backgrounds`).
         public var backgrounds: BackgroundSelection?
+        /// This scenario's systematics (overrides the card's top-level `systematics`).
+        public var systematics: SystematicSelection?
 
         enum CodingKeys: String, CodingKey {
             case name, detector
@@ -28,12 +30,12 @@ extension RunCard {
             case normSigma = "norm_sigma"
             case intensityPerYear = "intensity_per_year"
             case liveTimeYears = "live_time_years"
-            case backgrounds
+            case backgrounds, systematics
         }
 
         public init(name: String? = nil, detector: String, thresholdMeV: Double, normalization: Normalization,
                     normSigma: Double = ScenarioSetting.normSigma.defaultValue!, intensityPerYear: Double? = nil, liveTimeYears: Double? = nil,
-                    backgrounds: BackgroundSelection? = nil) {
+                    backgrounds: BackgroundSelection? = nil, systematics: SystematicSelection? = nil) {
             self.name = name ?? Scenario.defaultName(detector: detector, thresholdMeV: thresholdMeV)
             self.detector = detector
             self.thresholdMeV = thresholdMeV
@@ -45,6 +47,7 @@ extension RunCard {
             self.intensityPerYear = intensityPerYear
             self.liveTimeYears = liveTimeYears
             self.backgrounds = backgrounds
+            self.systematics = systematics
         }
 
         /// How the SM rate is fixed.

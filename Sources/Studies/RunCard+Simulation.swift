@@ -76,17 +76,26 @@ extension RunCard {
     public func studyScenario(_ scenario: Scenario, spectrum: NeutrinoSpectrum, model: NewPhysicsModel,
                               statistic: TestStatistic = .poisson, thresholdMeV: Double? = nil,
                               sin2ThetaW: Double? = nil, normSigma: Double? = nil,
-                              cardDirectory: String = ".") throws -> StudyScenario {
+                              cardDirectory: String = ".", systematics: SystematicSelection? = nil) throws -> StudyScenario {
         let selection = backgroundSelection(for: scenario)
+        let preset = detectorPreset(named: scenario.detector)
+        let systematicChoice = systematics ?? systematicSelection(for: scenario)
         return try StudyScenario(
             name: scenario.name, detector: try simulationDetector(named: scenario.detector), spectrum: spectrum,
             thresholdMeV: thresholdMeV ?? scenario.thresholdMeV, normalization: simulationNormalization(scenario),
             binWidthMeV: binning.binWidthMeV, maxMeV: binning.maxMeV, sin2ThetaW: sin2ThetaW ?? self.sin2ThetaW,
             model: model, statistic: statistic, confidenceLevel: cl, normSigma: normSigma ?? scenario.normSigma,
             limitMethod: limit, radiativeCorrections: radiativeCorrections,
-            backgrounds: try selection.definitions(detectorPreset: detectorPreset(named: scenario.detector),
-                                                   cardDirectory: cardDirectory, option: "backgrounds"),
-            backgroundLabel: selection.label, referenceExposure: referenceExposure(scenario))
+            backgrounds: try selection.definitions(detectorPreset: preset, cardDirectory: cardDirectory, option: "backgrounds"),
+            backgroundLabel: selection.label, referenceExposure: referenceExposure(scenario),
+            systematics: try systematicChoice.nuisances(detectorPreset: preset, hasSourceShape: try SourceShapeVariation.lithium8Measured.contains(spectrum),
+                                                        option: "systematics"),
+            systematicsLabel: systematicChoice.label)
+    }
+
+    /// The systematics of a scenario: its own `systematics`, else the card's, else none.
+    public func systematicSelection(for scenario: Scenario) -> SystematicSelection {
+        scenario.systematics ?? systematics ?? .none
     }
 
     /// The backgrounds of a scenario: its own `backgrounds`, else the card's, else none.

@@ -52,12 +52,15 @@ public struct RunCard: Codable, Equatable, Sendable {
     /// Backgrounds of every scenario that does not choose its own (card key `backgrounds`;
     /// nil: none). `BackgroundSelection`, docs/physics.md §8.
     public var backgrounds: BackgroundSelection?
+    /// Systematics of every scenario that does not choose its own (card key `systematics`; nil:
+    /// none). `SystematicSelection`, docs/physics.md §16.
+    public var systematics: SystematicSelection?
 
     enum CodingKeys: String, CodingKey {
         case format, title, notes, analyses, source, detectors, scenarios, models, scans
         case sin2ThetaW = "sin2_theta_w"
         case radiativeCorrections = "radiative_corrections"
-        case statistic, cl, limit, binning, toys, outputs, argon, backgrounds
+        case statistic, cl, limit, binning, toys, outputs, argon, backgrounds, systematics
     }
 
     public init(format: String = RunCard.formatVersion, title: String, notes: String? = nil,
@@ -66,7 +69,7 @@ public struct RunCard: Codable, Equatable, Sendable {
                 sin2ThetaW: Double = RunCard.defaultSin2ThetaW, radiativeCorrections: Bool = false,
                 statistic: StatisticChoice = .poisson,
                 cl: Double = 0.90, limit: LimitMethod = ScenarioSetting.limitMethod.defaultValue, binning: Binning = Binning(), toys: Toys? = nil, outputs: Outputs = Outputs(),
-                argon: Argon? = nil, backgrounds: BackgroundSelection? = nil) {
+                argon: Argon? = nil, backgrounds: BackgroundSelection? = nil, systematics: SystematicSelection? = nil) {
         self.format = format
         self.title = title
         self.notes = notes
@@ -86,6 +89,7 @@ public struct RunCard: Codable, Equatable, Sendable {
         self.outputs = outputs
         self.argon = argon
         self.backgrounds = backgrounds
+        self.systematics = systematics
     }
 
     /// Low-Q² MS-bar sin²θ_W (Erler & Ramsey-Musolf 2005), the project's default

@@ -35,7 +35,18 @@ extension StudyContext {
                 events: b.map { $0.templates.reduce(0) { $0 + $1.eventsAboveThreshold } },
                 liveTimeYears: b?.exposure.liveTimeYears, impliedByEventCount: b?.exposure.impliedByEventCount)
         }
+        let systematics = card.systematicSelection(for: scenario)
+        if !systematics.isNone { row.systematics = systematics.label }
         return row
+    }
+
+    /// The fit with shape systematics of scenario `index` for `model` (its card `systematics`),
+    /// nil when it has none.
+    func systematicFit(_ index: Int, _ model: NewPhysicsModel) throws -> SystematicModelFit? {
+        let scenario = try studyScenario(index, model)
+        guard !scenario.systematics.isEmpty else { return nil }
+        return try SystematicModelFit(study: scenario, templates: try templates(index, mass: model.mediatorMassMeV),
+                                      nuisances: scenario.systematics)
     }
 
     /// `3.10e-11`-style text for progress lines.

@@ -31,6 +31,11 @@ public struct StudyScenario: Sendable {
     /// The source intensity and up-time that turn N SM events into a live time for the backgrounds
     /// (`Scenario.backgroundExposure`); the exposure itself when the normalization is physical.
     public let referenceExposure: Exposure
+    /// The detector and source systematics profiled beside the normalizations (docs/physics.md §16;
+    /// empty: none, the default).
+    public let systematics: [SystematicNuisance]
+    /// What was asked for (`SystematicSelection.label`), for tables and labels.
+    public let systematicsLabel: String
 
     /// - Parameters: nil settings take `ScenarioSetting`'s defaults (threshold 3 MeV, bins of
     ///   0.1 MeV up to the kinematic end, sin²θ_W 0.23867 — 0.23122 with radiative corrections —,
@@ -45,7 +50,8 @@ public struct StudyScenario: Sendable {
                 sin2ThetaW: Double? = nil, model: NewPhysicsModel, statistic: TestStatistic = .poisson,
                 confidenceLevel: Double? = nil, normSigma: Double? = nil, limitMethod: LimitMethod? = nil,
                 radiativeCorrections: Bool = false, backgrounds: [BackgroundDefinition] = [],
-                backgroundLabel: String? = nil, referenceExposure: Exposure? = nil) throws {
+                backgroundLabel: String? = nil, referenceExposure: Exposure? = nil,
+                systematics: [SystematicNuisance] = [], systematicsLabel: String? = nil) throws {
         let threshold = try ScenarioSetting.thresholdMeV.validate(thresholdMeV)
         let width = try ScenarioSetting.binWidthMeV.validate(binWidthMeV)
         if case .smEventsAboveThreshold(let n) = normalization { _ = try ScenarioSetting.events.validate(n) }
@@ -79,6 +85,9 @@ public struct StudyScenario: Sendable {
         if case .exposure(let e) = normalization { self.referenceExposure = e } else {
             self.referenceExposure = referenceExposure ?? Exposure()
         }
+        guard Set(systematics.map(\.kind)).count == systematics.count else { throw StudyError("a systematic is chosen twice") }
+        self.systematics = systematics
+        self.systematicsLabel = systematicsLabel ?? (systematics.isEmpty ? "none" : systematics.map { SystematicSelection.name(of: $0.kind) }.joined(separator: ","))
     }
 
     /// The expected spectra (SM and new-physics terms per unit parameter) of `simulation`; the
@@ -92,6 +101,12 @@ public struct StudyScenario: Sendable {
     public func fit(templates: TemplateSet, backgrounds: [BackgroundTemplate]? = nil) throws -> ModelFit {
         let built = try backgrounds ?? backgroundTemplates(templates: templates)
         return try ModelFit(templates: templates, model: model, normSigma: normSigma, backgrounds: built)
+    }
+
+    /// The fitter's model with this scenario's systematics (`SystematicModelFit`: ±1σ refolds of
+    /// every template); `templates` must be this scenario's.
+    public func systematicFit(templates: TemplateSet) throws -> SystematicModelFit {
+        try SystematicModelFit(study: self, templates: templates, nuisances: systematics)
     }
 
     /// The exposure the backgrounds scale with (docs/physics.md §8.6): the physical exposure, or

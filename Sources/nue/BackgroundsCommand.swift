@@ -48,6 +48,7 @@ struct BackgroundsCommand: ParsableCommand {
     }
 
     func run() throws {
+        try scenario.requireNoSystematics("backgrounds")
         let study = try scenario.studyScenario(backgrounds: .preset)
         let budget = try runtime { try BackgroundBudget(scenario: study) }
         let output = Output(

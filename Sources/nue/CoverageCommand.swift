@@ -67,6 +67,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        try scenario.requireNoSystematics("coverage")
         let fit = try FitScenario(scenario)
         let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         let study = try runtime {

@@ -11,7 +11,8 @@ struct ExportPyhfCommand: ParsableCommand {
         discussion: """
             Samples: the SM expectation and the new-physics increment at --at (default: nue's Asimov limit \
             with --limit clsb|cls) scaled by the POI mu; the normalization pull is pyhf's lumi modifier; \
-            observations are the Asimov SM data. FILE holds exactly pyhf's workspace schema (pyhf inspect \
+            observations are the Asimov SM data. With --systematics each nuisance is a histosys modifier \
+            syst_NAME (code4p, as nue) on every sample, with the templates refolded at ±1σ. FILE holds exactly pyhf's workspace schema (pyhf inspect \
             FILE); nue's metadata (exported_at, limit_method, cl, bin edges) goes next to it, to FILE with \
             .json replaced by .nue.json. Check with python3 scripts/pyhf_check.py FILE (mu_limit = 1 when the \
             tools agree).
@@ -34,13 +35,18 @@ struct ExportPyhfCommand: ParsableCommand {
 
     func run() throws {
         let fit = try FitScenario(scenario)
+        let systematic = fit.study.systematics.isEmpty ? nil : try runtime { try fit.study.systematicFit(templates: fit.templates) }
         let value: Double
-        if let at { value = at } else {
+        if let at { value = at } else if let systematic {
+            let asimov = try runtime { try systematic.asimov(statistic: fit.statistic, cl: scenario.cl, method: scenario.limit) }
+            value = fit.quoted(asimov.limit)
+        } else {
             let asimov = try runtime { try fit.study.asimov(fit.fit) }
             value = fit.quoted(asimov.limit)
         }
         try runtime {
-            let export = try PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl, limitMethod: scenario.limit)
+            let export = try systematic.map { s throws in try PyhfWorkspace.make(fit: s, value: value, cl: scenario.cl, limitMethod: scenario.limit) }
+                ?? PyhfWorkspace.make(fit: fit.fit, value: value, cl: scenario.cl, limitMethod: scenario.limit)
             try export.write(to: output)
         }
         FileHandle.standardError.write(Data(

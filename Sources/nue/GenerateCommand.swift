@@ -69,6 +69,7 @@ struct GenerateCommand: ParsableCommand {
     var threadCount: Int { get throws { try threadsOption.count() } }
 
     func run() throws {
+        try scenario.requireNoSystematics("generate")
         let count = try eventCount
         let threads = try threadCount
         let study = try self.scenario.studyScenario()

@@ -50,6 +50,10 @@ struct ScenarioOptions: ParsableArguments {
         "Backgrounds in the fit: none (default), preset (the detector's: solar ν, IBD, radioactivity, cosmogenics), or comma-separated names from \(BackgroundCatalog.names.joined(separator: ", ")) (docs/physics.md §8).",
         valueName: "preset|none|NAME,…"))
     var backgrounds: String?
+    @Option(help: ArgumentHelp(
+        "Detector and source systematics profiled in the fit: none (default: the normalization pull alone), preset (the detector's: energy scale, non-linearity, resolution, efficiency, ⁸Li shape), or comma-separated NAME[=SIGMA] from \(SystematicSelection.names.map(\.name).joined(separator: ", ")) (docs/physics.md §16). Supported by sensitivity and export-pyhf.",
+        valueName: "preset|none|NAME,…"))
+    var systematics: String = "none"
 
     func validate() throws {
         guard Detector.presetNames.contains(detector.lowercased()) else {
@@ -64,6 +68,7 @@ struct ScenarioOptions: ParsableArguments {
             if let events { _ = try ScenarioSetting.events.validate(events) }
             if let sin2w { _ = try ScenarioSetting.sin2ThetaW.validate(sin2w) }
             _ = try backgroundDefinitions()
+            _ = try systematicNuisances()
         } catch {
             throw CommandFailure(error.description)
         }
@@ -77,6 +82,18 @@ struct ScenarioOptions: ParsableArguments {
     /// The validated components --backgrounds names for --detector.
     func backgroundDefinitions(default fallback: BackgroundSelection = ScenarioSetting.backgrounds.defaultValue) throws(StudyError) -> [BackgroundDefinition] {
         try backgroundSelection(default: fallback).definitions(detectorPreset: detector.lowercased())
+    }
+
+    /// The validated nuisances --systematics names for --detector (the CLI's source is ⁸Li).
+    func systematicNuisances() throws(StudyError) -> [SystematicNuisance] {
+        try SystematicSelection.parse(systematics).nuisances(detectorPreset: detector.lowercased(), hasSourceShape: true)
+    }
+
+    /// Refuses --systematics other than none in a command that does not profile them yet.
+    func requireNoSystematics(_ command: String) throws {
+        guard (try? SystematicSelection.parse(systematics).isNone) ?? false else {
+            throw CommandFailure("--systematics \(systematics): nue \(command) does not profile systematics yet (sensitivity and export-pyhf do); use --systematics none")
+        }
     }
 
     /// The exposure whose intensity and up-time turn --events N into a live time for the backgrounds.
@@ -108,7 +125,9 @@ struct ScenarioOptions: ParsableArguments {
                                      sin2ThetaW: sin2w, model: model, statistic: statistic, confidenceLevel: cl,
                                      normSigma: normSigma, limitMethod: limit, radiativeCorrections: radiativeCorrections,
                                      backgrounds: try selection.definitions(detectorPreset: detector.lowercased()),
-                                     backgroundLabel: selection.label, referenceExposure: referenceExposure)
+                                     backgroundLabel: selection.label, referenceExposure: referenceExposure,
+                                     systematics: try systematicNuisances(),
+                                     systematicsLabel: try SystematicSelection.parse(systematics).label)
         } catch let error as StudyError {
             throw CommandFailure(error.description)
         } catch let error as SimulationError {

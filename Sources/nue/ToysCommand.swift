@@ -119,6 +119,7 @@ struct ToysCommand: ParsableCommand {
     }
 
     func run() throws {
+        try scenario.requireNoSystematics("toys")
         let fit = try FitScenario(scenario)
         let shard = try runtime { try ToyShard(parsing: self.shard) }
         let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,

@@ -1,0 +1,55 @@
+import GSL
+
+/// The median expected upper limit on θ from the Asimov data set of a `SystematicModel`, every
+/// nuisance profiled (docs/physics.md §16.6): as `AsimovSensitivity`, with Δλ(θ) = λ_p(θ) − λ_p(θ̂)
+/// from `SystematicLikelihood.minimize` (θ fixed, resp. θ ≥ 0) and the crossing of the method's
+/// critical value found by Brent (Cowan et al., EPJC 71, 1554 (2011), eq. 88–90).
+public struct SystematicAsimovSensitivity: Sendable {
+    public var limit: Double
+    public var confidenceLevel: Double
+    public var criticalValue: Double
+    public var method: LimitMethod
+    public var bestFit: SystematicLikelihood.Fit
+    /// Profile fits made to find the crossing, and how many of them failed.
+    public var profileFits: Int
+    public var failedFits: Int
+
+    /// - Parameters:
+    ///   - fixed: parameter indices of x held at their nominal values (a systematics breakdown).
+    ///   - truth: θ of the Asimov data (0 for CLs).
+    /// - Throws: `StatisticsError` when a fit fails or Δλ never reaches the critical value.
+    public static func compute(model: SystematicModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
+                               method: LimitMethod = .clsb, truth: Double = 0, fixed: Set<Int> = []) throws -> SystematicAsimovSensitivity {
+        let critical = try method.asimovCriticalValue(confidenceLevel: confidenceLevel)
+        guard method == .clsb || truth == 0 else {
+            throw StatisticsError("the Asimov CLs limit is defined on the background-only Asimov data (truth 0), got truth \(truth)")
+        }
+        let likelihood = SystematicLikelihood(model: model, statistic: statistic)
+        try likelihood.setData(model.asimovData(theta: truth))
+        let fit = likelihood.bestFit(fixed: fixed)
+        guard fit.status != .failed else { throw StatisticsError("the best fit to the Asimov data with systematics failed") }
+        // Start from the limit without shape systematics: they only widen it.
+        let plain = try AsimovSensitivity.compute(model: model.base, statistic: statistic, confidenceLevel: confidenceLevel,
+                                                  truth: truth, method: method)
+        let target = fit.value + critical
+        var fits = 0, failures = 0
+        let deltaChi2: (Double) -> Double = { theta in
+            let point = likelihood.minimize(fixedTheta: theta, fixed: fixed)
+            fits += 1
+            guard point.status != .failed, point.value.isFinite else { failures += 1; return 1e300 }
+            return point.value - target
+        }
+        let limit: Double
+        do {
+            limit = try RootFinding.brentExpandingUpward(deltaChi2, lower: fit.theta, initialUpper: max(plain.limit, fit.theta) * 1.2,
+                                                         growth: 2, relativeTolerance: 1e-10)
+        } catch {
+            throw StatisticsError("the Asimov limit with systematics has no solution: Δχ² did not cross \(critical) (\(error))")
+        }
+        guard failures == 0 else {
+            throw StatisticsError("\(failures) of \(fits) profile fits failed while solving for the Asimov limit with systematics")
+        }
+        return SystematicAsimovSensitivity(limit: limit, confidenceLevel: confidenceLevel, criticalValue: critical, method: method,
+                                           bestFit: fit, profileFits: fits, failedFits: failures)
+    }
+}

@@ -1,0 +1,145 @@
+extension SystematicLikelihood {
+    /// A minimum of λ over the free parameters.
+    public struct Fit: Sendable {
+        /// x̂ = (θ̂, n̂, b̂⃗, α̂⃗).
+        public var parameters: [Double]
+        public var value: Double
+        public var status: FitStatus
+        public var iterations: Int
+        /// ∂λ/∂θ at x̂: with θ fixed, the slope of the profile dλ_p/dθ (envelope theorem).
+        public var thetaGradient: Double
+        public var theta: Double { parameters[0] }
+    }
+
+    /// The absolute Newton decrement −∇λ·Δx at which a fit has converged (λ is χ²-like).
+    static let convergedDecrement = 1e-10
+
+    /// Minimizes λ by a bounded Newton method: the exact Hessian, Levenberg–Marquardt damping
+    /// H + τ diag(H) when it is not positive definite, bound constraints by Bertsekas's projection
+    /// (a coordinate on its bound with the step pointing outside is held), Armijo backtracking on
+    /// λ (Nocedal & Wright §3.1, §4; docs/physics.md §16.5).
+    ///
+    /// - Parameters:
+    ///   - fixedTheta: θ held at this value (a profile point); nil: θ fitted, ≥ `thetaLowerBound`.
+    ///   - thetaLowerBound: 0 for the physical fit, −∞ for an unbounded θ̂ (impacts).
+    ///   - fixed: parameter indices held at their start value (besides fixed constraints).
+    ///   - start: the starting point (default: the last minimum found, or the nominal point).
+    public func minimize(fixedTheta: Double? = nil, thetaLowerBound: Double = 0, fixed: Set<Int> = [],
+                         start: [Double]? = nil) -> Fit {
+        let D = dimension
+        var x = start ?? warmStart
+        if let fixedTheta { x[0] = fixedTheta } else { x[0] = max(x[0], thetaLowerBound) }
+        var held = fixed
+        if fixedTheta != nil { held.insert(0) }
+        for a in 1..<D where constraint(a).isFixed {
+            held.insert(a)
+            x[a] = constraint(a).observable
+        }
+        func lowerBound(_ a: Int) -> Double { a == 0 ? thetaLowerBound : (a < firstShapeIndex ? 0 : -.infinity) }
+        for a in 1..<firstShapeIndex { x[a] = max(x[a], 0) }
+        guard var current = evaluate(x) ?? {
+            x = nominalParameters
+            if let fixedTheta { x[0] = fixedTheta }
+            for a in fixed { x[a] = (start ?? warmStart)[a] }
+            return evaluate(x)
+        }() else {
+            return Fit(parameters: x, value: .infinity, status: .failed, iterations: 0, thetaGradient: .nan)
+        }
+        var converged = false, iterations = 0
+        while iterations < 200 {
+            iterations += 1
+            var active = [Bool](repeating: false, count: D)
+            for a in 0..<D {
+                active[a] = held.contains(a) || (x[a] <= lowerBound(a) && current.gradient[a] > 0)
+            }
+            var step: [Double]
+            var resolve = true
+            repeat {
+                guard let s = dampedNewtonStep(current, active: active) else {
+                    return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
+                }
+                step = s
+                resolve = false
+                for a in 0..<D where !active[a] && x[a] <= lowerBound(a) && step[a] < 0 {
+                    active[a] = true
+                    resolve = true
+                }
+            } while resolve
+            var decrement = 0.0
+            for a in 0..<D { decrement -= current.gradient[a] * step[a] }
+            if decrement <= Self.convergedDecrement { converged = decrement > -1e-9; break }
+            var t = 1.0, accepted = false
+            for _ in 0..<50 {
+                var trial = x
+                for a in 0..<D where !active[a] { trial[a] = max(lowerBound(a), x[a] + t * step[a]) }
+                var change = 0.0
+                for a in 0..<D { change += current.gradient[a] * (trial[a] - x[a]) }
+                if let value = evaluate(trial, derivatives: false)?.value, value <= current.value + 1e-4 * change {
+                    guard let next = evaluate(trial) else { break }
+                    x = trial
+                    current = next
+                    accepted = true
+                    break
+                }
+                t *= 0.5
+            }
+            if !accepted {
+                converged = decrement < 1e-7
+                break
+            }
+        }
+        guard converged else {
+            return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
+        }
+        warmStart = x
+        let atBound = (0..<firstShapeIndex).contains { a in !held.contains(a) && x[a] <= lowerBound(a) }
+        return Fit(parameters: x, value: current.value, status: atBound ? .atBound : .converged,
+                   iterations: iterations, thetaGradient: current.gradient[0])
+    }
+
+    /// −H_FF⁻¹ ∇_F λ on the free (inactive) coordinates, 0 on the active ones; H_FF + τ diag(H_FF)
+    /// with τ raised from 0 (10⁻⁸, ×10 up to 10⁸) until it is positive definite; nil if never.
+    func dampedNewtonStep(_ e: Evaluation, active: [Bool]) -> [Double]? {
+        let D = dimension
+        let free = (0..<D).filter { !active[$0] }
+        let k = free.count
+        var step = [Double](repeating: 0, count: D)
+        guard k > 0 else { return step }
+        var h = [Double](repeating: 0, count: k * k), g = [Double](repeating: 0, count: k)
+        for (r, a) in free.enumerated() {
+            g[r] = -e.gradient[a]
+            for (c, b) in free.enumerated() { h[r * k + c] = e.hessian[a * D + b] }
+        }
+        var tau = 0.0
+        while tau <= 1e8 {
+            var damped = h
+            if tau > 0 { for r in 0..<k { damped[r * k + r] += tau * max(abs(h[r * k + r]), 1e-12) } }
+            if let s = CholeskySolve.solve(damped, g, dimension: k) {
+                for (r, a) in free.enumerated() { step[a] = s[r] }
+                return step
+            }
+            tau = tau == 0 ? 1e-8 : tau * 10
+        }
+        return nil
+    }
+}
+
+extension SystematicLikelihood {
+    /// The best fit θ̂ ≥ 0 with every nuisance profiled. A model linear in θ (one term) is fitted
+    /// from θ = 0 directly. A non-linear one (θ² terms: destructive interference) may have two
+    /// minima in θ, so the profile is first read on a geometric grid from scale/1024 to 8192·scale
+    /// (as `ProfileLikelihood.bestFit`), and the fit starts from the lowest point.
+    /// - Parameter scale: a typical θ (default `model.base.parameterScale`).
+    public func bestFit(scale: Double? = nil, fixed: Set<Int> = []) -> Fit {
+        let nominal = warmStart
+        guard model.base.termCount > 1 else { return minimize(fixed: fixed) }
+        let scale = scale ?? model.base.parameterScale
+        var best: Fit?
+        for theta in [0.0] + (0..<24).map({ scale * Double(sign: .plus, exponent: $0 - 10, significand: 1) }) {
+            let point = minimize(fixedTheta: theta, fixed: fixed, start: best?.parameters ?? nominal)
+            if point.status != .failed, point.value < (best?.value ?? .infinity) { best = point }
+        }
+        guard let best else { return minimize(fixed: fixed, start: nominal) }
+        return minimize(fixed: fixed, start: best.parameters)
+    }
+}
