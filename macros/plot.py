@@ -20,6 +20,10 @@ macros/README.md) and writes PNG and PDF files into outputs/<card>/plots/:
                           -> stacked backgrounds + SM signal (log y), the new-physics excess at
                              the limit as lines; backgrounds below STACK_OTHER_FRACTION of the
                              background in the window are drawn together as "other"
+  impacts_<tag>.csv       nuisance,pull,constraint,impact_up,impact_down,theta_sigma,parameter
+                          -> impact plot: nuisances ranked by impact on the fitted parameter
+                             (bars, units of its post-fit sigma) beside their pulls and
+                             post-fit constraints (points, units of the prior sigma)
 
 Plots in the magnetic moment (parameter mu_nu, in units of mu_B) show the present limits
 2.9e-11 (GEMMA/Borexino) and 6.3e-12 (XENONnT).
@@ -741,6 +745,44 @@ def plot_stack(plt, path, rows, context, tag):
     return fig
 
 
+def plot_impacts(plt, path, rows, context, tag):
+    items = []
+    for r in rows:
+        up, down = number(r, "impact_up", path), number(r, "impact_down", path)
+        pull, constraint = number(r, "pull", path), number(r, "constraint", path)
+        items.append((r["nuisance"], up, down, pull, constraint))
+    if not items:
+        raise DataError(f"{path}: no nuisances")
+    size = lambda i: max(abs(i[1] or 0.0), abs(i[2] or 0.0))
+    items.sort(key=size)   # the largest impact at the top
+    describe("ranking=" + ",".join(i[0] for i in reversed(items)))
+    ys = list(range(len(items)))
+    names = [i[0].replace("background:", "bkg ") for i in items]
+    fig, (left, right) = plt.subplots(1, 2, sharey=True, figsize=(12, 0.45 * len(items) + 2.2),
+                                      layout="constrained", gridspec_kw={"width_ratios": [1, 1.3]})
+    left.axvspan(-1, 1, color="#f0f0f0", zorder=0)
+    left.axvline(0, color="gray", linewidth=0.8)
+    pulls = [(y, i[3], i[4]) for y, i in zip(ys, items) if i[3] is not None and i[4] is not None]
+    left.errorbar([p for _, p, _ in pulls], [y for y, _, _ in pulls], xerr=[c for _, _, c in pulls], fmt="o", color="black",
+                  markersize=4, capsize=2, label=r"pull $(\hat x - x_0)/\sigma_\mathrm{pre}$ $\pm$ $\sigma_\mathrm{post}/\sigma_\mathrm{pre}$")
+    left.set_xlim(-1.6, 1.6)
+    left.set_yticks(ys, names, fontsize="small")
+    left.set_xlabel(r"pull and constraint [$\sigma_\mathrm{pre}$]")
+    left.legend(loc="lower left", fontsize="x-small", frameon=False)
+    right.barh(ys, [i[1] or 0.0 for i in items], height=0.6, color="#5790fc", alpha=0.8, label=r"nuisance at $\hat x + \sigma_\mathrm{post}$")
+    right.barh(ys, [i[2] or 0.0 for i in items], height=0.6, color="#f89c20", alpha=0.8, label=r"nuisance at $\hat x - \sigma_\mathrm{post}$")
+    right.axvline(0, color="gray", linewidth=0.8)
+    reach = max(size(i) for i in items) or 1.0
+    right.set_xlim(-1.25 * reach, 1.25 * reach)
+    parameter = rows[0].get("parameter", "")
+    hat, plain = {"mu_nu": (r"\hat\kappa^2", r"\kappa^2"), "g": (r"\hat g^2", "g^2")}.get(parameter, (r"\hat\theta", r"\theta"))
+    right.set_xlabel(rf"impact $\Delta {hat}\,/\,\sigma({plain})$")
+    left.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize="x-small", frameon=False)
+    right.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize="x-small", frameon=False)
+    fig.suptitle(context.title(tag) + " · nuisance impacts (Asimov)", x=0.01, ha="left", fontsize="small")
+    return fig
+
+
 KINDS = [
     ("spectrum_", ["t_low_mev", "t_high_mev", "component", "events"], plot_spectrum),
     ("delta_chi2_", ["parameter", "value", "delta_chi2", "critical", "curve"], plot_delta_chi2),
@@ -749,6 +791,7 @@ KINDS = [
     ("exclusion_gm_", ["mass_mev", "g_limit", "curve"], plot_exclusion),
     ("scan_", ["scan", "x", "parameter", "limit", "curve"], plot_scan),
     ("stack_", ["t_low_mev", "t_high_mev", "component", "role", "events"], plot_stack),
+    ("impacts_", ["nuisance", "pull", "constraint", "impact_up", "impact_down", "theta_sigma", "parameter"], plot_impacts),
 ]
 
 

@@ -117,3 +117,30 @@ extension SystematicLikelihood {
         return Evaluation(value: value, gradient: gradient, hessian: hessian)
     }
 }
+
+extension SystematicLikelihood {
+    /// μ_i(x), the expected counts (nil where some μ_i < 0).
+    public func expected(_ x: [Double]) -> [Double]? {
+        let base = model.base, shapes = model.systematics, first = firstShapeIndex
+        var mu = [Double](repeating: 0, count: model.binCount)
+        for i in mu.indices {
+            var a = base.standardModel[i], p = 1.0
+            for s in shapes.indices { if let h = shapes[s].standardModel { a += h.delta(x[first + s], bin: i) } }
+            for k in 0..<base.termCount {
+                p *= x[0]
+                var t = base.parameterTerms[k][i]
+                for s in shapes.indices { if let h = shapes[s].parameterTerms[k] { t += h.delta(x[first + s], bin: i) } }
+                a += p * t
+            }
+            var value = x[1] * a
+            for j in base.backgrounds.indices {
+                var b = base.backgrounds[j].template[i]
+                for s in shapes.indices { if let h = shapes[s].backgrounds[j] { b += h.delta(x[first + s], bin: i) } }
+                value += x[2 + j] * b
+            }
+            guard value >= 0 else { return nil }
+            mu[i] = value
+        }
+        return mu
+    }
+}

@@ -37,9 +37,11 @@ extension SystematicLikelihood {
         }
         func lowerBound(_ a: Int) -> Double { a == 0 ? thetaLowerBound : (a < firstShapeIndex ? 0 : -.infinity) }
         for a in 1..<firstShapeIndex { x[a] = max(x[a], 0) }
+        // An impossible start (fluctuated global observables can put α where a template turns
+        // negative) falls back to the model's nominal point: n₀, b⃗₀ of the model, α⃗ = 0.
         guard var current = evaluate(x) ?? {
-            x = nominalParameters
-            if let fixedTheta { x[0] = fixedTheta }
+            let nominal = model.base.nominalNuisances
+            x = [fixedTheta ?? 0, nominal.normalization] + nominal.backgrounds + [Double](repeating: 0, count: model.systematics.count)
             for a in fixed { x[a] = (start ?? warmStart)[a] }
             return evaluate(x)
         }() else {

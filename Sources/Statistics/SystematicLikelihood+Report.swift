@@ -9,8 +9,9 @@ extension SystematicLikelihood {
     }
 
     /// Pulls, post-fit constraints and impacts on θ̂ of every free nuisance (`NuisanceReport`) on
-    /// the current data; nil when the unbounded fit fails or its Hessian is not positive definite.
-    public func nuisanceReports() -> [NuisanceReport]? {
+    /// the current data, with θ's own post-fit σ (√(2 (H⁻¹)_θθ), all nuisances profiled); nil when
+    /// the unbounded fit fails or its Hessian is not positive definite.
+    public func nuisanceReports() -> (thetaSigma: Double, nuisances: [NuisanceReport])? {
         let D = dimension
         let fit = minimize(thetaLowerBound: -.infinity, start: bestFit().parameters)
         guard fit.status != .failed, let e = evaluate(fit.parameters) else { return nil }
@@ -35,6 +36,6 @@ extension SystematicLikelihood {
             reports.append(NuisanceReport(name: parameterName(a), pull: prior.isFinite ? (fit.parameters[a] - c.observable) / prior : .nan,
                                           constraint: prior.isFinite ? posterior / prior : .nan, impactUp: up, impactDown: down))
         }
-        return reports
+        return ((2 * inverse[0]).squareRoot(), reports)
     }
 }

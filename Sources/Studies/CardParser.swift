@@ -111,7 +111,7 @@ struct CardParser {
             StudyError(file: file, line: node.line, key: key, message: "missing required key (analysis '\(analysis.rawValue)' needs it)")
         }
         let needModels: Set<RunCard.Analysis> = [.asimov, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan, .argon,
-                                                 .backgroundBreakdown]
+                                                 .backgroundBreakdown, .systematicsBreakdown, .systematicsToys]
         for analysis in card.analyses {
             if card.models.isEmpty && needModels.contains(analysis) { throw missing("models", analysis) }
             switch analysis {
@@ -124,10 +124,24 @@ struct CardParser {
             case .backgroundBreakdown where card.scenarios.allSatisfy({ card.backgroundSelection(for: $0).isNone }):
                 throw StudyError(file: file, line: node.line, key: "backgrounds",
                                  message: "analysis 'background-breakdown' needs backgrounds (top level or in a scenario), e.g. backgrounds: preset")
+            case .systematicsBreakdown where card.scenarios.allSatisfy({ card.systematicSelection(for: $0).isNone }):
+                throw StudyError(file: file, line: node.line, key: "systematics",
+                                 message: "analysis 'systematics-breakdown' needs systematics (top level or in a scenario), e.g. systematics: preset")
+            case .systematicsToys where card.scenarios.allSatisfy({ card.systematicSelection(for: $0).isNone }):
+                throw StudyError(file: file, line: node.line, key: "systematics",
+                                 message: "analysis 'systematics-toys' needs systematics (top level or in a scenario), e.g. systematics: preset")
+            case .systematicsToys where card.toys == nil: throw missing("toys", analysis)
             case .toys where card.toys == nil: throw missing("toys", analysis)
             case .coverage where card.toys?.coverage == nil: throw missing("toys.coverage", analysis)
             default: break
             }
+        }
+        let profilesSystematics: Set<RunCard.Analysis> = [.asimov, .spectra, .systematicsBreakdown, .systematicsToys]
+        if card.scenarios.contains(where: { !card.systematicSelection(for: $0).isNone }),
+           let other = card.analyses.first(where: { !profilesSystematics.contains($0) }) {
+            throw StudyError(file: file, line: node.line, key: "systematics",
+                             message: "analysis '\(other.rawValue)' does not profile systematics yet (asimov and systematics-breakdown do); "
+                                 + "run it from a card without systematics")
         }
     }
 

@@ -10,7 +10,7 @@ public enum PlotData {
         case spectrum, deltaChi2 = "delta_chi2", toyLimits = "toy_limits", coverage
         case exclusion = "exclusion_gm", scan
         /// Stacked spectra: signal, backgrounds and the new-physics excess (`PlotData.stack`).
-        case stack
+        case stack, impacts
     }
 
     /// `<kind>_<tag>` with the tag reduced to `[A-Za-z0-9_-]` (other characters → `-`).

@@ -30,5 +30,13 @@ extension RunCard {
         /// but each one (and each group) and each one alone, and the stacked spectra (`stack_*.csv`);
         /// `BackgroundBreakdownAnalysis`, docs/physics.md §8.11.
         case backgroundBreakdown = "background-breakdown"
+        /// Per scenario with systematics: the limits with none, all, each nuisance fixed in turn
+        /// and all fixed, and the nuisances' Asimov pulls, constraints and impacts on θ̂
+        /// (`impacts_*.csv`); `SystematicsBreakdownAnalysis`, docs/physics.md §16.6.
+        case systematicsBreakdown = "systematics-breakdown"
+        /// Per scenario with systematics (first model): toys thrown at the profiled nuisances with
+        /// every global observable fluctuated; the toy median against the Asimov limit and the
+        /// coverage of the asymptotic interval at it; `SystematicsToysAnalysis`, docs/physics.md §16.8.
+        case systematicsToys = "systematics-toys"
     }
 }

@@ -81,6 +81,8 @@ public struct StudyRunner: Sendable {
         case .exposure: return try ExposureAnalysis.run(context)
         case .argon: return try ArgonStudyAnalysis.run(context)
         case .backgroundBreakdown: return try BackgroundBreakdownAnalysis.run(context)
+        case .systematicsBreakdown: return try SystematicsBreakdownAnalysis.run(context)
+        case .systematicsToys: return try SystematicsToysAnalysis.run(context)
         }
     }
 

@@ -61,8 +61,9 @@ public struct SystematicModelFit: Sendable {
         try SystematicAsimovSensitivity.compute(model: model, statistic: statistic, confidenceLevel: cl, method: method, fixed: fixed)
     }
 
-    /// Pulls, constraints and impacts (θ in fitter units) on the Asimov data set of `truth`.
-    public func nuisanceReports(statistic: TestStatistic, truth: Double = 0) throws -> [NuisanceReport] {
+    /// Pulls, constraints and impacts (θ in fitter units) on the Asimov data set of `truth`, with
+    /// θ's post-fit σ.
+    public func nuisanceReports(statistic: TestStatistic, truth: Double = 0) throws -> (thetaSigma: Double, nuisances: [NuisanceReport]) {
         let likelihood = SystematicLikelihood(model: model, statistic: statistic)
         try likelihood.setData(model.asimovData(theta: truth))
         guard let reports = likelihood.nuisanceReports() else {

@@ -70,7 +70,7 @@ struct SensitivityCommand: ParsableCommand {
             critical = result.criticalValue
             band = method == .cls ? ExpectedBand.asymptoticCLs(asimovLimit: limit, confidenceLevel: scenario.cl)
                                   : ExpectedBand.asymptotic(asimovLimit: limit, criticalValue: critical)
-            nuisances = reports.map {
+            nuisances = reports.nuisances.map {
                 Nuisance(name: $0.name, pull: finite($0.pull), constraint: finite($0.constraint), impact: finite($0.impact * fit.unit),
                          impact_up: finite($0.impactUp * fit.unit), impact_down: finite($0.impactDown * fit.unit))
             }
