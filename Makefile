@@ -69,9 +69,16 @@ test: gsl venv
 	$(SWIFT) build --build-tests
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(SWIFT) test --skip-build
 
-bench: build-release
+# The systematics fit is timed against pyhf on the same exported workspace in the same run
+# (scripts/pyhf_toy_rate.py): outputs/bench/pyhf_toy_rate.json and the ratio in pyhf_ratio.json.
+bench: build-release venv
 	@mkdir -p outputs/bench
-	$(NUE) bench --json | tee outputs/bench/bench.json
+	$(NUE) bench --json --systematic-workspace outputs/bench/kamland-systematics.json | tee outputs/bench/bench.json
+	$(VENV_PY) scripts/pyhf_toy_rate.py outputs/bench/kamland-systematics.json --toys 50 | tee outputs/bench/pyhf_toy_rate.json
+	@$(VENV_PY) -c "import json; n = json.load(open('outputs/bench/bench.json')); p = json.load(open('outputs/bench/pyhf_toy_rate.json')); \
+	  r = n['toy_tests_per_second_systematics'] / p['toy_tests_per_second']; \
+	  json.dump({'nue_toy_tests_per_second': n['toy_tests_per_second_systematics'], 'pyhf_toy_tests_per_second': p['toy_tests_per_second'], 'ratio': r}, open('outputs/bench/pyhf_ratio.json', 'w')); \
+	  print(f'systematics toy tests: nue / pyhf = {r:.0f}x (target 1000x)')"
 
 # Sharded toys on a private single-node Slurm, merged and compared byte for byte with the
 # unsharded run (root; installs slurm-wlm and munge when missing; see scripts/test-slurm.sh).

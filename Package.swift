@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["GSL", "Output", "Parallel"]),
         .target(name: "Studies", dependencies: ["GSL", "Output", "Parallel", "Physics", "Simulation", "Statistics", "Yams"]),
         // Throughput measurements (`nue bench`), kept out of the library modules.
-        .target(name: "Benchmarks", dependencies: ["GSL", "Parallel", "Physics", "Simulation", "Statistics"]),
+        .target(name: "Benchmarks", dependencies: ["GSL", "Parallel", "Physics", "Simulation", "Statistics", "Studies"]),
         .executableTarget(
             name: "nue",
             dependencies: [

@@ -23,6 +23,10 @@ public enum BenchmarkSuite {
         public var fullChainToys: Int = 4
         /// ⁴²Ar/⁴²K decays per brute-force measurement (0: skip the argon figures).
         public var argonDecays: Int = 50_000_000
+        /// Toys of the systematics fit measurement (0: skip it).
+        public var systematicToys: Int = 200
+        /// Where to write that measurement's pyhf workspace (for `scripts/pyhf_toy_rate.py`).
+        public var systematicWorkspace: String?
 
         public init() {}
     }
@@ -47,6 +51,10 @@ public enum BenchmarkSuite {
         public var background_events_per_second_one_thread: Double?
         /// Full-chain toy data sets per second, JUNO > 0.2 MeV with every preset background (`FullChainBackgroundBenchmark`).
         public var full_chain_toys_per_second_juno_0p2: Double?
+        public var toy_fits_per_second_systematics: Double?
+        public var toy_tests_per_second_systematics: Double?
+        public var failed_fits_systematics: Int?
+        public var parameters_systematics: Int?
         /// Detected events (signal and backgrounds) in one of those toys, on average.
         public var full_chain_events_per_toy_juno_0p2: Double?
         public var peak_memory_mb: Double?
@@ -131,6 +139,13 @@ public enum BenchmarkSuite {
         report.toy_fits_per_second_one_thread_three_backgrounds = withBackgrounds.toyFitsPerSecond
         report.toy_limits_per_second_one_thread_three_backgrounds = withBackgrounds.toyLimitsPerSecond
         report.failed_fits_three_backgrounds = withBackgrounds.failedFits
+        if options.systematicToys > 0 {
+            let systematic = try SystematicFitBenchmark.run(toys: options.systematicToys, workspace: options.systematicWorkspace)
+            report.toy_fits_per_second_systematics = systematic.toyFitsPerSecond
+            report.toy_tests_per_second_systematics = systematic.toyTestsPerSecond
+            report.failed_fits_systematics = systematic.failedFits
+            report.parameters_systematics = systematic.parameters
+        }
         if !options.fitterOnly {
             report.background_events_per_second_one_thread = try BackgroundSamplingBenchmark.eventsPerSecond(events: options.events)
             let fullChain = try FullChainBackgroundBenchmark.run(toys: options.fullChainToys, threads: options.threads)

@@ -83,6 +83,35 @@ public struct HistoSysInterpolation: Sendable {
         return (30 + a2 * (90 * a2 - 120)) * asymmetric[b]
     }
 
+    /// For every bin at once (the branch and weights computed once): adds δ_b(α) to `values[b]`,
+    /// writes dδ_b/dα to `first[b]` and d²δ_b/dα² to `second[b]` (allocation-free).
+    public func evaluate(_ alpha: Double, into values: UnsafeMutablePointer<Double>, first: UnsafeMutablePointer<Double>,
+                         second: UnsafeMutablePointer<Double>) {
+        let n = binCount
+        switch branch(alpha) {
+        case 0:
+            let w = Self.polynomialWeights(alpha)
+            let a2 = alpha * alpha, curvature = code == .code4p ? 30 + a2 * (90 * a2 - 120) : 0
+            symmetric.withUnsafeBufferPointer { s in
+                asymmetric.withUnsafeBufferPointer { a in
+                    for b in 0..<n {
+                        values[b] += w.s * s[b] + w.a * a[b]
+                        first[b] = w.ds * s[b] + w.da * a[b]
+                        second[b] = curvature * a[b]
+                    }
+                }
+            }
+        case let side:
+            (side > 0 ? deltaUp : deltaDown).withUnsafeBufferPointer { slope in
+                for b in 0..<n {
+                    values[b] += alpha * slope[b]
+                    first[b] = slope[b]
+                    second[b] = 0
+                }
+            }
+        }
+    }
+
     /// Adds δ_b(α) to `values[b]` for every bin and, when `derivative` is given, writes dδ_b/dα
     /// times `scale` to `derivative[b]` (allocation-free; the caller owns both buffers of
     /// `binCount` values).

@@ -6,6 +6,62 @@ extension SystematicLikelihood {
         public var hessian: [Double]
     }
 
+    /// The templates at α⃗ (sample p: 0 the SM, 1…K the terms T_k, K + j the background j; `bins`
+    /// values each) with their first and second derivatives in each α_s (sample-major, then s).
+    struct MorphedTemplates {
+        var values: [Double]
+        var first: [Double]
+        var second: [Double]
+    }
+
+    /// X_p(α⃗) = X_p + Σ_s δ^p_s(α_s) and ∂_s X_p, ∂²_s X_p (0 where s does not move p). Not
+    /// clipped at 0 (as pyhf): a sample's bin may turn negative beyond |α| = 1, only the total μ_i
+    /// must stay ≥ 0.
+    func morphed(_ x: [Double]) -> MorphedTemplates {
+        let bins = model.binCount, S = model.systematics.count, samples = sampleCount, first = firstShapeIndex
+        var t = MorphedTemplates(values: nominalTemplates, first: [Double](repeating: 0, count: samples * S * bins),
+                                 second: [Double](repeating: 0, count: samples * S * bins))
+        t.values.withUnsafeMutableBufferPointer { v in
+            t.first.withUnsafeMutableBufferPointer { d1 in
+                t.second.withUnsafeMutableBufferPointer { d2 in
+                    for (s, shape) in model.systematics.enumerated() {
+                        let alpha = x[first + s]
+                        for p in 0..<samples {
+                            guard let h = Self.modifier(shape, sample: p, terms: model.base.termCount) else { continue }
+                            let offset = (p * S + s) * bins
+                            h.evaluate(alpha, into: v.baseAddress! + p * bins, first: d1.baseAddress! + offset,
+                                       second: d2.baseAddress! + offset)
+                        }
+                    }
+                }
+            }
+        }
+        return t
+    }
+
+    /// The histosys of sample p in `shape` (nil: the systematic does not move it).
+    static func modifier(_ shape: ShapeSystematic, sample p: Int, terms: Int) -> HistoSysInterpolation? {
+        p == 0 ? shape.standardModel : (p <= terms ? shape.parameterTerms[p - 1] : shape.backgrounds[p - 1 - terms])
+    }
+
+    /// 1 + K + J.
+    var sampleCount: Int { 1 + model.base.termCount + model.base.backgrounds.count }
+
+    /// μ_i(x), the expected counts (nil where some μ_i < 0).
+    public func expected(_ x: [Double]) -> [Double]? {
+        let t = morphed(x), bins = model.binCount, K = model.base.termCount, J = backgroundCount
+        var mu = [Double](repeating: 0, count: bins)
+        for i in 0..<bins {
+            var a = t.values[i], p = 1.0
+            for k in 1...K { p *= x[0]; a += p * t.values[k * bins + i] }
+            var value = x[1] * a
+            for j in 0..<J { value += x[2 + j] * t.values[(1 + K + j) * bins + i] }
+            guard value >= 0 else { return nil }
+            mu[i] = value
+        }
+        return mu
+    }
+
     /// λ(x) with, when asked, the analytic gradient and Hessian; nil where some μ_i < 0, or μ_i = 0
     /// with d_i > 0 (an impossible point). Per bin, with A = S + Σ_k θ^k T_k (templates at α⃗),
     /// A′ = ∂A/∂θ, A″ = ∂²A/∂θ²:
@@ -15,19 +71,20 @@ extension SystematicLikelihood {
     ///          α_sα_s n ∂²_s A + Σ_j b_j ∂²_s B_j  (α_s α_t, s ≠ t: 0, each δ depends on one α),
     ///
     /// and ∇λ = Σ_i f′_i ∇μ_i + constraints, ∇²λ = Σ_i (f″_i ∇μ_i ∇μ_iᵀ + f′_i ∇²μ_i) + constraints
-    /// (docs/physics.md §16.5). The Hessian is exact, so it may be indefinite away from the minimum.
+    /// (docs/physics.md §16.6). The Hessian is exact, so it may be indefinite away from the minimum.
     public func evaluate(_ x: [Double], derivatives: Bool = true) -> Evaluation? {
-        let base = model.base, bins = model.binCount, terms = base.termCount
-        let J = backgroundCount, shapes = model.systematics, S = shapes.count, D = dimension, first = firstShapeIndex
+        let bins = model.binCount, K = model.base.termCount
+        let J = backgroundCount, S = model.systematics.count, D = dimension, first = firstShapeIndex
         let theta = x[0], n = x[1]
+        let t = morphed(x)
         var value = 0.0
         var gradient = [Double](repeating: 0, count: derivatives ? D : 0)
         var hessian = [Double](repeating: 0, count: derivatives ? D * D : 0)
         var jacobian = [Double](repeating: 0, count: D)
         // θ^k, k θ^{k−1}, k(k−1) θ^{k−2} for k = 1…K.
-        var power = [Double](repeating: 0, count: terms), slope = power, curve = power
+        var power = [Double](repeating: 0, count: K), slope = power, curve = power
         var p = 1.0, previous = 0.0  // θ^{k−1}, θ^{k−2}
-        for k in 1...terms {
+        for k in 1...K {
             let kk = Double(k)
             curve[k - 1] = kk * (kk - 1) * previous
             slope[k - 1] = kk * p
@@ -35,21 +92,18 @@ extension SystematicLikelihood {
             p *= theta
             power[k - 1] = p
         }
-        var dA = [Double](repeating: 0, count: S), dAprime = dA, d2MuShape = dA
+        var dA = [Double](repeating: 0, count: S), dAprime = dA, d2Mu = dA
         for i in 0..<bins {
-            var a = base.standardModel[i], aPrime = 0.0, aSecond = 0.0
-            for k in 0..<terms {
-                var t = base.parameterTerms[k][i]
-                for s in 0..<S { if let h = shapes[s].parameterTerms[k] { t += h.delta(x[first + s], bin: i) } }
-                a += power[k] * t
-                aPrime += slope[k] * t
-                aSecond += curve[k] * t
+            var a = t.values[i], aPrime = 0.0, aSecond = 0.0
+            for k in 0..<K {
+                let v = t.values[(1 + k) * bins + i]
+                a += power[k] * v
+                aPrime += slope[k] * v
+                aSecond += curve[k] * v
             }
-            for s in 0..<S { if let h = shapes[s].standardModel { a += h.delta(x[first + s], bin: i) } }
             var mu = n * a
             for j in 0..<J {
-                var b = base.backgrounds[j].template[i]
-                for s in 0..<S { if let h = shapes[s].backgrounds[j] { b += h.delta(x[first + s], bin: i) } }
+                let b = t.values[(1 + K + j) * bins + i]
                 mu += x[2 + j] * b
                 jacobian[2 + j] = b
             }
@@ -59,29 +113,24 @@ extension SystematicLikelihood {
             value += term.value
             guard derivatives else { continue }
             for s in 0..<S {
-                let alpha = x[first + s], shape = shapes[s]
-                var da = shape.standardModel?.derivative(alpha, bin: i) ?? 0
-                var d2a = shape.standardModel?.secondDerivative(alpha, bin: i) ?? 0
-                var daPrime = 0.0
-                for k in 0..<terms {
-                    guard let h = shape.parameterTerms[k] else { continue }
-                    let dt = h.derivative(alpha, bin: i), d2t = h.secondDerivative(alpha, bin: i)
-                    da += power[k] * dt
-                    d2a += power[k] * d2t
-                    daPrime += slope[k] * dt
+                var da = t.first[s * bins + i], d2a = t.second[s * bins + i], daPrime = 0.0
+                for k in 0..<K {
+                    let offset = ((1 + k) * S + s) * bins + i
+                    da += power[k] * t.first[offset]
+                    d2a += power[k] * t.second[offset]
+                    daPrime += slope[k] * t.first[offset]
                 }
-                var dMu = n * da, d2Mu = n * d2a
+                var dMu = n * da, second = n * d2a
                 for j in 0..<J {
-                    guard let h = shape.backgrounds[j] else { continue }
-                    let db = h.derivative(alpha, bin: i)
+                    let offset = ((1 + K + j) * S + s) * bins + i
+                    let db = t.first[offset]
                     dMu += x[2 + j] * db
-                    d2Mu += x[2 + j] * h.secondDerivative(alpha, bin: i)
-                    // ∂²μ/∂b_j∂α_s = ∂_s B_j
-                    hessian[(2 + j) * D + first + s] += term.first * db
+                    second += x[2 + j] * t.second[offset]
+                    hessian[(2 + j) * D + first + s] += term.first * db  // ∂²μ/∂b_j∂α_s = ∂_s B_j
                 }
                 dA[s] = da
                 dAprime[s] = daPrime
-                d2MuShape[s] = d2Mu
+                d2Mu[s] = second
                 jacobian[first + s] = dMu
             }
             jacobian[0] = n * aPrime
@@ -98,7 +147,7 @@ extension SystematicLikelihood {
             for s in 0..<S {
                 hessian[first + s] += term.first * n * dAprime[s]
                 hessian[D + first + s] += term.first * dA[s]
-                hessian[(first + s) * D + first + s] += term.first * d2MuShape[s]
+                hessian[(first + s) * D + first + s] += term.first * d2Mu[s]
             }
         }
         for a in 1..<D {
@@ -115,32 +164,5 @@ extension SystematicLikelihood {
             for r in 0..<D { for c in 0..<r { hessian[r * D + c] = hessian[c * D + r] } }
         }
         return Evaluation(value: value, gradient: gradient, hessian: hessian)
-    }
-}
-
-extension SystematicLikelihood {
-    /// μ_i(x), the expected counts (nil where some μ_i < 0).
-    public func expected(_ x: [Double]) -> [Double]? {
-        let base = model.base, shapes = model.systematics, first = firstShapeIndex
-        var mu = [Double](repeating: 0, count: model.binCount)
-        for i in mu.indices {
-            var a = base.standardModel[i], p = 1.0
-            for s in shapes.indices { if let h = shapes[s].standardModel { a += h.delta(x[first + s], bin: i) } }
-            for k in 0..<base.termCount {
-                p *= x[0]
-                var t = base.parameterTerms[k][i]
-                for s in shapes.indices { if let h = shapes[s].parameterTerms[k] { t += h.delta(x[first + s], bin: i) } }
-                a += p * t
-            }
-            var value = x[1] * a
-            for j in base.backgrounds.indices {
-                var b = base.backgrounds[j].template[i]
-                for s in shapes.indices { if let h = shapes[s].backgrounds[j] { b += h.delta(x[first + s], bin: i) } }
-                value += x[2 + j] * b
-            }
-            guard value >= 0 else { return nil }
-            mu[i] = value
-        }
-        return mu
     }
 }

@@ -1,3 +1,5 @@
+import GSL
+
 extension SystematicLikelihood {
     /// A minimum of λ over the free parameters.
     public struct Fit: Sendable {
@@ -8,6 +10,8 @@ extension SystematicLikelihood {
         public var iterations: Int
         /// ∂λ/∂θ at x̂: with θ fixed, the slope of the profile dλ_p/dθ (envelope theorem).
         public var thetaGradient: Double
+        /// Whether Newton stalled and GSL's simplex found the minimum (`minimize`).
+        public var usedSimplex = false
         public var theta: Double { parameters[0] }
     }
 
@@ -17,7 +21,10 @@ extension SystematicLikelihood {
     /// Minimizes λ by a bounded Newton method: the exact Hessian, Levenberg–Marquardt damping
     /// H + τ diag(H) when it is not positive definite, bound constraints by Bertsekas's projection
     /// (a coordinate on its bound with the step pointing outside is held), Armijo backtracking on
-    /// λ (Nocedal & Wright §3.1, §4; docs/physics.md §16.5).
+    /// λ (Nocedal & Wright §3.1, §4; docs/physics.md §16.6). Where Newton stalls — the minimum on
+    /// the edge of the region μ_i ≥ 0 (a sample extrapolated beyond |α| = 1 can cancel a bin), or
+    /// 200 iterations — GSL's Nelder–Mead continues from the last point over the free parameters
+    /// (bounds and μ ≥ 0 by an infinite penalty) and Newton polishes its result; `usedSimplex` says so.
     ///
     /// - Parameters:
     ///   - fixedTheta: θ held at this value (a profile point); nil: θ fitted, ≥ `thetaLowerBound`.
@@ -26,6 +33,11 @@ extension SystematicLikelihood {
     ///   - start: the starting point (default: the last minimum found, or the nominal point).
     public func minimize(fixedTheta: Double? = nil, thetaLowerBound: Double = 0, fixed: Set<Int> = [],
                          start: [Double]? = nil) -> Fit {
+        minimize(fixedTheta: fixedTheta, thetaLowerBound: thetaLowerBound, fixed: fixed, start: start, polishing: false)
+    }
+
+    /// `minimize`, where `polishing` (a Newton pass after the simplex) does not fall back again.
+    func minimize(fixedTheta: Double?, thetaLowerBound: Double, fixed: Set<Int>, start: [Double]?, polishing: Bool) -> Fit {
         let D = dimension
         var x = start ?? warmStart
         if let fixedTheta { x[0] = fixedTheta } else { x[0] = max(x[0], thetaLowerBound) }
@@ -91,12 +103,53 @@ extension SystematicLikelihood {
             }
         }
         guard converged else {
-            return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
+            guard !polishing, let rescued = simplexFallback(from: x, held: held, lowerBound: lowerBound),
+                  rescued.value <= current.value + 1e-9 else {
+                return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
+            }
+            var polished = minimize(fixedTheta: fixedTheta, thetaLowerBound: thetaLowerBound, fixed: fixed, start: rescued.x,
+                                    polishing: true)
+            if polished.status == .failed || polished.value > rescued.value {
+                guard let e = evaluate(rescued.x) else {
+                    return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
+                }
+                warmStart = rescued.x
+                let atBound = (0..<firstShapeIndex).contains { a in !held.contains(a) && rescued.x[a] <= lowerBound(a) }
+                polished = Fit(parameters: rescued.x, value: e.value, status: atBound ? .atBound : .converged, iterations: iterations,
+                               thetaGradient: e.gradient[0])
+            }
+            polished.usedSimplex = true
+            return polished
         }
         warmStart = x
         let atBound = (0..<firstShapeIndex).contains { a in !held.contains(a) && x[a] <= lowerBound(a) }
         return Fit(parameters: x, value: current.value, status: atBound ? .atBound : .converged,
                    iterations: iterations, thetaGradient: current.gradient[0])
+    }
+
+    /// GSL's Nelder–Mead over the free coordinates from `x` (steps: 0.1 of each prior σ, 0.1 for a
+    /// shape nuisance, 5 % of θ or of the model's θ scale), bounds and impossible points by an
+    /// infinite penalty; nil if it does not converge.
+    func simplexFallback(from x: [Double], held: Set<Int>, lowerBound: (Int) -> Double) -> (x: [Double], value: Double)? {
+        let free = (0..<dimension).filter { !held.contains($0) }
+        guard !free.isEmpty else { return nil }
+        let steps = free.map { a -> Double in
+            if a == 0 { return max(0.05 * abs(x[0]), 0.05 * model.base.parameterScale) }
+            let c = constraint(a)
+            return c.inverseVariance > 0 ? 0.1 / c.inverseVariance.squareRoot() : 0.1 * max(abs(x[a]), 1)
+        }
+        let bounds = free.map(lowerBound)
+        guard let result = try? Minimization.simplex({ y in
+            var point = x
+            for (r, a) in free.enumerated() {
+                guard y[r] >= bounds[r] else { return .infinity }
+                point[a] = y[r]
+            }
+            return self.evaluate(point, derivatives: false)?.value ?? .infinity
+        }, start: free.map { x[$0] }, stepSizes: steps, sizeTolerance: 1e-9, maxIterations: 20_000), result.value.isFinite else { return nil }
+        var point = x
+        for (r, a) in free.enumerated() { point[a] = result.x[r] }
+        return (point, result.value)
     }
 
     /// −H_FF⁻¹ ∇_F λ on the free (inactive) coordinates, 0 on the active ones; H_FF + τ diag(H_FF)

@@ -18,6 +18,8 @@ public final class SystematicLikelihood {
     public private(set) var shapeObservables: [Double]
     /// The last minimum found, the next minimization's start.
     var warmStart: [Double]
+    /// The nominal templates, sample-major (SM, T₁…T_K, B₁…B_J; `binCount` each).
+    let nominalTemplates: [Double]
 
     public init(model: SystematicModel, statistic: TestStatistic = .poisson) {
         self.model = model
@@ -25,6 +27,7 @@ public final class SystematicLikelihood {
         data = [Double](repeating: 0, count: model.binCount)
         normalizationObservables = model.base.nominalNuisances
         shapeObservables = [Double](repeating: 0, count: model.systematics.count)
+        nominalTemplates = model.base.standardModel + model.base.parameterTerms.flatMap { $0 } + model.base.backgrounds.flatMap(\.template)
         warmStart = []
         warmStart = nominalParameters
     }

@@ -1,7 +1,7 @@
 import GSL
 import Parallel
 
-/// Toy experiments of a `SystematicModel` (docs/physics.md §16.8): thrown at the profiled
+/// Toy experiments of a `SystematicModel` (docs/physics.md §16.7): thrown at the profiled
 /// nuisances and fitted with every nuisance profiled.
 ///
 /// For a true θ_t, the nuisances x̂(θ_t) are fitted to the reference data (the Asimov data set of
@@ -13,13 +13,19 @@ import Parallel
 public enum SystematicToys {
     public struct Toy: Sendable {
         public var thetaHat: Double
+        /// NaN unless asked for.
         public var upperLimit: Double
+        /// q(θ_test) = λ_p(θ_test) − λ_p(θ̂) (NaN unless a θ_test is given).
+        public var statisticAtTest: Double = .nan
         public var status: FitStatus
     }
 
-    /// `count` toys at θ_t (fitter units) with the upper limit at critical value `critical`.
+    /// `count` toys at θ_t (fitter units): θ̂ and, when `upperLimit`, the upper limit at critical
+    /// value `critical`; with `testedTheta`, also q(θ_test) (one more profile fit: a toy hypothesis
+    /// test, as pyhf's toy calculator makes).
     public static func run(model: SystematicModel, statistic: TestStatistic = .poisson, trueTheta: Double, critical: Double,
-                           count: Int, seed: UInt64, threads: Int = 1, scale: Double? = nil) throws -> [Toy] {
+                           count: Int, seed: UInt64, threads: Int = 1, scale: Double? = nil, upperLimit: Bool = true,
+                           testedTheta: Double? = nil) throws -> [Toy] {
         let reference = SystematicLikelihood(model: model, statistic: statistic)
         try reference.setData(model.asimovData(theta: 0))
         let conditional = reference.minimize(fixedTheta: trueTheta)
@@ -44,6 +50,13 @@ public enum SystematicToys {
             }
             let best = likelihood.bestFit(scale: start)
             guard best.status != .failed else { return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed) }
+            var tested = Double.nan
+            if let testedTheta {
+                let point = likelihood.minimize(fixedTheta: testedTheta)
+                guard point.status != .failed else { return Toy(thetaHat: best.theta, upperLimit: .nan, status: .failed) }
+                tested = max(0, point.value - best.value)
+            }
+            guard upperLimit else { return Toy(thetaHat: best.theta, upperLimit: .nan, statisticAtTest: tested, status: best.status) }
             let target = best.value + critical
             var failed = false
             let limit = try? RootFinding.brentExpandingUpward({ theta in
@@ -51,8 +64,8 @@ public enum SystematicToys {
                 guard point.status != .failed else { failed = true; return 1e300 }
                 return point.value - target
             }, lower: best.theta, initialUpper: best.theta + start, growth: 2, relativeTolerance: 1e-8)
-            guard let limit, !failed else { return Toy(thetaHat: best.theta, upperLimit: .nan, status: .failed) }
-            return Toy(thetaHat: best.theta, upperLimit: limit, status: best.status)
+            guard let limit, !failed else { return Toy(thetaHat: best.theta, upperLimit: .nan, statisticAtTest: tested, status: .failed) }
+            return Toy(thetaHat: best.theta, upperLimit: limit, statisticAtTest: tested, status: best.status)
         }
     }
 }

@@ -36,7 +36,7 @@ extension RunCard {
         case systematicsBreakdown = "systematics-breakdown"
         /// Per scenario with systematics (first model): toys thrown at the profiled nuisances with
         /// every global observable fluctuated; the toy median against the Asimov limit and the
-        /// coverage of the asymptotic interval at it; `SystematicsToysAnalysis`, docs/physics.md §16.8.
+        /// coverage of the asymptotic interval at it; `SystematicsToysAnalysis`, docs/physics.md §16.7.
         case systematicsToys = "systematics-toys"
     }
 }

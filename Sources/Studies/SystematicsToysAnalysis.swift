@@ -3,7 +3,7 @@ import Output
 import Physics
 import Statistics
 
-/// `systematics-toys` (issue 13 item 6; docs/physics.md §16.8): for every scenario with systematics
+/// `systematics-toys` (issue 13 item 6; docs/physics.md §16.7): for every scenario with systematics
 /// and the card's first model, `toys.count` toys thrown at the profiled nuisances with every global
 /// observable fluctuated (`SystematicToys`), fitted with every nuisance profiled:
 ///
@@ -61,7 +61,7 @@ enum SystematicsToysAnalysis {
                 data.append((PlotData.fileName(.toyLimits, tag: "\(StudySlug.make(name))_\(StudySlug.make(model.label))_systematics"),
                              try PlotData.toyLimits(parameter: model.parameter.name, limits: atZero.map { $0.status == .failed ? nil : fit.base.quoted($0.upperLimit) },
                                                     asimov: fit.base.quoted(asimov.limit))))
-                context.progress("systematics-toys \(name) · \(model.label): median/Asimov \(StudyContext.short(quantile(0.5) / asimov.limit)), "
+                context.progress("systematics-toys \(name) · \(model.label): median/Asimov \(StudyContext.short(fit.base.quoted(quantile(0.5)) / fit.base.quoted(asimov.limit))), "
                                  + "coverage \(covered)/\(coverageToys.count)")
             } catch {
                 failures += 1

@@ -21,6 +21,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("argon-decays"),
             help: "⁴²Ar/⁴²K decays per brute-force measurement, 0…10¹² (0: skip the argon figures).")
     var argonDecays: Double = 50_000_000
+    @Option(help: "Toys of the systematics-fit measurement, 0…10⁶ (KamLAND > 3 MeV, three backgrounds, five systematics; 0: skip).")
+    var systematicToys: Double = 200
+    @Option(help: "Write that measurement's pyhf workspace here (make bench times pyhf on it: scripts/pyhf_toy_rate.py).")
+    var systematicWorkspace: String?
     @OptionGroup var jsonOption: JSONOption
     var json: Bool { jsonOption.json }
 
@@ -28,6 +32,7 @@ struct BenchCommand: ParsableCommand {
         _ = try wholeNumber(events, "--events", in: 1...10_000_000_000)
         _ = try wholeNumber(toys, "--toys", in: 1...1_000_000_000)
         _ = try wholeNumber(argonDecays, "--argon-decays", in: 0...1_000_000_000_000)
+        _ = try wholeNumber(systematicToys, "--systematic-toys", in: 0...1_000_000)
         guard Detector.presetNames.contains(detector) else {
             throw CommandFailure("unknown --detector '\(detector)'; choose one of \(Detector.presetNames.joined(separator: ", "))")
         }
@@ -42,6 +47,8 @@ struct BenchCommand: ParsableCommand {
         options.toys = Int(toys)
         options.fitterOnly = fitterOnly
         options.argonDecays = Int(argonDecays)
+        options.systematicToys = Int(systematicToys)
+        options.systematicWorkspace = systematicWorkspace
         let report = try BenchmarkSuite.run(options)
         if json { try printJSON(report); return }
         let rate = { (x: Double?) in x.map { String(Int($0)) } ?? "n/a" }

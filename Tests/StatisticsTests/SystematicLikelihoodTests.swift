@@ -153,7 +153,7 @@ struct SystematicLikelihoodTests {
         let atLimit = try SystematicToys.run(model: model, trueTheta: asimov.limit, critical: asimov.criticalValue, count: 400, seed: 8, threads: 2)
         let covered = atLimit.filter { $0.status != .failed && $0.upperLimit >= asimov.limit }.count
         #expect(abs(Double(covered) / 400 - 0.90) < 0.045, "coverage \(covered)/400")
-        print("systematic toys: median/Asimov \(median / asimov.limit), coverage at the Asimov limit \(covered)/400")
+        print("systematic toys: median/Asimov (θ) \(median / asimov.limit), coverage at the Asimov limit \(covered)/400")
         let one = try SystematicToys.run(model: model, trueTheta: 0, critical: asimov.criticalValue, count: 8, seed: 7, threads: 1)
         #expect(one.map(\.upperLimit) == atZero.prefix(8).map(\.upperLimit))
     }
