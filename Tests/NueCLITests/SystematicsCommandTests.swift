@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import NueTestSupport
+
+/// `--systematics` on the SCENARIO commands and `systematics:` in cards (README "Systematics").
+@Suite struct SystematicsCommandTests {
+    /// `nue sensitivity --systematics`: `none` is the default (the same limit to the last bit); the
+    /// preset widens the limit, reports the limit without systematics (= the plain one) and one
+    /// nuisance per parameter with a zero Asimov pull and a constraint in (0, 1]; a one-row card with
+    /// the same systematics gives the same limit to the last bit.
+    @Test func sensitivityWithSystematicsAndCardAgree() throws {
+        let base = ["sensitivity", "--detector", "kamland", "--threshold", "3", "--events", "3000", "--json"]
+        let plain = try CLIRunner.run(base), none = try CLIRunner.run(base + ["--systematics", "none"])
+        let preset = try CLIRunner.run(base + ["--systematics", "energy-scale,efficiency=0.02"])
+        #expect(plain.status == 0 && none.status == 0 && preset.status == 0, "\(preset.stderr)")
+        let limit = try #require(try plain.json()["limit"] as? Double)
+        #expect(try none.json()["limit"] as? Double == limit)
+        let j = try preset.json()
+        let withSystematics = try #require(j["limit"] as? Double)
+        #expect(withSystematics > 1.01 * limit)
+        #expect(j["limit_without_systematics"] as? Double == limit)
+        #expect(j["systematics"] as? String == "energy-scale,efficiency=0.02")
+        let nuisances = try #require(j["nuisances"] as? [[String: Any]])
+        #expect(nuisances.map { $0["name"] as? String } == ["normalization", "energy-scale", "efficiency"])
+        for n in nuisances {
+            #expect(abs(n["pull"] as? Double ?? 1) < 1e-5)
+            let c = n["constraint"] as? Double ?? 0
+            #expect(c > 0 && c <= 1 + 1e-9)
+            #expect((n["impact"] as? Double ?? -1) >= 0)
+        }
+
+        let out = try TestPaths.temporaryDirectory(prefix: "nue-cli")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let card = out.appendingPathComponent("one.yaml")
+        try """
+            format: nue-card/1
+            title: one row with systematics
+            analyses: [asimov]
+            systematics: [energy-scale, efficiency=0.02]
+            scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
+            models: [{model: magnetic-moment}]
+            """.write(to: card, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["run", card.path, "--out", out.appendingPathComponent("o").path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: out.appendingPathComponent("o/result.json"))) as? [String: Any])
+        let details = try #require((document["results"] as? [String: Any])?["details"] as? [String: Any])
+        let rows = try #require(details["asimov"] as? [[String: Any]])
+        #expect(rows.first?["limit"] as? Double == withSystematics)
+        let csv = try String(contentsOf: out.appendingPathComponent("o/table.csv"), encoding: .utf8)
+        #expect(csv.contains(",systematics,status\n") && csv.contains("\"energy-scale,efficiency=0.02\""))
+    }
+
+    /// Bad values are one line naming the option, the value and what is allowed; commands that do
+    /// not profile systematics yet refuse them; a card runs only the analyses that do.
+    @Test func refusals() throws {
+        let unknown = try CLIRunner.run(["sensitivity", "--systematics", "energy"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("--systematics takes preset, none, or NAME[=SIGMA] from: energy-scale"),
+                "\(unknown.stderr)")
+        #expect(unknown.stderr.split(separator: "\n").count == 1)
+        let sigma = try CLIRunner.run(["sensitivity", "--systematics", "resolution=-1"])
+        #expect(sigma.status == 1 && sigma.stderr.contains("the σ of resolution must be a number > 0, got '-1'"))
+        let twice = try CLIRunner.run(["sensitivity", "--systematics", "efficiency,efficiency"])
+        #expect(twice.status == 1 && twice.stderr.contains("efficiency is named twice"))
+        let ideal = try CLIRunner.run(["sensitivity", "--detector", "ideal", "--systematics", "preset"])
+        #expect(ideal.status == 1 && ideal.stderr.contains("has no systematics defaults"), "\(ideal.stderr)")
+        let toys = try CLIRunner.run(["toys", "--toys", "2", "--systematics", "preset", "--json", "--quiet"])
+        #expect(toys.status == 1 && toys.stderr.contains("nue toys does not profile systematics yet"), "\(toys.stderr)")
+
+        let out = try TestPaths.temporaryDirectory(prefix: "nue-cli")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let card = out.appendingPathComponent("toys.yaml")
+        try """
+            format: nue-card/1
+            title: toys with systematics
+            analyses: [asimov, toys]
+            systematics: preset
+            toys: {count: 2, seed: 1}
+            scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
+            models: [{model: magnetic-moment}]
+            """.write(to: card, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["run", card.path, "--out", out.appendingPathComponent("o").path, "--quiet"])
+        #expect(run.status != 0 && run.stderr.contains("analysis 'toys' does not profile systematics yet"), "\(run.stderr)")
+    }
+}
