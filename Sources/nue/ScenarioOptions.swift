@@ -51,7 +51,7 @@ struct ScenarioOptions: ParsableArguments {
         valueName: "preset|none|NAME,…"))
     var backgrounds: String?
     @Option(help: ArgumentHelp(
-        "Detector and source systematics profiled in the fit: none (default: the normalization pull alone), preset (the detector's: energy scale, non-linearity, resolution, efficiency, ⁸Li shape), or comma-separated NAME[=SIGMA] from \(SystematicSelection.names.map(\.name).joined(separator: ", ")) (docs/physics.md §16). Supported by sensitivity and export-pyhf.",
+        "Detector and source systematics profiled in the fit: none (default: the normalization pull alone), preset (the detector's: energy scale, non-linearity, resolution, efficiency, ⁸Li shape), or comma-separated NAME[=SIGMA] from \(SystematicSelection.names.map(\.name).joined(separator: ", ")) (docs/physics.md §16). Supported by sensitivity, export-pyhf and toys (CLs+b, no toy file yet).",
         valueName: "preset|none|NAME,…"))
     var systematics: String = "none"
 
@@ -92,7 +92,7 @@ struct ScenarioOptions: ParsableArguments {
     /// Refuses --systematics other than none in a command that does not profile them yet.
     func requireNoSystematics(_ command: String) throws {
         guard (try? SystematicSelection.parse(systematics).isNone) ?? false else {
-            throw CommandFailure("--systematics \(systematics): nue \(command) does not profile systematics yet (sensitivity and export-pyhf do); use --systematics none")
+            throw CommandFailure("--systematics \(systematics): nue \(command) does not profile systematics yet (sensitivity, export-pyhf and toys do); use --systematics none")
         }
     }
 

@@ -119,8 +119,8 @@ struct ToysCommand: ParsableCommand {
     }
 
     func run() throws {
-        try scenario.requireNoSystematics("toys")
         let fit = try FitScenario(scenario)
+        if !fit.study.systematics.isEmpty { return try runWithSystematics(fit) }
         let shard = try runtime { try ToyShard(parsing: self.shard) }
         let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
                                                                       method: scenario.limit) }
@@ -170,6 +170,32 @@ struct ToysCommand: ParsableCommand {
         }
         try ToysCommand.report(summary: outcome.summary, header: header, asimov: asimov.limit, json: json,
                                quoted: fit.quoted, parameter: fit.parameterName, testStatisticBand: band)
+    }
+
+    /// --systematics: toys thrown at the profiled nuisances with every global observable fluctuated,
+    /// each fitted with every nuisance profiled (`SystematicToys`, docs/physics.md §16.7); CLs+b
+    /// limits, summarized as without systematics. No toy file, shards, full chain or band toys yet.
+    func runWithSystematics(_ fit: FitScenario) throws {
+        guard output == nil, shard == "0/1", !fullChain, bandToys == 0, scenario.limit == .clsb else {
+            throw CommandFailure("--systematics \(scenario.systematics): nue toys runs them with CLs+b, without --output, --shard, "
+                                 + "--full-chain or --band-toys for now")
+        }
+        let count = try toyCount, threads = try threadCount
+        guard count <= 1_000_000 else { throw CommandFailure("--toys with --systematics must be ≤ 10⁶, got \(count)") }
+        let systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
+        let asimov = try runtime { try systematic.asimov(statistic: fit.statistic, cl: scenario.cl, method: .clsb) }
+        let toys = try runtime {
+            try SystematicToys.run(model: systematic.model, statistic: fit.statistic, trueTheta: fit.theta(quoted: trueValue),
+                                   critical: asimov.criticalValue, count: count, seed: seed, threads: threads, scale: asimov.limit)
+        }
+        let results = toys.enumerated().map { k, t in
+            ToyResult(index: UInt64(k), thetaHat: t.thetaHat, upperLimit: t.upperLimit, statisticAtTest: .nan, status: t.status)
+        }
+        let header = ToyFileHeader(seed: seed, totalToys: count, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                   truth: fit.theta(quoted: trueValue), asimovLimit: asimov.limit, parameter: fit.parameterName,
+                                   thetaUnit: fit.unit, label: fit.label + " systematics=\(fit.study.systematicsLabel)")
+        try ToysCommand.report(summary: ToySummary(results: results), header: header, asimov: asimov.limit, json: json,
+                               quoted: fit.quoted, parameter: fit.parameterName)
     }
 
     /// Prints the summary (shared with `nue merge`).

@@ -51,6 +51,23 @@ import NueTestSupport
         #expect(csv.contains(",systematics,status\n") && csv.contains("\"energy-scale,efficiency=0.02\""))
     }
 
+    /// `nue toys --systematics`: toys with the nuisances profiled; the same toys on 1 and 2 threads,
+    /// no failed fit, the Asimov limit the one `nue sensitivity` prints, the median inside the
+    /// asymptotic ±1σ band (30 toys: the median's spread is ≈ 0.2σ of the band).
+    @Test func toysWithSystematics() throws {
+        let base = ["--detector", "kamland", "--threshold", "3", "--events", "3000", "--systematics", "energy-scale", "--json"]
+        let one = try CLIRunner.run(["toys", "--toys", "30", "--seed", "5", "--threads", "1", "--quiet"] + base)
+        let two = try CLIRunner.run(["toys", "--toys", "30", "--seed", "5", "--threads", "2", "--quiet"] + base)
+        let asimov = try CLIRunner.run(["sensitivity"] + base)
+        #expect(one.status == 0 && two.status == 0 && asimov.status == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        let j = try one.json()
+        #expect(j["failed_fits"] as? Int == 0 && j["toys"] as? Int == 30)
+        #expect(j["asimov"] as? Double == (try asimov.json()["limit"] as? Double))
+        let median = try #require(j["median"] as? Double), band = try #require(j["asymptotic_band68"] as? [Double])
+        #expect(median > band[0] && median < band[1], "median \(median), band \(band)")
+    }
+
     /// Bad values are one line naming the option, the value and what is allowed; commands that do
     /// not profile systematics yet refuse them; a card runs only the analyses that do.
     @Test func refusals() throws {
@@ -64,8 +81,10 @@ import NueTestSupport
         #expect(twice.status == 1 && twice.stderr.contains("efficiency is named twice"))
         let ideal = try CLIRunner.run(["sensitivity", "--detector", "ideal", "--systematics", "preset"])
         #expect(ideal.status == 1 && ideal.stderr.contains("has no systematics defaults"), "\(ideal.stderr)")
-        let toys = try CLIRunner.run(["toys", "--toys", "2", "--systematics", "preset", "--json", "--quiet"])
-        #expect(toys.status == 1 && toys.stderr.contains("nue toys does not profile systematics yet"), "\(toys.stderr)")
+        let coverage = try CLIRunner.run(["coverage", "--true", "3e-11", "--toys", "2", "--method", "asimov", "--systematics", "preset", "--json", "--quiet"])
+        #expect(coverage.status == 1 && coverage.stderr.contains("nue coverage does not profile systematics yet"), "\(coverage.stderr)")
+        let file = try CLIRunner.run(["toys", "--toys", "2", "--systematics", "preset", "--output", "/tmp/nue-never.jsonl", "--quiet"])
+        #expect(file.status == 1 && file.stderr.contains("without --output, --shard, --full-chain or --band-toys"), "\(file.stderr)")
 
         let out = try TestPaths.temporaryDirectory(prefix: "nue-cli")
         defer { try? FileManager.default.removeItem(at: out) }
