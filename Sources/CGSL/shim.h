@@ -73,10 +73,12 @@ static inline void cgsl_mt19937_store4(unsigned long *p, cgsl_u32x4 v) {
 }
 
 /* Words k…k + 3 of the next state at once from the current k…k + 4 and m…m + 3 (none of which
-   these four change). */
-static inline void cgsl_mt19937_next4(unsigned long *mt, int k, int m) {
+   these four change); returned as well, for the caller to temper. */
+static inline cgsl_u32x4 cgsl_mt19937_next4(unsigned long *mt, int k, int m) {
     cgsl_u32x4 y = (cgsl_mt19937_load4(mt + k) & 0x80000000U) | (cgsl_mt19937_load4(mt + k + 1) & 0x7fffffffU);
-    cgsl_mt19937_store4(mt + k, cgsl_mt19937_load4(mt + m) ^ (y >> 1) ^ ((-(y & 1U)) & 0x9908b0dfU));
+    cgsl_u32x4 next = cgsl_mt19937_load4(mt + m) ^ (y >> 1) ^ ((-(y & 1U)) & 0x9908b0dfU);
+    cgsl_mt19937_store4(mt + k, next);
+    return next;
 }
 
 static inline cgsl_u32x4 cgsl_mt19937_temper4(cgsl_u32x4 k) {
@@ -91,21 +93,38 @@ static inline cgsl_u32x4 cgsl_mt19937_temper4(cgsl_u32x4 k) {
 /* Refills the 624 words of an mt19937 state (Matsumoto & Nishimura's recurrence, the same
    words as GSL's generator) without a data-dependent branch (GSL's refill branches on the low bit
    of each word, a coin flip the CPU mispredicts half the time); four words per step where the
-   words read are not among those written (0–223 and 227–622), the others one by one. */
-static void cgsl_mt19937_refill(cgsl_mt19937_state *s) {
+   words read are not among those written (0–223 and 227–622), the others one by one. With `out`,
+   also writes the 624 new words tempered (what the next 624 gets return) and marks them all read
+   (mti = 624): the words are tempered while in registers. */
+static inline __attribute__((always_inline)) void cgsl_mt19937_refill_into(cgsl_mt19937_state *s, uint32_t *out) {
     unsigned long *const mt = s->mt;
     int kk = 0;
 #ifdef CGSL_MT19937_FOUR_LANES
-    for (; kk < 224; kk += 4) cgsl_mt19937_next4(mt, kk, kk + 397);
+    for (; kk < 224; kk += 4) {
+        cgsl_u32x4 next = cgsl_mt19937_next4(mt, kk, kk + 397);
+        if (out) { next = cgsl_mt19937_temper4(next); __builtin_memcpy(out + kk, &next, sizeof next); }
+    }
 #endif
-    for (; kk < 227; kk++) mt[kk] = cgsl_mt19937_next(mt[kk], mt[kk + 1], mt[kk + 397]);
+    for (; kk < 227; kk++) {
+        mt[kk] = cgsl_mt19937_next(mt[kk], mt[kk + 1], mt[kk + 397]);
+        if (out) out[kk] = cgsl_mt19937_temper((uint32_t)mt[kk]);
+    }
 #ifdef CGSL_MT19937_FOUR_LANES
-    for (; kk < 623; kk += 4) cgsl_mt19937_next4(mt, kk, kk + 397 - 624);
+    for (; kk < 623; kk += 4) {
+        cgsl_u32x4 next = cgsl_mt19937_next4(mt, kk, kk + 397 - 624);
+        if (out) { next = cgsl_mt19937_temper4(next); __builtin_memcpy(out + kk, &next, sizeof next); }
+    }
 #endif
-    for (; kk < 623; kk++) mt[kk] = cgsl_mt19937_next(mt[kk], mt[kk + 1], mt[kk + 397 - 624]);
+    for (; kk < 623; kk++) {
+        mt[kk] = cgsl_mt19937_next(mt[kk], mt[kk + 1], mt[kk + 397 - 624]);
+        if (out) out[kk] = cgsl_mt19937_temper((uint32_t)mt[kk]);
+    }
     mt[623] = cgsl_mt19937_next(mt[623], mt[0], mt[396]);
-    s->mti = 0;
+    if (out) out[623] = cgsl_mt19937_temper((uint32_t)mt[623]);
+    s->mti = out ? 624 : 0;
 }
+
+static void cgsl_mt19937_refill(cgsl_mt19937_state *s) { cgsl_mt19937_refill_into(s, 0); }
 
 /* The next tempered 32-bit word of an mt19937 stream: what gsl_rng_get returns, without GSL's
    call layers; interleaves freely with GSL's own draws on the same state. */
@@ -126,10 +145,19 @@ static inline double cgsl_mt19937_uniform(cgsl_mt19937_state *s) {
 }
 
 /* Writes the next n tempered words of an mt19937 stream to out, in order: what n calls of
-   cgsl_mt19937_get would return, refilling the state as needed, four words per step. */
+   cgsl_mt19937_get would return, four words per step; a whole state's worth from a refill is
+   tempered as it is computed (cgsl_mt19937_refill_into), so large requests run mostly there. */
 static inline void cgsl_mt19937_fill(cgsl_mt19937_state *s, uint32_t *out, long n) {
     while (n > 0) {
-        if (s->mti >= 624) cgsl_mt19937_refill(s);
+        if (s->mti >= 624) {
+            if (n >= 624) {
+                cgsl_mt19937_refill_into(s, out);
+                out += 624;
+                n -= 624;
+                continue;
+            }
+            cgsl_mt19937_refill(s);
+        }
         long m = 624 - s->mti;
         if (m > n) m = n;
         const unsigned long *src = s->mt + s->mti;

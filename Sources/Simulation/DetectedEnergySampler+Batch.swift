@@ -4,31 +4,38 @@ import GSL
 extension DetectedEnergySampler {
     /// Events per batch of `sample(count:stream:energies:recoEnergies:)`.
     public static let batchSize = 256
+    /// Events whose words are read from the stream at once (four batches: 3072 words, most of them
+    /// tempered as the state is refilled).
+    public static let poolSize = 1024
 
     /// `count` detected events, E to `energies[0..<count]` and E_reco to `recoEnergies[0..<count]`
-    /// (MeV): the law of `sample(stream:)`, drawn in batches of up to `batchSize` events. Per batch of
-    /// m events the 3m words of the alias draws, positions and first Gaussian draws are read at once
-    /// (`RandomStream.fillWords`), and loops without data-dependent branches compute each event's
-    /// entry, E, σ(E') and core Gaussian; the few events that need more (a cap's density test, a
-    /// ziggurat wedge or tail, a first E_reco below threshold) are then completed one by one, in
-    /// event order, with further words from `stream`. The events depend on the stream and on `count`
-    /// (where batches end): the same calls give the same events.
+    /// (MeV): the law of `sample(stream:)`, drawn in batches of up to `batchSize` events. The words of
+    /// up to `poolSize` events are read at once (`RandomStream.fillWords`), three per event: per batch
+    /// of m events, m for the alias draws, m for the positions, m for the first Gaussians. Loops
+    /// without data-dependent branches compute each event's entry, E, σ(E') and core Gaussian; the
+    /// few events that need more (a cap's density test, a ziggurat wedge or tail, a first E_reco below
+    /// threshold) are then completed one by one, in event order, with further words from `stream`
+    /// (after the pool's). The events depend on the stream and on `count` (where pools and batches
+    /// end): the same calls give the same events.
     @inlinable
     public func sample(count: Int, stream: RandomStream, energies: UnsafeMutablePointer<Double>,
                        recoEnergies: UnsafeMutablePointer<Double>) {
-        let batch = Self.batchSize
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * batch) { wordBuffer in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: batch) { pendingBuffer in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: batch) { capBuffer in
-                    let words = wordBuffer.baseAddress!, pending = pendingBuffer.baseAddress!, cap = capBuffer.baseAddress!
-                    var done = 0
-                    while done < count {
-                        let m = min(batch, count - done)
-                        stream.fillWords(words, count: 3 * m)
-                        sampleBatch(m, words: words, cap: cap, pending: pending, stream: stream, energies: energies + done,
-                                    recoEnergies: recoEnergies + done)
-                        done += m
+        let batch = Self.batchSize, pool = Self.poolSize
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * pool) { wordBuffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: batch + 8) { flagBuffer in
+                let words = wordBuffer.baseAddress!, flags = flagBuffer.baseAddress!
+                var done = 0
+                while done < count {
+                    let p = min(pool, count - done)
+                    stream.fillWords(words, count: 3 * p)
+                    var first = 0
+                    while first < p {
+                        let m = min(batch, p - first)
+                        sampleBatch(m, words: words + 3 * first, flags: flags, stream: stream, energies: energies + done + first,
+                                    recoEnergies: recoEnergies + done + first)
+                        first += m
                     }
+                    done += p
                 }
             }
         }
@@ -36,17 +43,17 @@ extension DetectedEnergySampler {
 
     /// m events from their alias words `words[0..<m]`, position words `words[m..<2m]` and first
     /// Gaussian words `words[2m..<3m]`, in two passes whose steps do not wait on one another across
-    /// events (so the processor overlaps many events): E and whether its entry is a cap; then, two
-    /// events at a time, σ(E') (one vector square root) and E_reco from the core Gaussian. Events that
-    /// need more are listed in `pending` and completed afterwards.
+    /// events (so the processor overlaps many events): E, and `flags[i]` = 1 when its entry is a cap;
+    /// then, two events at a time, σ(E') (one vector square root) and E_reco from the core Gaussian,
+    /// `flags[i]` set when the core test fails or E_reco < thr. Flagged events are then completed in
+    /// order (found eight flags at a time: `flags` holds m + 8 bytes).
     @inlinable
-    func sampleBatch(_ m: Int, words: UnsafeMutablePointer<UInt32>, cap: UnsafeMutablePointer<UInt8>,
-                     pending: UnsafeMutablePointer<Int32>, stream: RandomStream,
+    func sampleBatch(_ m: Int, words: UnsafeMutablePointer<UInt32>, flags: UnsafeMutablePointer<UInt8>, stream: RandomStream,
                      energies: UnsafeMutablePointer<Double>, recoEnergies reco: UnsafeMutablePointer<Double>) {
         if lineCount == 0 {
-            depositedEnergies(m, words: words, lines: false, cap: cap, energies: energies)
+            depositedEnergies(m, words: words, lines: false, cap: flags, energies: energies)
         } else {
-            depositedEnergies(m, words: words, lines: true, cap: cap, energies: energies)
+            depositedEnergies(m, words: words, lines: true, cap: flags, energies: energies)
         }
         let gaussian = self.gaussian, gaussians = words + 2 * m
         let map = response.energyMap, identity = map.isIdentity
@@ -57,7 +64,6 @@ extension DetectedEnergySampler {
         // σ(E') as `EnergyResolution.sigmaMeV`: the same operations in the same order, √ correctly rounded.
         let a2 = resolution.stochastic * resolution.stochastic, b2 = resolution.constant * resolution.constant
         let c2 = resolution.noiseMeV * resolution.noiseMeV
-        var incomplete = 0
         var i = 0
         while i + 1 < m {
             let t = SIMD2(energies[i], energies[i + 1])
@@ -67,10 +73,8 @@ extension DetectedEnergySampler {
             let x = e + sigma * SIMD2(g0.value, g1.value)
             reco[i] = x[0]
             reco[i + 1] = x[1]
-            pending[incomplete] = Int32(truncatingIfNeeded: i)
-            incomplete &+= Int(cap[i]) | (g0.accepted ? 0 : 1) | (x[0] >= thr ? 0 : 1)
-            pending[incomplete] = Int32(truncatingIfNeeded: i + 1)
-            incomplete &+= Int(cap[i + 1]) | (g1.accepted ? 0 : 1) | (x[1] >= thr ? 0 : 1)
+            flags[i] |= (g0.accepted ? 0 : 1) | (x[0] >= thr ? 0 : 1)
+            flags[i + 1] |= (g1.accepted ? 0 : 1) | (x[1] >= thr ? 0 : 1)
             i += 2
         }
         if i < m {
@@ -78,12 +82,18 @@ extension DetectedEnergySampler {
             let g = gaussian.core(word: gaussians[i])
             let x = e + cgsl_square_root(a2 * e + b2 * e * e + c2) * g.value
             reco[i] = x
-            pending[incomplete] = Int32(truncatingIfNeeded: i)
-            incomplete &+= Int(cap[i]) | (g.accepted ? 0 : 1) | (x >= thr ? 0 : 1)
+            flags[i] |= (g.accepted ? 0 : 1) | (x >= thr ? 0 : 1)
         }
-        for q in 0..<incomplete {
-            let i = Int(pending[q])
-            complete(i, entryWord: words[i], gaussianWord: gaussians[i], stream: stream, energies: energies, recoEnergies: reco)
+        (flags + m).initialize(repeating: 0, count: 8)
+        var block = 0
+        while block < m {
+            if UnsafeRawPointer(flags + block).loadUnaligned(as: UInt64.self) != 0 {
+                for i in block..<(block + 8) where flags[i] != 0 {
+                    complete(i, entryWord: words[i], gaussianWord: gaussians[i], stream: stream, energies: energies,
+                             recoEnergies: reco)
+                }
+            }
+            block += 8
         }
     }
 
