@@ -87,11 +87,12 @@ extension DetectedEnergySampler {
         (flags + m).initialize(repeating: 0, count: 8)
         var block = 0
         while block < m {
-            if UnsafeRawPointer(flags + block).loadUnaligned(as: UInt64.self) != 0 {
-                for i in block..<(block + 8) where flags[i] != 0 {
-                    complete(i, entryWord: words[i], gaussianWord: gaussians[i], stream: stream, energies: energies,
-                             recoEnergies: reco)
-                }
+            // Flags are 0 or 1: read as one little-endian word, flag j is bit 8j.
+            var set = UInt64(littleEndian: UnsafeRawPointer(flags + block).loadUnaligned(as: UInt64.self))
+            while set != 0 {
+                let i = block + set.trailingZeroBitCount / 8
+                complete(i, entryWord: words[i], gaussianWord: gaussians[i], stream: stream, energies: energies, recoEnergies: reco)
+                set &= set &- 1
             }
             block += 8
         }
