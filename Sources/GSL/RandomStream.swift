@@ -95,6 +95,17 @@ public final class RandomStream {
         return gsl_rng_get(rng)
     }
 
+    /// The next `count` raw 32-bit words, in order (what `count` calls of `nextWord()` return),
+    /// written to `words`. For mt19937 the words are tempered in bulk from GSL's state
+    /// (`cgsl_mt19937_fill`); a uniform in [0, 1) is word × 2⁻³², as `uniform()`.
+    @inlinable public func fillWords(_ words: UnsafeMutablePointer<UInt32>, count: Int) {
+        if let mtState {
+            cgsl_mt19937_fill(mtState, words, count)
+            return
+        }
+        for k in 0..<count { words[k] = UInt32(truncatingIfNeeded: gsl_rng_get(rng)) }
+    }
+
     /// Index drawn from a preprocessed discrete distribution (Walker's alias method).
     /// For mt19937 the table lookup is done here (one call layer and GSL's own uniform call
     /// less), reading the table exactly as `gsl_ran_discrete` does: c = ⌊u K⌋, c if u < F[c]

@@ -7,6 +7,10 @@ public final class AliasTable: @unchecked Sendable {
     @usableFromInline let threshold: UnsafeMutablePointer<Double>
     @usableFromInline let alias: UnsafeMutablePointer<Int32>
     @usableFromInline let scale: Double
+    /// Per column, for `index(word:)`: the threshold as an integer T = ⌈threshold · 2³²⌉ in the high
+    /// 32 bits and the index taken when the word's remainder is not below it in the low 32 bits
+    /// (the column itself when T would reach 2³²).
+    @usableFromInline let column: UnsafeMutablePointer<UInt64>
 
     /// - Parameter weights: finite, non-negative, not all zero.
     public init(weights: [Double]) throws(SimulationError) {
@@ -39,11 +43,17 @@ public final class AliasTable: @unchecked Sendable {
             threshold[k] = 1
             alias[k] = Int32(k)
         }
+        column = .allocate(capacity: n)
+        for k in 0..<n {
+            let t = (threshold[k] * 0x1p32).rounded(.up)
+            column[k] = t >= 0x1p32 ? UInt64(0xFFFF_FFFF) << 32 | UInt64(k) : UInt64(t) << 32 | UInt64(alias[k])
+        }
     }
 
     deinit {
         threshold.deallocate()
         alias.deallocate()
+        column.deallocate()
     }
 
     /// The index for a uniform u ∈ [0, 1): column ⌊u n⌋, kept if the fractional part is below its
@@ -53,6 +63,21 @@ public final class AliasTable: @unchecked Sendable {
         let x = u * scale
         let k = min(Int(x), count - 1)
         return x - Double(k) < threshold[k] ? k : Int(alias[k])
+    }
+
+    /// The index for a 32-bit word w (uniform u = w/2³²), without a data-dependent branch: the
+    /// column c = ⌊w n/2³²⌋ and the remainder ρ = w n − c·2³² from one 64-bit product, c kept when
+    /// ρ < T_c, else its alias. The same index as `index(uniform: w/2³²)` (ρ/2³² is that fractional
+    /// part exactly, and ρ < ⌈t·2³²⌉ ⇔ ρ < t·2³² for integer ρ).
+    @inlinable @inline(__always)
+    public func index(word: UInt32) -> Int {
+        let product = UInt64(word) &* UInt64(truncatingIfNeeded: count)
+        let c = Int(truncatingIfNeeded: product >> 32)
+        let entry = column[c]
+        // 1 when ρ < T (both below 2³², so the difference wraps past 2⁶³ exactly then).
+        let keep = ((product & 0xFFFF_FFFF) &- (entry >> 32)) >> 63
+        let other = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+        return other ^ ((c ^ other) & -Int(truncatingIfNeeded: keep))
     }
 
     /// The probability of index k implied by the table: (threshold_k + Σ_{j: alias_j = k} (1 − threshold_j)) / n.

@@ -56,6 +56,29 @@ public struct BackgroundToyGenerator: Sendable {
         }
     }
 
+    /// Events sampled per call of `DetectedEnergySampler.sample(count:…)` (a multiple of its batch size).
+    static let chunkSize = 1024
+
+    /// The events of block `block` (`events` of them) of a component whose master word is `seed`:
+    /// sampled from `RandomStream(seed: seed, index: block)` in chunks of `chunkSize`, each handed to
+    /// `body` as (E, E_reco) buffers. `histogram` and `forEachEvent` both read blocks through this, so
+    /// they see the same events.
+    static func forEachChunk(of sampler: DetectedEnergySampler, seed: UInt64, block: Int, events: Int,
+                             _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void) {
+        let stream = RandomStream(seed: seed, index: UInt64(block))
+        let chunk = min(chunkSize, events)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * chunk) { buffer in
+            let energies = buffer.baseAddress!, reco = energies + chunk
+            var done = 0
+            while done < events {
+                let n = min(chunk, events - done)
+                sampler.sample(count: n, stream: stream, energies: energies, recoEnergies: reco)
+                body(UnsafeBufferPointer(start: energies, count: n), UnsafeBufferPointer(start: reco, count: n))
+                done += n
+            }
+        }
+    }
+
     /// One toy's background histogram in reconstructed energy.
     public func histogram(seed: UInt64, normalizations: [Double]? = nil) -> Histogram {
         let counts = eventCounts(seed: seed, normalizations: normalizations)
@@ -72,20 +95,20 @@ public struct BackgroundToyGenerator: Sendable {
         let fastBins = UniformBins(edges: edges)
         let blocks: [[Double]] = Parallel.map(tasks.count, threads: threads) { k in
             let task = tasks[k]
-            let sampler = components[task.component].sampler
-            let stream = RandomStream(seed: Self.componentSeed(seed, task.component), index: UInt64(task.block))
-            var local = [Double](repeating: 0, count: edges.count - 1)
-            local.withUnsafeMutableBufferPointer { counts in
-                if let fastBins {
-                    fastBins.edges.withUnsafeBufferPointer { e in
-                        for _ in 0..<task.events {
-                            if let i = fastBins.index(of: sampler.sample(stream: stream).recoEnergyMeV, edges: e) { counts[i] += 1 }
-                        }
+            let bins = edges.count - 1
+            var local = [Double](repeating: 0, count: bins)
+            let sampler = components[task.component].sampler, seed = Self.componentSeed(seed, task.component)
+            if let fastBins {
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * bins + 4) { counts in
+                    counts.initialize(repeating: 0)
+                    Self.forEachChunk(of: sampler, seed: seed, block: task.block, events: task.events) { _, reco in
+                        fastBins.accumulate(reco, into: counts.baseAddress!)
                     }
-                } else {
-                    for _ in 0..<task.events {
-                        if let i = Binning.indexWithOverflow(of: sampler.sample(stream: stream).recoEnergyMeV, edges: edges) { counts[i] += 1 }
-                    }
+                    for i in 0..<bins { local[i] = Double(counts[4 * i] + counts[4 * i + 1] + counts[4 * i + 2] + counts[4 * i + 3]) }
+                }
+            } else {
+                Self.forEachChunk(of: sampler, seed: seed, block: task.block, events: task.events) { _, reco in
+                    for x in reco { if let i = Binning.indexWithOverflow(of: x, edges: edges) { local[i] += 1 } }
                 }
             }
             return local
@@ -123,50 +146,17 @@ extension BackgroundToyGenerator {
                 let start = first, size = min(window, blocks - start)
                 let batch: [[DetectedEvent]] = Parallel.map(size, threads: threads) { k in
                     let b = start + k
-                    let stream = RandomStream(seed: Self.componentSeed(seed, j), index: UInt64(b))
+                    var events: [DetectedEvent] = []
                     let count = min(blockSize, n - b * blockSize)
-                    let sampler = components[j].sampler
-                    return (0..<count).map { _ in
-                        let (e, reco) = sampler.sample(stream: stream)
-                        return DetectedEvent(component: j, energyMeV: e, recoEnergyMeV: reco)
+                    events.reserveCapacity(count)
+                    Self.forEachChunk(of: components[j].sampler, seed: Self.componentSeed(seed, j), block: b, events: count) { e, reco in
+                        for i in e.indices { events.append(DetectedEvent(component: j, energyMeV: e[i], recoEnergyMeV: reco[i])) }
                     }
+                    return events
                 }
                 for events in batch { for e in events { try consume(e) } }
                 first += size
             }
         }
-    }
-}
-
-/// The overflow-bin index for equal-width edges in O(1): ⌊(x − e₀)/w⌋ corrected by one
-/// comparison each way, so it agrees with `Binning.indexWithOverflow` exactly.
-struct UniformBins: Sendable {
-    let edges: [Double]
-    let lower: Double, inverseWidth: Double
-
-    /// nil when the edges are not equally spaced to 10⁻⁹ of a bin.
-    init?(edges: [Double]) {
-        guard edges.count >= 2 else { return nil }
-        let w = (edges[edges.count - 1] - edges[0]) / Double(edges.count - 1)
-        for i in 1..<edges.count where abs(edges[i] - edges[i - 1] - w) > 1e-9 * w { return nil }
-        self.edges = edges
-        lower = edges[0]
-        inverseWidth = 1 / w
-    }
-
-    func index(of x: Double) -> Int? {
-        edges.withUnsafeBufferPointer { index(of: x, edges: $0) }
-    }
-
-    /// `index(of:)` reading the edges through a buffer the caller holds (the event loop).
-    @inline(__always)
-    func index(of x: Double, edges e: UnsafeBufferPointer<Double>) -> Int? {
-        guard x >= lower else { return nil }
-        let last = e.count - 2
-        let q = (x - lower) * inverseWidth
-        var i = q >= Double(last) ? last : Int(q)
-        if i < last, x >= e[i + 1] { i += 1 }
-        if i > 0, x < e[i] { i -= 1 }
-        return i
     }
 }

@@ -54,4 +54,43 @@ import Testing
         for x in values { #expect(fast.index(of: x) == binning.indexWithOverflow(of: x), "x = \(x)") }
         #expect(UniformBins(edges: [0, 1, 3]) == nil)
     }
+
+    /// `histogram(seed:)` is the binned `forEachEvent(seed:)`: the events handed out, binned here with
+    /// `Binning.indexWithOverflow`, give the same counts, on 1 and 2 threads; every event is detected
+    /// (E_reco ≥ 0.6 MeV) and the events come component by component.
+    @Test func histogramIsTheBinnedEvents() throws {
+        for threads in [1, 2] {
+            let g = try Self.generator(threads: threads)
+            for seed: UInt64 in [3, 4] {
+                var counts = [Double](repeating: 0, count: g.binning.count)
+                var components: [Int] = []
+                g.forEachEvent(seed: seed) { e in
+                    #expect(e.recoEnergyMeV >= 0.6)
+                    if components.last != e.component { components.append(e.component) }
+                    if let i = g.binning.indexWithOverflow(of: e.recoEnergyMeV) { counts[i] += 1 }
+                }
+                #expect(components == [0, 1])
+                #expect(g.histogram(seed: seed).counts == counts)
+            }
+        }
+    }
+
+    /// `UniformBins.accumulate` (no range checks, corrections next to edges, four sub-histograms)
+    /// counts every value where `Binning.indexWithOverflow` puts it: each edge, its neighbours, values
+    /// below and far above the range, and 10⁵ random values.
+    @Test func accumulateAgreesWithTheBinarySearch() throws {
+        let binning = try Binning.uniform(lower: 0.2, upper: 15.1, width: 0.1)
+        let fast = try #require(UniformBins(edges: binning.edges))
+        var values = binning.edges.flatMap { [$0, $0.nextUp, $0.nextDown] } + [-1, 0, 0.2.nextDown, 1e9, .greatestFiniteMagnitude]
+        let stream = RandomStream(seed: 6)
+        values += (0..<100_000).map { _ in 16 * stream.uniform() }
+        var expected = [Int](repeating: 0, count: binning.count)
+        for x in values { if let i = binning.indexWithOverflow(of: x) { expected[i] += 1 } }
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 4 * binning.count + 4)
+        defer { counts.deallocate() }
+        counts.initialize(repeating: 0, count: 4 * binning.count + 4)
+        values.withUnsafeBufferPointer { fast.accumulate($0, into: counts) }
+        let got = (0..<binning.count).map { counts[4 * $0] + counts[4 * $0 + 1] + counts[4 * $0 + 2] + counts[4 * $0 + 3] }
+        #expect(got == expected)
+    }
 }
