@@ -65,25 +65,10 @@ import Testing
         let withBackgrounds = try #require(try b8.json()["limit"] as? Double)
         #expect(withBackgrounds > 1.1 * limit)
 
-        let out = try TestPaths.temporaryDirectory(prefix: "nue-cli")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let card = out.appendingPathComponent("one.yaml")
-        try """
-            format: nue-card/1
-            title: one row with backgrounds
-            analyses: [asimov]
-            backgrounds: [solar-b8, tl208]
-            scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
-            models: [{model: magnetic-moment}]
-            """.write(to: card, atomically: true, encoding: .utf8)
-        let run = try CLIRunner.run(["run", card.path, "--out", out.appendingPathComponent("o").path, "--quiet"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let document = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("o/result.json"))) as? [String: Any])
-        let details = try #require((document["results"] as? [String: Any])?["details"] as? [String: Any])
-        let rows = try #require(details["asimov"] as? [[String: Any]])
-        #expect(rows.first?["limit"] as? Double == withBackgrounds)
-        let csv = try String(contentsOf: out.appendingPathComponent("o/table.csv"), encoding: .utf8)
+        let card = try OneRowCard.run(title: "one row with backgrounds", "backgrounds: [solar-b8, tl208]")
+        #expect(card.status == 0, "\(card.stderr)")
+        #expect(card.limit == withBackgrounds)
+        let csv = card.csv
         #expect(csv.hasPrefix("scenario,detector,threshold_mev,events,norm_sigma,model,interference,mediator_mass_mev,statistic,limit_method,parameter,limit,backgrounds,background_events,live_time_years,live_time,status\n"))
         #expect(csv.contains(",\"solar-b8,tl208\",") && csv.contains("implied by N events"))
     }

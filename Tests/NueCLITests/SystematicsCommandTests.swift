@@ -29,25 +29,10 @@ import NueTestSupport
             #expect((n["impact"] as? Double ?? -1) >= 0)
         }
 
-        let out = try TestPaths.temporaryDirectory(prefix: "nue-cli")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let card = out.appendingPathComponent("one.yaml")
-        try """
-            format: nue-card/1
-            title: one row with systematics
-            analyses: [asimov]
-            systematics: [energy-scale, efficiency=0.02]
-            scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
-            models: [{model: magnetic-moment}]
-            """.write(to: card, atomically: true, encoding: .utf8)
-        let run = try CLIRunner.run(["run", card.path, "--out", out.appendingPathComponent("o").path, "--quiet"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let document = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("o/result.json"))) as? [String: Any])
-        let details = try #require((document["results"] as? [String: Any])?["details"] as? [String: Any])
-        let rows = try #require(details["asimov"] as? [[String: Any]])
-        #expect(rows.first?["limit"] as? Double == withSystematics)
-        let csv = try String(contentsOf: out.appendingPathComponent("o/table.csv"), encoding: .utf8)
+        let card = try OneRowCard.run(title: "one row with systematics", "systematics: [energy-scale, efficiency=0.02]")
+        #expect(card.status == 0, "\(card.stderr)")
+        #expect(card.limit == withSystematics)
+        let csv = card.csv
         #expect(csv.contains(",systematics,status\n") && csv.contains("\"energy-scale,efficiency=0.02\""))
     }
 
