@@ -39,9 +39,9 @@ import Testing
 
     @Test func unknownKey() {
         #expect(message(replacing("    threshold_mev: 1", with: "    treshold_mev: 1"))
-                == "bad.yaml:8: key 'scenarios[1].treshold_mev': unknown key; expected one of: name, detector, threshold_mev, events, exposure, norm_sigma, intensity_per_year, live_time_years, backgrounds")
+                == "bad.yaml:8: key 'scenarios[1].treshold_mev': unknown key; expected one of: name, detector, threshold_mev, events, exposure, norm_sigma, intensity_per_year, live_time_years, backgrounds, systematics")
         #expect(message(Self.good + "\nstatistics: both")
-                == "bad.yaml:13: key 'statistics': unknown key; expected one of: format, title, notes, analyses, source, detectors, scenarios, models, scans, sin2_theta_w, radiative_corrections, statistic, cl, limit, binning, toys, outputs, argon, backgrounds")
+                == "bad.yaml:13: key 'statistics': unknown key; expected one of: format, title, notes, analyses, source, detectors, scenarios, models, scans, sin2_theta_w, radiative_corrections, statistic, cl, limit, binning, toys, outputs, argon, backgrounds, systematics")
     }
 
     @Test func wrongType() {
