@@ -74,17 +74,10 @@ public struct HistoSysInterpolation: Sendable {
         }
     }
 
-    /// d²δ_b/dα² for one bin (counts per unit α²): (30 − 120α² + 90α⁴) A_b on code4p's polynomial
-    /// branch, 0 on the linear branches and for code0 (whose kink at α = 0 has no second derivative;
-    /// a Newton step there uses the one-sided value 0).
-    public func secondDerivative(_ alpha: Double, bin b: Int) -> Double {
-        guard code == .code4p, branch(alpha) == 0 else { return 0 }
-        let a2 = alpha * alpha
-        return (30 + a2 * (90 * a2 - 120)) * asymmetric[b]
-    }
-
     /// For every bin at once (the branch and weights computed once): adds δ_b(α) to `values[b]`,
-    /// writes dδ_b/dα to `first[b]` and d²δ_b/dα² to `second[b]` (allocation-free).
+    /// writes dδ_b/dα to `first[b]` and d²δ_b/dα² to `second[b]` (allocation-free). The second
+    /// derivative is (30 − 120α² + 90α⁴) A_b on code4p's polynomial branch, 0 on the linear branches
+    /// and for code0 (whose kink at α = 0 has none; a Newton step there uses the one-sided 0).
     public func evaluate(_ alpha: Double, into values: UnsafeMutablePointer<Double>, first: UnsafeMutablePointer<Double>,
                          second: UnsafeMutablePointer<Double>) {
         let n = binCount

@@ -17,9 +17,13 @@ public struct SystematicAsimovSensitivity: Sendable {
     /// - Parameters:
     ///   - fixed: parameter indices of x held at their nominal values (a systematics breakdown).
     ///   - truth: θ of the Asimov data (0 for CLs).
+    ///   - limitWithoutSystematics: the base model's Asimov limit of the same method when the
+    ///     caller has it (the root search starts just above it: systematics only widen it); nil:
+    ///     computed here.
     /// - Throws: `StatisticsError` when a fit fails or Δλ never reaches the critical value.
     public static func compute(model: SystematicModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
-                               method: LimitMethod = .clsb, truth: Double = 0, fixed: Set<Int> = []) throws -> SystematicAsimovSensitivity {
+                               method: LimitMethod = .clsb, truth: Double = 0, fixed: Set<Int> = [],
+                               limitWithoutSystematics: Double? = nil) throws -> SystematicAsimovSensitivity {
         let critical = try method.asimovCriticalValue(confidenceLevel: confidenceLevel)
         guard method == .clsb || truth == 0 else {
             throw StatisticsError("the Asimov CLs limit is defined on the background-only Asimov data (truth 0), got truth \(truth)")
@@ -28,9 +32,8 @@ public struct SystematicAsimovSensitivity: Sendable {
         try likelihood.setData(model.asimovData(theta: truth))
         let fit = likelihood.bestFit(fixed: fixed)
         guard fit.status != .failed else { throw StatisticsError("the best fit to the Asimov data with systematics failed") }
-        // Start from the limit without shape systematics: they only widen it.
-        let plain = try AsimovSensitivity.compute(model: model.base, statistic: statistic, confidenceLevel: confidenceLevel,
-                                                  truth: truth, method: method)
+        let plainLimit = try limitWithoutSystematics ?? AsimovSensitivity.compute(
+            model: model.base, statistic: statistic, confidenceLevel: confidenceLevel, truth: truth, method: method).limit
         let target = fit.value + critical
         var fits = 0, failures = 0
         let deltaChi2: (Double) -> Double = { theta in
@@ -41,7 +44,7 @@ public struct SystematicAsimovSensitivity: Sendable {
         }
         let limit: Double
         do {
-            limit = try RootFinding.brentExpandingUpward(deltaChi2, lower: fit.theta, initialUpper: max(plain.limit, fit.theta) * 1.2,
+            limit = try RootFinding.brentExpandingUpward(deltaChi2, lower: fit.theta, initialUpper: max(plainLimit, fit.theta) * 1.2,
                                                          growth: 2, relativeTolerance: 1e-10)
         } catch {
             throw StatisticsError("the Asimov limit with systematics has no solution: Δχ² did not cross \(critical) (\(error))")

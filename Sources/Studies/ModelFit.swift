@@ -73,11 +73,15 @@ public struct ModelFit: Sendable {
     }
 
     /// The new-physics increment over the SM per bin at a quoted value (κ or g).
-    public func increment(at value: Double) -> [Double] {
+    public func increment(at value: Double) -> [Double] { increment(at: value, terms: binnedModel.parameterTerms) }
+
+    /// Σ_k θ^k T_k,i at a quoted value for other terms in the same rescaled units (the ±1σ terms of
+    /// a systematic, `PyhfWorkspace.make(fit: SystematicModelFit…)`).
+    public func increment(at value: Double, terms: [[Double]]) -> [Double] {
         let theta = self.theta(quoted: value)
         var power = 1.0
         var out = [Double](repeating: 0, count: binnedModel.binCount)
-        for term in binnedModel.parameterTerms {
+        for term in terms {
             power *= theta
             for i in out.indices { out[i] += power * term[i] }
         }

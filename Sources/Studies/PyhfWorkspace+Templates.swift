@@ -32,19 +32,12 @@ extension PyhfWorkspace {
     /// sample's ±1σ is the increment of the ±1σ terms at `value`.
     public static func make(fit: SystematicModelFit, value: Double, cl: Double = 0.90,
                             limitMethod: LimitMethod = .clsb) throws(StudyError) -> PyhfExport {
-        let base = fit.base, bins = base.binnedModel.binCount
-        let theta = base.theta(quoted: value)
-        func increment(_ h: [HistoSysInterpolation?], at alpha: Double) -> [Double] {
-            var power = 1.0
-            var out = [Double](repeating: 0, count: bins)
-            for (k, term) in base.binnedModel.parameterTerms.enumerated() {
-                power *= theta
-                for i in 0..<bins { out[i] += power * (term[i] + (h[k]?.delta(alpha, bin: i) ?? 0)) }
-            }
-            return out
-        }
+        let base = fit.base
         func shifted(_ nominal: [Double], _ h: HistoSysInterpolation?, _ alpha: Double) -> [Double] {
             nominal.indices.map { nominal[$0] + (h?.delta(alpha, bin: $0) ?? 0) }
+        }
+        func increment(_ h: [HistoSysInterpolation?], at alpha: Double) -> [Double] {
+            base.increment(at: value, terms: zip(base.binnedModel.parameterTerms, h).map { shifted($0, $1, alpha) })
         }
         let systematics = fit.model.systematics.map { s in
             PyhfShapeSystematic(

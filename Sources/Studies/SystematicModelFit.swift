@@ -57,8 +57,11 @@ public struct SystematicModelFit: Sendable {
 
     /// The Asimov sensitivity with every nuisance profiled (θ in fitter units); `fixed`: parameter
     /// indices held at nominal (see `SystematicLikelihood.parameterName`).
-    public func asimov(statistic: TestStatistic, cl: Double, method: LimitMethod, fixed: Set<Int> = []) throws -> SystematicAsimovSensitivity {
-        try SystematicAsimovSensitivity.compute(model: model, statistic: statistic, confidenceLevel: cl, method: method, fixed: fixed)
+    /// `limitWithoutSystematics`: `base`'s Asimov limit of the same method, when the caller has it.
+    public func asimov(statistic: TestStatistic, cl: Double, method: LimitMethod, fixed: Set<Int> = [],
+                       limitWithoutSystematics: Double? = nil) throws -> SystematicAsimovSensitivity {
+        try SystematicAsimovSensitivity.compute(model: model, statistic: statistic, confidenceLevel: cl, method: method, fixed: fixed,
+                                                limitWithoutSystematics: limitWithoutSystematics)
     }
 
     /// Pulls, constraints and impacts (θ in fitter units) on the Asimov data set of `truth`, with

@@ -22,6 +22,10 @@ enum SystematicsBreakdownAnalysis {
         var fixed: String
         var limit: Double?
         var status: String
+        /// The scenario × model × statistic the fit belongs to.
+        var group: String { "\(scenario)|\(model.label)|\(statistic.rawValue)" }
+
+        static let noShapeSystematics = "no shape systematics", noneFixed = "none fixed", allFixed = "all nuisances"
     }
 
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
@@ -44,23 +48,27 @@ enum SystematicsBreakdownAnalysis {
                 }
                 let likelihood = SystematicLikelihood(model: fit.model)
                 let D = likelihood.dimension, first = 2 + fit.base.backgrounds.count
-                let sets: [(String, Set<Int>)] = [("none fixed", []), ("normalization", [1])]
-                    + (first > 2 ? [("background normalizations", Set(2..<first))] : [])
-                    + (first..<D).map { (likelihood.parameterName($0), [$0]) } + [("all nuisances", Set(1..<D))]
+                var held: [(String, Set<Int>)] = [(Limit.noneFixed, []), ("normalization", [1])]
+                if first > 2 { held.append(("background normalizations", Set(2..<first))) }
+                for a in first..<D { held.append((likelihood.parameterName(a), [a])) }
+                held.append((Limit.allFixed, Set(1..<D)))
+                let sets = held
                 for (s, statistic) in context.statistics.enumerated() {
-                    let plain: Limit = {
-                        do {
-                            let limit = try fit.base.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit
-                            return Limit(scenario: name, model: model, statistic: statistic, fixed: "no shape systematics",
-                                         limit: fit.base.quoted(limit), status: "ok")
-                        } catch {
-                            return Limit(scenario: name, model: model, statistic: statistic, fixed: "no shape systematics",
-                                         limit: nil, status: "\(error)")
-                        }
-                    }()
+                    let plain: Limit, start: Double?
+                    do {
+                        let theta = try fit.base.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit
+                        start = theta
+                        plain = Limit(scenario: name, model: model, statistic: statistic, fixed: Limit.noShapeSystematics,
+                                      limit: fit.base.quoted(theta), status: "ok")
+                    } catch {
+                        start = nil
+                        plain = Limit(scenario: name, model: model, statistic: statistic, fixed: Limit.noShapeSystematics,
+                                      limit: nil, status: "\(error)")
+                    }
                     let rows = [plain] + context.parallelMap(sets.count) { k in
                         do {
-                            let result = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit, fixed: sets[k].1)
+                            let result = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit, fixed: sets[k].1,
+                                                        limitWithoutSystematics: start)
                             return Limit(scenario: name, model: model, statistic: statistic, fixed: sets[k].0,
                                          limit: fit.base.quoted(result.limit), status: "ok")
                         } catch {
@@ -104,23 +112,21 @@ enum SystematicsBreakdownAnalysis {
             .init("largest_shape", title: "Largest shape systematic"), .init("limit_without_shape", title: "Limit with it fixed", digits: 3),
         ])
         var keys: [String] = []
-        for l in limits where !keys.contains("\(l.scenario)|\(l.model.label)|\(l.statistic.rawValue)") {
-            keys.append("\(l.scenario)|\(l.model.label)|\(l.statistic.rawValue)")
-        }
+        for l in limits where !keys.contains(l.group) { keys.append(l.group) }
         for key in keys {
-            let rows = limits.filter { "\($0.scenario)|\($0.model.label)|\($0.statistic.rawValue)" == key }
+            let rows = limits.filter { $0.group == key }
             let first = rows[0]
             func value(_ fixed: String) -> Double? { rows.first { $0.fixed == fixed }?.limit }
-            let singles = rows.filter { !["no shape systematics", "none fixed", "all nuisances"].contains($0.fixed) }
+            let singles = rows.filter { ![Limit.noShapeSystematics, Limit.noneFixed, Limit.allFixed].contains($0.fixed) }
             let best = singles.compactMap { r in r.limit.map { (r.fixed, $0) } }.min { $0.1 < $1.1 }
             let shape = singles.filter { !["normalization", "background normalizations"].contains($0.fixed) }
                 .compactMap { r in r.limit.map { (r.fixed, $0) } }.min { $0.1 < $1.1 }
-            let none = value("no shape systematics"), all = value("none fixed")
+            let none = value(Limit.noShapeSystematics), all = value(Limit.noneFixed)
             try table.append([
                 .text(first.scenario), .text(first.model.label), .text(first.statistic.rawValue), .text(first.model.parameter.header),
                 none.map(ResultTable.Cell.number) ?? .missing, all.map(ResultTable.Cell.number) ?? .missing,
                 (none != nil && all != nil) ? .number(all! / none!) : .missing,
-                value("all nuisances").map(ResultTable.Cell.number) ?? .missing,
+                value(Limit.allFixed).map(ResultTable.Cell.number) ?? .missing,
                 best.map { .text($0.0) } ?? .missing, best.map { .number($0.1) } ?? .missing,
                 shape.map { .text($0.0) } ?? .missing, shape.map { .number($0.1) } ?? .missing,
             ])
@@ -134,7 +140,7 @@ enum SystematicsBreakdownAnalysis {
             .init("ratio_to_all", digits: 4), .init("status"),
         ])
         for l in limits {
-            let all = limits.first { $0.scenario == l.scenario && $0.model.label == l.model.label && $0.statistic == l.statistic && $0.fixed == "none fixed" }?.limit
+            let all = limits.first { $0.group == l.group && $0.fixed == Limit.noneFixed }?.limit
             try table.append([.text(l.scenario), .text(l.model.label), .text(l.statistic.rawValue), .text(l.model.parameter.name),
                               .text(l.fixed), l.limit.map(ResultTable.Cell.number) ?? .missing,
                               (l.limit != nil && all != nil) ? .number(l.limit! / all!) : .missing, .text(l.status)])

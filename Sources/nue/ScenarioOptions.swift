@@ -84,14 +84,17 @@ struct ScenarioOptions: ParsableArguments {
         try backgroundSelection(default: fallback).definitions(detectorPreset: detector.lowercased())
     }
 
+    /// --systematics as a selection.
+    var systematicSelection: SystematicSelection { get throws(StudyError) { try SystematicSelection.parse(systematics) } }
+
     /// The validated nuisances --systematics names for --detector (the CLI's source is ⁸Li).
     func systematicNuisances() throws(StudyError) -> [SystematicNuisance] {
-        try SystematicSelection.parse(systematics).nuisances(detectorPreset: detector.lowercased(), hasSourceShape: true)
+        try systematicSelection.nuisances(detectorPreset: detector.lowercased(), hasSourceShape: true)
     }
 
     /// Refuses --systematics other than none in a command that does not profile them yet.
     func requireNoSystematics(_ command: String) throws {
-        guard (try? SystematicSelection.parse(systematics).isNone) ?? false else {
+        guard (try? systematicSelection.isNone) ?? false else {
             throw CommandFailure("--systematics \(systematics): nue \(command) does not profile systematics yet (sensitivity, export-pyhf and toys do); use --systematics none")
         }
     }
@@ -127,7 +130,7 @@ struct ScenarioOptions: ParsableArguments {
                                      backgrounds: try selection.definitions(detectorPreset: detector.lowercased()),
                                      backgroundLabel: selection.label, referenceExposure: referenceExposure,
                                      systematics: try systematicNuisances(),
-                                     systematicsLabel: try SystematicSelection.parse(systematics).label)
+                                     systematicsLabel: try systematicSelection.label)
         } catch let error as StudyError {
             throw CommandFailure(error.description)
         } catch let error as SimulationError {

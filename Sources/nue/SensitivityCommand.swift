@@ -63,7 +63,8 @@ struct SensitivityCommand: ParsableCommand {
         var nuisances: [Nuisance]?
         if !fit.study.systematics.isEmpty {
             let systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
-            let result = try runtime { try systematic.asimov(statistic: fit.statistic, cl: scenario.cl, method: scenario.limit) }
+            let result = try runtime { try systematic.asimov(statistic: fit.statistic, cl: scenario.cl, method: scenario.limit,
+                                                                       limitWithoutSystematics: plain.limit) }
             let reports = try runtime { try systematic.nuisanceReports(statistic: fit.statistic) }
             limit = result.limit
             method = result.method
