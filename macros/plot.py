@@ -615,11 +615,49 @@ SCAN_LABELS = {"threshold_mev": "analysis threshold on $T$ [MeV]",
                "energy_resolution_a": r"stochastic term $a$ of $\sigma_E = a E^{1/2} \oplus b E$ [MeV$^{1/2}$]"}
 
 
+def plot_scan_points(plt, path, groups, context, tag, parameter, scan):
+    """A scan at a single value of its parameter (e.g. sin2w-precision at the card's sin2 theta_W):
+    one row per curve, named above its bar, its value as a point with the number (and, for a
+    precision, the relative precision) beside it."""
+    names = list(groups)
+    x0 = required_number(groups[names[0]][0], "x", path)
+    values = [number(groups[n][0], "limit", path) for n in names]
+    colors = colors_for(list(dict.fromkeys(split_statistic(n)[0] for n in names)))
+    fig, ax = plt.subplots(figsize=(10, 1.8 + 0.8 * len(names)))
+    positions = list(range(len(names)))[::-1]
+    shown = [v for v in values if v is not None and math.isfinite(v)]
+    right = 1.45 * max(shown) if shown else 1
+    for y, name, value in zip(positions, names, values):
+        ax.text(0.005 * right, y + 0.25, pretty(name), va="bottom", ha="left", fontsize="x-small")
+        if value is None or not math.isfinite(value):
+            ax.text(0.005 * right, y, "failed", va="center", fontsize="x-small", color="gray")
+            continue
+        color = colors[split_statistic(name)[0]]
+        ax.plot([0, value], [y, y], color=color, linewidth=2)
+        ax.plot([value], [y], marker="o", color=color)
+        text = f"{value:.3g}"
+        if parameter.startswith("sigma_") and x0 != 0:
+            text += f" ({100 * value / x0:.3g} %)"
+        ax.annotate(text, (value, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize="x-small")
+    ax.set_yticks([])
+    ax.minorticks_off()
+    ax.xaxis.set_major_locator(plt.MaxNLocator(5))
+    ax.set_ylim(-0.6, len(names))
+    ax.set_xlim(0, right)
+    what = f"expected {label(parameter)}" if parameter.startswith("sigma_") else label(parameter)
+    ax.set_xlabel(f"{what} at {SCAN_LABELS.get(scan, scan)} = {x0:g}")
+    finish(ax, context, tag, legend=False)
+    return fig
+
+
 def plot_scan(plt, path, rows, context, tag):
-    fig, ax = plt.subplots()
     parameter = rows[0]["parameter"]
     scan = rows[0]["scan"]
     groups = grouped(rows, "curve")
+    if all(len(items) == 1 for items in groups.values()) and \
+            len({required_number(items[0], "x", path) for items in groups.values()}) == 1:
+        return plot_scan_points(plt, path, groups, context, tag, parameter, scan)
+    fig, ax = plt.subplots()
     colors = colors_for(list(dict.fromkeys(split_statistic(n)[0] for n in groups)))
     ys_all = []
     for name, items in groups.items():

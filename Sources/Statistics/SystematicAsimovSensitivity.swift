@@ -34,6 +34,18 @@ public struct SystematicAsimovSensitivity: Sendable {
         guard fit.status != .failed else { throw StatisticsError("the best fit to the Asimov data with systematics failed") }
         let plainLimit = try limitWithoutSystematics ?? AsimovSensitivity.compute(
             model: model.base, statistic: statistic, confidenceLevel: confidenceLevel, truth: truth, method: method).limit
+        let (limit, fits, failures) = try crossing(likelihood, bestFit: fit, criticalValue: critical, fixed: fixed,
+                                                   initialUpper: max(plainLimit, fit.theta) * 1.2)
+        return SystematicAsimovSensitivity(limit: limit, confidenceLevel: confidenceLevel, criticalValue: critical, method: method,
+                                           bestFit: fit, profileFits: fits, failedFits: failures)
+    }
+
+    /// The θ > θ̂ where the profile Δλ(θ) = λ_p(θ) − λ_p(θ̂) reaches `criticalValue`, found by Brent
+    /// from a bracket that starts at `initialUpper` (best placed just above the answer) and
+    /// doubles; with the number of profile fits made.
+    /// - Throws: `StatisticsError` when Δλ never reaches the critical value or a profile fit fails.
+    public static func crossing(_ likelihood: SystematicLikelihood, bestFit fit: SystematicLikelihood.Fit, criticalValue critical: Double,
+                                fixed: Set<Int> = [], initialUpper: Double) throws -> (theta: Double, fits: Int, failures: Int) {
         let target = fit.value + critical
         var fits = 0, failures = 0
         let deltaChi2: (Double) -> Double = { theta in
@@ -42,17 +54,16 @@ public struct SystematicAsimovSensitivity: Sendable {
             guard point.status != .failed, point.value.isFinite else { failures += 1; return 1e300 }
             return point.value - target
         }
-        let limit: Double
+        let theta: Double
         do {
-            limit = try RootFinding.brentExpandingUpward(deltaChi2, lower: fit.theta, initialUpper: max(plainLimit, fit.theta) * 1.2,
+            theta = try RootFinding.brentExpandingUpward(deltaChi2, lower: fit.theta, initialUpper: initialUpper,
                                                          growth: 2, relativeTolerance: 1e-10)
         } catch {
-            throw StatisticsError("the Asimov limit with systematics has no solution: Δχ² did not cross \(critical) (\(error))")
+            throw StatisticsError("the profile with systematics has no solution: Δχ² did not cross \(critical) (\(error))")
         }
         guard failures == 0 else {
-            throw StatisticsError("\(failures) of \(fits) profile fits failed while solving for the Asimov limit with systematics")
+            throw StatisticsError("\(failures) of \(fits) profile fits failed while solving for the crossing with systematics")
         }
-        return SystematicAsimovSensitivity(limit: limit, confidenceLevel: confidenceLevel, criticalValue: critical, method: method,
-                                           bestFit: fit, profileFits: fits, failedFits: failures)
+        return (theta, fits, failures)
     }
 }

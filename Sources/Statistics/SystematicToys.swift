@@ -5,7 +5,7 @@ import Parallel
 /// nuisances and fitted with every nuisance profiled.
 ///
 /// For a true θ_t, the nuisances x̂(θ_t) are fitted to the reference data (the Asimov data set of
-/// θ = 0) with θ held at θ_t; each toy k then draws, from `RandomStream(seed: seed, index: k)`,
+/// θ = 0) with θ held at θ_t; each toy k then draws, from `RandomStream(seed: seed, index: firstIndex + k)`,
 /// its counts d_i ~ Poisson(μ_i(θ_t, x̂)) and every global observable around x̂ (n₀ ~ N(n̂, σ_n),
 /// b₀_j ~ N(b̂_j, σ_j), a_s ~ N(α̂_s, 1); fixed ones stay), and is fitted: θ̂ ≥ 0, and the upper limit
 /// where λ_p(θ) − λ_p(θ̂) = c (Brent, as the Asimov limit). The same seed gives the same toys for
@@ -22,10 +22,11 @@ public enum SystematicToys {
 
     /// `count` toys at θ_t (fitter units): θ̂ and, when `upperLimit`, the upper limit at critical
     /// value `critical`; with `testedTheta`, also q(θ_test) (one more profile fit: a toy hypothesis
-    /// test, as pyhf's toy calculator makes).
+    /// test, as pyhf's toy calculator makes). Toy k draws from stream index `firstIndex` + k, so
+    /// toy sets with disjoint index ranges are independent.
     public static func run(model: SystematicModel, statistic: TestStatistic = .poisson, trueTheta: Double, critical: Double,
                            count: Int, seed: UInt64, threads: Int = 1, scale: Double? = nil, upperLimit: Bool = true,
-                           testedTheta: Double? = nil) throws -> [Toy] {
+                           testedTheta: Double? = nil, firstIndex: UInt64 = 0) throws -> [Toy] {
         let reference = SystematicLikelihood(model: model, statistic: statistic)
         try reference.setData(model.asimovData(theta: 0))
         let conditional = reference.minimize(fixedTheta: trueTheta)
@@ -35,7 +36,7 @@ public enum SystematicToys {
         let x = conditional.parameters, J = model.base.backgrounds.count, S = model.systematics.count
         let start = scale ?? model.base.parameterScale
         return Parallel.map(count, threads: threads) { k in
-            let stream = RandomStream(seed: seed, index: UInt64(k))
+            let stream = RandomStream(seed: seed, index: firstIndex &+ UInt64(k))
             let data = expected.map { Double(stream.poisson(mean: $0)) }
             func observable(_ value: Double, _ c: GaussianConstraint) -> Double {
                 c.sigma > 0 && c.sigma.isFinite ? value + c.sigma * stream.gaussian() : value

@@ -136,11 +136,12 @@ struct CardParser {
             default: break
             }
         }
-        let profilesSystematics: Set<RunCard.Analysis> = [.asimov, .spectra, .systematicsBreakdown, .systematicsToys]
+        let profilesSystematics: Set<RunCard.Analysis> = [.asimov, .spectra, .systematicsBreakdown, .systematicsToys, .sin2wPrecision]
         if card.scenarios.contains(where: { !card.systematicSelection(for: $0).isNone }),
            let other = card.analyses.first(where: { !profilesSystematics.contains($0) }) {
             throw StudyError(file: file, line: node.line, key: "systematics",
-                             message: "analysis '\(other.rawValue)' does not profile systematics yet (asimov and systematics-breakdown do); "
+                             message: "analysis '\(other.rawValue)' does not profile systematics yet "
+                                 + "(\(RunCard.Analysis.allCases.filter(profilesSystematics.contains).map(\.rawValue).joined(separator: ", ")) do); "
                                  + "run it from a card without systematics")
         }
     }

@@ -11,8 +11,9 @@ import Output
 /// S(s₀ ± δ) = S₀ ± δ S′ + δ² S″/2. The fit model n·S(s) with the normalization pull is a
 /// `BinnedModel` in δ ≥ 0 on each side (terms [±S′, S″/2]); on the Asimov data at s₀ the
 /// two-sided interval is where Δχ² = χ²₁ quantile at the card's CL (1 at 68.27 %), the
-/// normalization profiled. σ = (δ₊ + δ₋)/2; relative = σ/s₀. The table has every statistic;
-/// `scan_sin2w-precision.csv` the first one (one curve per scenario).
+/// normalization profiled. σ = (δ₊ + δ₋)/2; relative = σ/s₀. With the scenario's systematics
+/// every nuisance is profiled as well (`Sin2ThetaWAnalysis+Systematics`, docs/physics.md §16.8).
+/// The table has every statistic; `scan_sin2w-precision.csv` the first one (one curve per scenario).
 enum Sin2ThetaWAnalysis {
     static let step = 0.01
 
@@ -73,6 +74,7 @@ enum Sin2ThetaWAnalysis {
         let backgrounds = try context.backgrounds(index).templates.filter { $0.counts.reduce(0, +) > 0 }.map {
             BackgroundComponent(name: $0.name, template: $0.counts, constraint: GaussianConstraint(nominal: 1, sigma: $0.relativeUncertainty))
         }
+        let shapes = try systematicTerms(context, index, truth: truth, kept: backgrounds.map(\.name))
         func side(_ sign: Double) throws -> Double {
             let (model, unit) = try BinnedModel.rescaled(standardModel: mid, parameterTerms: [slope.map { sign * $0 }, half],
                                                          normalization: normalization, backgrounds: backgrounds)
@@ -83,7 +85,9 @@ enum Sin2ThetaWAnalysis {
             guard upper.status != .failed, upper.theta.isFinite else {
                 throw StatisticsError("the Δχ² crossing on the \(sign > 0 ? "upper" : "lower") side was not found")
             }
-            return upper.theta * unit
+            guard let shapes else { return upper.theta * unit }
+            return try systematicCrossing(shapes, model: model, unit: unit, sign: sign, statistic: statistic, critical: critical,
+                                          withoutSystematics: upper.theta) * unit
         }
         return (mid.reduce(0, +), try side(-1), try side(1))
     }

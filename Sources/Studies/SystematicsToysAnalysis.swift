@@ -12,6 +12,10 @@ import Statistics
 /// - at θ = the Asimov limit: the fraction of toys whose upper limit lies at or above it, the
 ///   coverage of the asymptotic interval (nominal: the CL), with its binomial σ.
 ///
+/// - at θ = the Asimov limit, the same toys again: the coverage of the Feldman–Cousins interval,
+///   t(θ_A) ≤ c with c the CL-quantile of t from `toys.count` independent toys
+///   (`SystematicCoverage`), and c itself beside the asymptotic χ²₁ quantile.
+///
 /// Where the two agree, the asymptotic formulas hold with these systematics; where they do not,
 /// the table says by how much. Seeds: `toys.seed` + 2·(scenario index) for θ = 0, + 1 for the
 /// coverage toys; the same for any thread count.
@@ -27,6 +31,8 @@ enum SystematicsToysAnalysis {
             .init("asimov_band68_low", title: "Asimov −1σ", digits: 3), .init("asimov_band68_high", title: "Asimov +1σ", digits: 3),
             .init("toy_band68_low", title: "Toy 16 %", digits: 3), .init("toy_band68_high", title: "Toy 84 %", digits: 3),
             .init("coverage", title: "Coverage at the Asimov limit", digits: 3), .init("coverage_sigma", title: "Binomial σ", digits: 2),
+            .init("fc_critical", title: "FC critical value", digits: 3), .init("chi2_critical", title: "χ²₁ quantile", digits: 3),
+            .init("fc_coverage", title: "FC coverage", digits: 3), .init("fc_coverage_sigma", title: "FC binomial σ", digits: 2),
             .init("nominal", title: "Nominal", digits: 2), .init("failed", title: "Failed fits"),
         ])
         var data: [(name: String, table: ResultTable)] = []
@@ -41,10 +47,13 @@ enum SystematicsToysAnalysis {
                                                     seed: seed, threads: context.threads, scale: asimov.limit)
                 let atLimit = try SystematicToys.run(model: fit.model, trueTheta: asimov.limit, critical: asimov.criticalValue,
                                                      count: toys.count, seed: seed &+ 1, threads: context.threads, scale: asimov.limit)
+                let fc = try SystematicCoverage.run(model: fit.model, statistic: .poisson, confidenceLevel: card.cl, method: .feldmanCousins,
+                                                    trueValue: asimov.limit, toys: toys.count, seed: seed &+ 1, threads: context.threads,
+                                                    scale: asimov.limit)
                 let limits = atZero.filter { $0.status != .failed }.map(\.upperLimit).sorted()
                 let coverageToys = atLimit.filter { $0.status != .failed }
                 let covered = coverageToys.filter { $0.upperLimit >= asimov.limit }.count
-                let failed = toys.count * 2 - limits.count - coverageToys.count
+                let failed = toys.count * 2 - limits.count - coverageToys.count + fc.failedFits
                 failures += failed
                 guard !limits.isEmpty, !coverageToys.isEmpty else { throw StudyError("every toy fit failed") }
                 func quantile(_ q: Double) -> Double { Quantile.ofSorted(limits, q) }
@@ -56,13 +65,15 @@ enum SystematicsToysAnalysis {
                     .number(fit.base.quoted(quantile(0.5)) / fit.base.quoted(asimov.limit)),
                     .number(fit.base.quoted(band.minus1)), .number(fit.base.quoted(band.plus1)),
                     .number(fit.base.quoted(quantile(0.158655))), .number(fit.base.quoted(quantile(0.841345))),
-                    .number(p), .number((p * (1 - p) / Double(coverageToys.count)).squareRoot()), .number(card.cl), .integer(failed),
+                    .number(p), .number((p * (1 - p) / Double(coverageToys.count)).squareRoot()),
+                    .number(fc.criticalValue), .number(try CriticalValue.twoSided(confidenceLevel: card.cl)),
+                    .number(fc.coverage), .number(fc.coverageError), .number(card.cl), .integer(failed),
                 ])
                 data.append((PlotData.fileName(.toyLimits, tag: "\(StudySlug.make(name))_\(StudySlug.make(model.label))_systematics"),
                              try PlotData.toyLimits(parameter: model.parameter.name, limits: atZero.map { $0.status == .failed ? nil : fit.base.quoted($0.upperLimit) },
                                                     asimov: fit.base.quoted(asimov.limit))))
                 context.progress("systematics-toys \(name) · \(model.label): median/Asimov \(StudyContext.short(fit.base.quoted(quantile(0.5)) / fit.base.quoted(asimov.limit))), "
-                                 + "coverage \(covered)/\(coverageToys.count)")
+                                 + "coverage \(covered)/\(coverageToys.count), FC \(fc.covered)/\(fc.toys) (c = \(StudyContext.short(fc.criticalValue)))")
             } catch {
                 failures += 1
                 context.progress("systematics-toys \(name): failed: \(error)")

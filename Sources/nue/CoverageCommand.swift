@@ -10,6 +10,8 @@ struct CoverageCommand: ParsableCommand {
             asimov: covered iff q(θ_true) ≤ Φ⁻¹(CL)² (the asymptotic upper limit); with --limit cls covered iff \
             CLs(θ_true) = p_θ / CLb ≥ 1 − CL (asymptotic p-values, q_θ,A from the background-only Asimov data). fc: covered iff \
             t(θ_true) ≤ c(θ_true), c the CL-quantile of t from an independent toy set (indices from 2⁴⁰). \
+            With --systematics the toys are thrown at the profiled nuisances with every global observable fluctuated and \
+            every nuisance is profiled in each fit (CLs+b only). \
             Example: nue coverage --detector kamland --events 3000 --true 1e-11 --toys 2000 --method fc --json
             """)
 
@@ -67,14 +69,29 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        try scenario.requireNoSystematics("coverage")
         let fit = try FitScenario(scenario)
-        let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let study = try runtime {
-            try CoverageStudy.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                  method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
-                                  toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count(),
-                                  progress: progress.callback, limitMethod: scenario.limit)
+        let study: CoverageStudy
+        if !fit.study.systematics.isEmpty {
+            guard try toys <= 1_000_000, try (criticalToys ?? 0) <= 1_000_000 else {
+                throw CommandFailure("--toys and --critical-toys with --systematics must be ≤ 10⁶ (the toys are kept in memory), got \(try toys) and \(try criticalToys ?? 0)")
+            }
+            guard scenario.limit == .clsb else {
+                throw CommandFailure("--limit cls with --systematics \(scenario.systematics): nue coverage profiles systematics with CLs+b only; use --limit clsb")
+            }
+            let systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
+            study = try runtime {
+                try SystematicCoverage.run(model: systematic.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                           method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
+                                           toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count())
+            }
+        } else {
+            let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+            study = try runtime {
+                try CoverageStudy.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                      method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
+                                      toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count(),
+                                      progress: progress.callback, limitMethod: scenario.limit)
+            }
         }
         let output = Output(method: method.rawValue, limit_method: scenario.limit.rawValue, parameter: fit.parameterName, true_value: trueValue,
                             coverage: finite(study.coverage), coverage_error: finite(study.coverageError), toys: study.toys,

@@ -95,7 +95,7 @@ struct ScenarioOptions: ParsableArguments {
     /// Refuses --systematics other than none in a command that does not profile them yet.
     func requireNoSystematics(_ command: String) throws {
         guard (try? systematicSelection.isNone) ?? false else {
-            throw CommandFailure("--systematics \(systematics): nue \(command) does not profile systematics yet (sensitivity, export-pyhf and toys do); use --systematics none")
+            throw CommandFailure("--systematics \(systematics): nue \(command) does not profile systematics yet (sensitivity, export-pyhf, toys and coverage do); use --systematics none")
         }
     }
 

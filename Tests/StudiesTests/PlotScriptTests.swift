@@ -42,11 +42,16 @@ import Testing
                           name: PlotData.fileName(.exclusion, tag: "t"))
         try out.writeData(try PlotData.scan("threshold_mev", parameter: "mu_nu", curves: [
             PlotCurve(name: "JUNO", x: [0.2, 1, 3], y: [1e-11, 1.2e-11, 2e-11])]), name: PlotData.fileName(.scan, tag: "t"))
+        // A scan at one value of its parameter (sin2w-precision): one row per curve.
+        try out.writeData(try PlotData.scan("sin2_theta_w", parameter: "sigma_sin2_theta_w", curves: [
+            PlotCurve(name: "KamLAND", x: [0.23122], y: [0.0037]), PlotCurve(name: "JUNO", x: [0.23122], y: [0.0014])]),
+                          name: PlotData.fileName(.scan, tag: "p"))
 
         let result = try #require(TestSupport.run(["python3", TestSupport.path("macros/plot.py"), root, "--formats", "png"]))
         #expect(result.status == 0, "plot.py failed: \(result.stderr)")
         let plots = try FileManager.default.contentsOfDirectory(atPath: "\(root)/plots").sorted()
-        #expect(plots == ["coverage_t.png", "delta_chi2_t.png", "exclusion_gm_t.png", "scan_t.png", "spectrum_t.png", "toy_limits_t.png"])
+        #expect(plots == ["coverage_t.png", "delta_chi2_t.png", "exclusion_gm_t.png", "scan_p.png", "scan_t.png", "spectrum_t.png",
+                          "toy_limits_t.png"])
     }
 
     /// The coverage plot draws the binomial band around the nominal CL (printed with --describe),
