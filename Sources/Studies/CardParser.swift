@@ -136,9 +136,18 @@ struct CardParser {
             default: break
             }
         }
-        let profilesSystematics: Set<RunCard.Analysis> = [.asimov, .spectra, .systematicsBreakdown, .systematicsToys, .sin2wPrecision]
-        if card.scenarios.contains(where: { !card.systematicSelection(for: $0).isNone }),
-           let other = card.analyses.first(where: { !profilesSystematics.contains($0) }) {
+        let profilesSystematics: Set<RunCard.Analysis> = [.asimov, .spectra, .deltaChi2, .toys, .coverage, .systematicsBreakdown,
+                                                          .systematicsToys, .sin2wPrecision]
+        let hasSystematics = card.scenarios.contains { !card.systematicSelection(for: $0).isNone }
+        if hasSystematics, card.limit == .cls, let toys = card.analyses.first(where: { $0 == .toys || $0 == .coverage }) {
+            throw StudyError(file: file, line: node.line, key: "limit",
+                             message: "analysis '\(toys.rawValue)' with systematics computes CLs+b only; use limit: clsb")
+        }
+        if hasSystematics, card.analyses.contains(.toys), card.toys?.fullChain == true {
+            throw StudyError(file: file, line: node.line, key: "toys",
+                             message: "full-chain toys do not profile systematics yet; remove full_chain or the systematics")
+        }
+        if hasSystematics, let other = card.analyses.first(where: { !profilesSystematics.contains($0) }) {
             throw StudyError(file: file, line: node.line, key: "systematics",
                              message: "analysis '\(other.rawValue)' does not profile systematics yet "
                                  + "(\(RunCard.Analysis.allCases.filter(profilesSystematics.contains).map(\.rawValue).joined(separator: ", ")) do); "

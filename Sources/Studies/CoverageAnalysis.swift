@@ -9,7 +9,9 @@ import Output
 /// t(θ_true) ≤ c(θ_true), c the CL-quantile of t from `critical_toys` independent toys at θ_true
 /// (Feldman & Cousins, PRD 57, 3873 (1998)) → `coverage_<scenario>_<model>.csv`. Each point
 /// (row r) uses the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column): the
-/// points are independent, and each is reproduced by `nue coverage --seed <that seed>`.
+/// points are independent, and each is reproduced by `nue coverage --seed <that seed>`. A scenario
+/// with systematics profiles every nuisance in the toys and the Asimov limit (`SystematicCoverage`,
+/// docs/physics.md §16.7; CLs+b only), and the table gains the column `systematics`.
 enum CoverageAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -18,9 +20,11 @@ enum CoverageAnalysis {
         }
         let count = coverage.toys ?? toys.count
         let criticalToys = coverage.criticalToys ?? 2 * count
+        let withSystematics = card.scenarios.contains { !card.systematicSelection(for: $0).isNone }
         var table = try ResultTable(title: "Coverage at true values (\(count) toys per point; FC critical values from \(criticalToys) toys)", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
-            .init("limit_method", title: "Limit"), .init("parameter", title: "Parameter"), .init("method", title: "Method"),
+            .init("limit_method", title: "Limit")] + (withSystematics ? [.init("systematics", title: "Systematics")] : []) + [
+            .init("parameter", title: "Parameter"), .init("method", title: "Method"),
             .init("seed", title: "Seed"), .init("true_over_asimov", title: "True/Asimov", digits: 2),
             .init("true_value", title: "True value"),
             .init("toys", title: "Toys"), .init("covered", title: "Covered"), .init("coverage", title: "Coverage", digits: 3),
@@ -33,22 +37,27 @@ enum CoverageAnalysis {
         var row = 0
         for index in card.scenarios.indices {
             let name = card.scenarios[index].name
+            let systematicsCell: [ResultTable.Cell] = withSystematics ? [.text(card.systematicSelection(for: card.scenarios[index]).label)] : []
             for variant in try card.hypotheses() {
                 var points: [PlotData.CoveragePoint] = []
                 for statistic in context.statistics {
-                    let asimov: (fit: ModelFit, limit: Double)?
+                    let asimov: (fit: ModelFit, systematic: SystematicModelFit?, limit: Double)?
                     do {
                         let fit = try context.fit(index, variant)
-                        asimov = (fit, try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
+                        if let systematic = try context.systematicFit(index, variant) {
+                            asimov = (fit, systematic, try systematic.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
+                        } else {
+                            asimov = (fit, nil, try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
+                        }
                     } catch {
                         asimov = nil
                         failures += 1
-                        try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(card.limit.rawValue),
-                                          .text(variant.parameter.name)]
+                        try table.append([.text(name), .text(variant.label), .text(statistic.rawValue), .text(card.limit.rawValue)]
+                                         + systematicsCell + [.text(variant.parameter.name)]
                                          + Array(repeating: .missing, count: 11) + [AnalysisOutput.status(error)])
                         continue
                     }
-                    guard let (fit, limit) = asimov else { continue }
+                    guard let (fit, systematic, limit) = asimov else { continue }
                     for method in coverage.methods {
                         for ratio in coverage.trueValuesOverAsimov {
                             let theta = ratio * ratio * limit   // the true value κ or g is ratio × limit
@@ -56,12 +65,18 @@ enum CoverageAnalysis {
                             let seed = context.rowSeed(toys.seed, row: row)
                             row += 1
                             var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                             .text(card.limit.rawValue), .text(variant.parameter.name), .text(method.rawValue), .text(String(seed)),
+                                                             .text(card.limit.rawValue)] + systematicsCell + [
+                                                             .text(variant.parameter.name), .text(method.rawValue), .text(String(seed)),
                                                              .number(ratio), .number(trueValue)]
                             do {
-                                let study = try CoverageStudy.run(
+                                let studyMethod: CoverageStudy.Method = method == .fc ? .feldmanCousins : .asimov
+                                let study = try systematic.map {
+                                    try SystematicCoverage.run(model: $0.model, statistic: statistic, confidenceLevel: card.cl, method: studyMethod,
+                                                               trueValue: theta, toys: count, seed: seed, criticalToys: criticalToys,
+                                                               threads: context.threads, scale: limit)
+                                } ?? CoverageStudy.run(
                                     model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl,
-                                    method: method == .fc ? .feldmanCousins : .asimov, trueValue: theta, toys: count,
+                                    method: studyMethod, trueValue: theta, toys: count,
                                     seed: seed, criticalToys: criticalToys, threads: context.threads, limitMethod: card.limit)
                                 cells += [.integer(study.toys), .integer(study.covered), AnalysisOutput.number(study.coverage),
                                           AnalysisOutput.number(study.coverageError), .number(card.cl),

@@ -43,10 +43,8 @@ extension StudyContext {
     /// The fit with shape systematics of scenario `index` for `model` (its card `systematics`),
     /// nil when it has none.
     func systematicFit(_ index: Int, _ model: NewPhysicsModel) throws -> SystematicModelFit? {
-        let scenario = try studyScenario(index, model)
-        guard !scenario.systematics.isEmpty else { return nil }
-        return try SystematicModelFit(study: scenario, templates: try templates(index, mass: model.mediatorMassMeV),
-                                      nuisances: scenario.systematics)
+        guard let refolded = try systematicTemplates(index, mass: model.mediatorMassMeV) else { return nil }
+        return try SystematicModelFit(study: try studyScenario(index, model), templates: refolded)
     }
 
     /// `3.10e-11`-style text for progress lines.

@@ -26,6 +26,7 @@ final class StudyContext: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [Key: TemplateSet] = [:]
     private var backgroundCache: [Key: ScenarioBackgrounds] = [:]
+    private var systematicCache: [Key: SystematicTemplates] = [:]
 
     init(card: RunCard, spectrum: NeutrinoSpectrum, threads: Int, progress: (@Sendable (String) -> Void)?,
          cardDirectory: String = ".") {
@@ -81,6 +82,26 @@ final class StudyContext: @unchecked Sendable {
             templates: own.backgrounds.isEmpty ? [] : try atThreshold.simulation.backgroundTemplates(own.backgrounds, exposure: exposure))
         lock.lock()
         backgroundCache[key] = built
+        lock.unlock()
+        return built
+    }
+
+    /// The templates of scenario `index` at mediator mass `mass` refolded at each of its
+    /// systematics' ±1σ (`SystematicTemplates`; one set serves every model and statistic of the
+    /// scenario, docs/physics.md §16.2), nil when it has none. Cached.
+    func systematicTemplates(_ index: Int, mass: Double = 0) throws -> SystematicTemplates? {
+        let key = Key(scenario: index, mass: mass, threshold: nil, sin2w: nil)
+        lock.lock()
+        if let cached = systematicCache[key] { lock.unlock(); return cached }
+        lock.unlock()
+        let study = try card.studyScenario(card.scenarios[index], spectrum: spectrum,
+                                           model: try NewPhysicsModel(kind: .lightVector, mediatorMassMeV: mass), cardDirectory: cardDirectory)
+        guard !study.systematics.isEmpty else { return nil }
+        let nominal = try templates(index, mass: mass)
+        let built = try SystematicTemplates.build(nominal: nominal, scenario: study.simulation, backgrounds: study.backgrounds,
+                                                  exposure: study.backgroundExposure(templates: nominal), nuisances: study.systematics)
+        lock.lock()
+        systematicCache[key] = built
         lock.unlock()
         return built
     }

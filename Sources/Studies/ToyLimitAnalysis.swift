@@ -17,13 +17,20 @@ import Statistics
 /// `ts_cls_median` through CLs) from `toys.count` toys per hypothesis at each of the 22 θ of
 /// `ToyTestStatisticScan.defaultGrid` (the background-only toys are the row's first toys), for
 /// binned rows only (full-chain rows leave them empty).
+///
+/// A scenario with systematics throws its toys at the profiled nuisances with every global
+/// observable fluctuated and profiles every nuisance in each fit (`SystematicToys`,
+/// docs/physics.md §16.7; CLs+b, binned, no `ts_*` columns), and the table gains the column
+/// `systematics`.
 enum ToyLimitAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
         guard let toys = card.toys else { throw StatisticsError("analysis 'toys' needs the toys section") }
+        let withSystematics = card.scenarios.contains { !card.systematicSelection(for: $0).isNone }
         var table = try ResultTable(title: "Toy limits (\(toys.count) toys per row, seed \(toys.seed)) vs Asimov", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
-            .init("limit_method", title: "Limit"), .init("generation", title: "Toys from"), .init("parameter", title: "Parameter"), .init("seed", title: "Seed"), .init("toys", title: "Toys"), .init("failed", title: "Failed"),
+            .init("limit_method", title: "Limit")] + (withSystematics ? [.init("systematics", title: "Systematics")] : []) + [
+            .init("generation", title: "Toys from"), .init("parameter", title: "Parameter"), .init("seed", title: "Seed"), .init("toys", title: "Toys"), .init("failed", title: "Failed"),
             .init("asimov", title: "Asimov"), .init("asymptotic_minus2", title: "Asympt. −2σ"),
             .init("asymptotic_minus1", title: "Asympt. −1σ"), .init("asymptotic_plus1", title: "Asympt. +1σ"),
             .init("asymptotic_plus2", title: "Asympt. +2σ"), .init("median", title: "Toy median"),
@@ -47,28 +54,44 @@ enum ToyLimitAnalysis {
                 let seed = context.rowSeed(toys.seed, row: row)
                 row += 1
                 let generation = fullChain ? "full-chain" : "binned"
-                var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue),
-                                                 .text(card.limit.rawValue), .text(generation), .text(variant.parameter.name), .text(String(seed))]
+                var cells: [ResultTable.Cell] = [.text(name), .text(variant.label), .text(statistic.rawValue), .text(card.limit.rawValue)]
+                    + (withSystematics ? [.text(card.systematicSelection(for: card.scenarios[index]).label)] : [])
+                    + [.text(generation), .text(variant.parameter.name), .text(String(seed))]
                 do {
                     let fit = try context.fit(index, variant)
-                    let asimov = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit)
-                    let configuration = try ToyConfiguration.profiled(
-                        model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl, truth: 0,
-                        seed: seed, scale: asimov.limit, limitMethod: card.limit)
-                    var generator: ToyDataGenerator?
-                    if fullChain {
-                        let study = try context.studyScenario(index, variant)
-                        let scenario = study.simulation
-                        generator = try FullChainToys.generator(scenario: scenario, model: scenario.model(),
-                                                                templates: fit.templates,
-                                                                backgrounds: study.backgroundToyGenerator(templates: fit.templates))
+                    let systematic = try context.systematicFit(index, variant)
+                    let results: [ToyResult]
+                    let asimov: (limit: Double, band: ExpectedBand)
+                    if let systematic {
+                        let sensitivity = try systematic.asimov(statistic: statistic, cl: card.cl, method: .clsb)
+                        asimov = (sensitivity.limit, ExpectedBand.asymptotic(asimovLimit: sensitivity.limit, criticalValue: sensitivity.criticalValue))
+                        results = try SystematicToys.run(model: systematic.model, statistic: statistic, trueTheta: 0,
+                                                         critical: sensitivity.criticalValue, count: toys.count, seed: seed,
+                                                         threads: context.threads, scale: sensitivity.limit)
+                            .enumerated().map { k, toy in
+                                ToyResult(index: UInt64(k), thetaHat: toy.thetaHat, upperLimit: toy.upperLimit, statisticAtTest: .nan, status: toy.status)
+                            }
+                    } else {
+                        let sensitivity = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit)
+                        asimov = (sensitivity.limit, sensitivity.band)
+                        let configuration = try ToyConfiguration.profiled(
+                            model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl, truth: 0,
+                            seed: seed, scale: sensitivity.limit, limitMethod: card.limit)
+                        var generator: ToyDataGenerator?
+                        if fullChain {
+                            let study = try context.studyScenario(index, variant)
+                            let scenario = study.simulation
+                            generator = try FullChainToys.generator(scenario: scenario, model: scenario.model(),
+                                                                    templates: fit.templates,
+                                                                    backgrounds: study.backgroundToyGenerator(templates: fit.templates))
+                        }
+                        results = try ToyRunner(configuration: configuration, dataGenerator: generator)
+                            .run(totalToys: toys.count, threads: context.threads)
                     }
-                    let results = try ToyRunner(configuration: configuration, dataGenerator: generator)
-                        .run(totalToys: toys.count, threads: context.threads)
                     let summary = ToySummary(results: results)
                     var testStatistic: ExpectedBand?
                     var clsMedian = Double.nan
-                    if !fullChain {
+                    if !fullChain && systematic == nil {
                         let scan = try ToyTestStatisticScan.run(model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl,
                                                                 backgroundToys: toys.count, seed: seed, scale: asimov.limit,
                                                                 threads: context.threads)

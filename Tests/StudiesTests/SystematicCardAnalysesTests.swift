@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Studies
+import Statistics
+
+/// The `delta-chi2`, `toys` and `coverage` card analyses with systematics (docs/physics.md §16.6–16.7).
+@Suite struct SystematicCardAnalysesTests {
+    static let card = """
+        format: nue-card/1
+        title: systematics in toys, coverage and the profile
+        analyses: [asimov, delta-chi2, toys, coverage]
+        systematics: energy-scale
+        scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
+        models: [{model: magnetic-moment}]
+        statistic: poisson
+        toys: {count: 40, seed: 11, coverage: {methods: [asimov, fc], toys: 40, critical_toys: 40}}
+        outputs: {table: true, csv: true, json: false, plots: false}
+        """
+
+    static func numbers(_ table: ResultTable, _ column: String) throws -> [Double] {
+        try #require(table.column(column)).map { cell -> Double in
+            switch cell {
+            case .number(let x): return x
+            case .integer(let n): return Double(n)
+            default: return .nan
+            }
+        }
+    }
+
+    /// The profile Δχ² curve runs from 0 to 2.5× the Asimov limit on 61 points, so its 25th point
+    /// sits at the limit, where the Brent crossing of `asimov` put Δχ² = Φ⁻¹(0.9)² = 1.6424: a
+    /// profile fit there (a different computation: no root search) reproduces it to 10⁻⁶. The
+    /// toys and coverage rows are those of `SystematicToys` and `SystematicCoverage` called
+    /// directly with the row's seed, and carry the column `systematics`.
+    @Test func profileToysAndCoverageWithSystematics() throws {
+        let (outcome, _) = try BackgroundBreakdownTests.run(Self.card)
+        let asimovTable = try #require(outcome.outputs.first { $0.analysis == .asimov }?.table)
+        let limit = try #require(try Self.numbers(asimovTable, "limit").first)
+
+        let profile = try #require(outcome.outputs.first { $0.analysis == .deltaChi2 }?.data.first?.table)
+        let values = try Self.numbers(profile, "value"), deltas = try Self.numbers(profile, "delta_chi2")
+        #expect(values.count == 61 && abs(values[24] / limit - 1) < 1e-12)
+        #expect(abs(deltas[24] - 1.6424) < 1e-3 && deltas[0] == 0, "Δχ² at the Asimov limit \(deltas[24])")
+
+        let card = try RunCard.parse(yaml: Self.card, file: "c.yaml")
+        let context = StudyContext(card: card, spectrum: try card.sourceSpectrum(cardDirectory: "."), threads: 1, progress: nil)
+        let fit = try #require(try context.systematicFit(0, .magneticMoment))
+        let asimov = try fit.asimov(statistic: .poisson, cl: 0.9, method: .clsb)
+        #expect(abs(fit.base.quoted(asimov.limit) / limit - 1) < 1e-12)
+
+        let toys = try #require(outcome.outputs.first { $0.analysis == .toys }?.table)
+        #expect(toys.column("systematics")?.first == .text("energy-scale"))
+        let direct = try SystematicToys.run(model: fit.model, trueTheta: 0, critical: asimov.criticalValue, count: 40,
+                                            seed: context.rowSeed(11, row: 0), threads: 2, scale: asimov.limit)
+        let median = Quantile.ofSorted(direct.filter { $0.status != .failed }.map(\.upperLimit).sorted(), 0.5)
+        #expect(abs(try Self.numbers(toys, "median")[0] / fit.base.quoted(median) - 1) < 1e-12)
+
+        let coverage = try #require(outcome.outputs.first { $0.analysis == .coverage }?.table)
+        let covered = try Self.numbers(coverage, "covered"), criticals = try Self.numbers(coverage, "critical_value")
+        for (row, method) in [CoverageStudy.Method.asimov, .feldmanCousins].enumerated() {
+            let study = try SystematicCoverage.run(model: fit.model, method: method, trueValue: asimov.limit, toys: 40,
+                                                   seed: context.rowSeed(11, row: row), criticalToys: 40, threads: 2, scale: asimov.limit)
+            #expect(Double(study.covered) == covered[row] && study.criticalValue == criticals[row], "\(method)")
+        }
+    }
+
+    /// Toys and coverage with systematics are CLs+b and binned: CLs and full-chain toys are refused
+    /// at load, naming the key.
+    @Test func clsAndFullChainAreRefused() throws {
+        for (edit, key, message) in [("statistic: poisson\nlimit: cls", "limit", "computes CLs+b only"),
+                                     ("toys: {count: 40, seed: 11, full_chain: true, coverage: {methods: [asimov]}}", "toys",
+                                      "full-chain toys do not profile systematics yet")] {
+            let yaml = edit.hasPrefix("toys")
+                ? Self.card.replacingOccurrences(of: "toys: {count: 40, seed: 11, coverage: {methods: [asimov, fc], toys: 40, critical_toys: 40}}", with: edit)
+                : Self.card.replacingOccurrences(of: "statistic: poisson", with: edit)
+            do {
+                _ = try RunCard.parse(yaml: yaml, file: "c.yaml")
+                Issue.record("\(key) must be refused")
+            } catch let error as StudyError {
+                #expect(error.key == key && error.message.contains(message), "\(error)")
+            }
+        }
+    }
+}
