@@ -92,10 +92,12 @@ struct ScenarioOptions: ParsableArguments {
         try systematicSelection.nuisances(detectorPreset: detector.lowercased(), hasSourceShape: true)
     }
 
-    /// Refuses --systematics other than none in a command that does not profile them yet.
+    /// Refuses --systematics other than none in a command that fits nothing (the nuisances are
+    /// profiled by the fitting commands).
     func requireNoSystematics(_ command: String) throws {
         guard (try? systematicSelection.isNone) ?? false else {
-            throw CommandFailure("--systematics \(systematics): nue \(command) does not profile systematics yet (sensitivity, export-pyhf, toys and coverage do); use --systematics none")
+            throw CommandFailure("--systematics \(systematics): nue \(command) fits nothing, so it takes no systematics "
+                                 + "(sensitivity, toys, coverage and export-pyhf profile them); use --systematics none")
         }
     }
 
