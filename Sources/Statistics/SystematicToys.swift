@@ -27,16 +27,46 @@ public enum SystematicToys {
     public static func run(model: SystematicModel, statistic: TestStatistic = .poisson, trueTheta: Double, critical: Double,
                            count: Int, seed: UInt64, threads: Int = 1, scale: Double? = nil, upperLimit: Bool = true,
                            testedTheta: Double? = nil, firstIndex: UInt64 = 0) throws -> [Toy] {
-        let reference = SystematicLikelihood(model: model, statistic: statistic)
-        try reference.setData(model.asimovData(theta: 0))
-        let conditional = reference.minimize(fixedTheta: trueTheta)
-        guard conditional.status != .failed, let expected = reference.expected(conditional.parameters) else {
-            throw StatisticsError("the nuisances at θ = \(trueTheta) could not be fitted to the reference data")
-        }
-        let x = conditional.parameters, J = model.base.backgrounds.count, S = model.systematics.count
+        let generation = try Generation(model: model, statistic: statistic, trueTheta: trueTheta)
         let start = scale ?? model.base.parameterScale
         return Parallel.map(count, threads: threads) { k in
-            let stream = RandomStream(seed: seed, index: firstIndex &+ UInt64(k))
+            generation.toy(index: firstIndex &+ UInt64(k), seed: seed, likelihood: SystematicLikelihood(model: model, statistic: statistic),
+                           critical: critical, scale: start, upperLimit: upperLimit, testedTheta: testedTheta)
+        }
+    }
+
+    /// What every toy of a run at θ_t shares: the nuisances x̂(θ_t) fitted to the reference data
+    /// with θ held at θ_t, and the expected counts μ(θ_t, x̂).
+    public struct Generation: Sendable {
+        public let model: SystematicModel
+        public let statistic: TestStatistic
+        public let trueTheta: Double
+        /// x̂(θ_t) = (θ_t, n̂, b̂⃗, α̂⃗).
+        public let nuisances: [Double]
+        public let expected: [Double]
+
+        /// - Throws: `StatisticsError` when the nuisances cannot be fitted at θ_t.
+        public init(model: SystematicModel, statistic: TestStatistic = .poisson, trueTheta: Double) throws {
+            let reference = SystematicLikelihood(model: model, statistic: statistic)
+            try reference.setData(model.asimovData(theta: 0))
+            let conditional = reference.minimize(fixedTheta: trueTheta)
+            guard conditional.status != .failed, let expected = reference.expected(conditional.parameters) else {
+                throw StatisticsError("the nuisances at θ = \(trueTheta) could not be fitted to the reference data")
+            }
+            self.model = model
+            self.statistic = statistic
+            self.trueTheta = trueTheta
+            nuisances = conditional.parameters
+            self.expected = expected
+        }
+
+        /// Toy `index`: drawn from `RandomStream(seed: seed, index: index)` and fitted with
+        /// `likelihood` (of this model and statistic; `setData` resets it, so a worker may reuse
+        /// one); `scale` starts the brackets.
+        public func toy(index: UInt64, seed: UInt64, likelihood: SystematicLikelihood, critical: Double, scale: Double,
+                        upperLimit: Bool, testedTheta: Double?) -> Toy {
+            let x = nuisances, J = model.base.backgrounds.count, S = model.systematics.count
+            let stream = RandomStream(seed: seed, index: index)
             let data = expected.map { Double(stream.poisson(mean: $0)) }
             func observable(_ value: Double, _ c: GaussianConstraint) -> Double {
                 c.sigma > 0 && c.sigma.isFinite ? value + c.sigma * stream.gaussian() : value
@@ -44,12 +74,11 @@ public enum SystematicToys {
             let n0 = observable(x[1], model.base.normalization)
             let b0 = (0..<J).map { observable(x[2 + $0], model.base.backgrounds[$0].constraint) }
             let a0 = (0..<S).map { x[2 + J + $0] + stream.gaussian() }
-            let likelihood = SystematicLikelihood(model: model, statistic: statistic)
             guard (try? likelihood.setData(data, normalizationObservables: NuisanceParameters(normalization: n0, backgrounds: b0),
                                            shapeObservables: a0)) != nil else {
                 return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed)
             }
-            let best = likelihood.bestFit(scale: start)
+            let best = likelihood.bestFit(scale: scale)
             guard best.status != .failed else { return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed) }
             var tested = Double.nan
             if let testedTheta {
@@ -64,7 +93,7 @@ public enum SystematicToys {
                 let point = likelihood.minimize(fixedTheta: theta)
                 guard point.status != .failed else { failed = true; return 1e300 }
                 return point.value - target
-            }, lower: best.theta, initialUpper: best.theta + start, growth: 2, relativeTolerance: 1e-8)
+            }, lower: best.theta, initialUpper: best.theta + scale, growth: 2, relativeTolerance: 1e-8)
             guard let limit, !failed else { return Toy(thetaHat: best.theta, upperLimit: .nan, statisticAtTest: tested, status: .failed) }
             return Toy(thetaHat: best.theta, upperLimit: limit, statisticAtTest: tested, status: best.status)
         }

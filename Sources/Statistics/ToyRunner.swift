@@ -16,10 +16,17 @@ public struct ToyRunner: Sendable {
     public var configuration: ToyConfiguration
     /// Optional full-chain data hook; nil draws Poisson counts around the model.
     public var dataGenerator: ToyDataGenerator?
+    /// With shape systematics: toy k is thrown at the nuisances profiled on the reference data at
+    /// θ_truth, every global observable fluctuated, and fitted with every nuisance profiled
+    /// (`SystematicToys.Generation`, docs/physics.md §16.7); `configuration` then gives the seed,
+    /// truth, critical value, scale, tested θ and whether limits are computed, its model must be
+    /// this model's base (same bins and backgrounds), and its `generationNuisances` are not used. CLs+b and binned only.
+    public var systematicModel: SystematicModel?
 
-    public init(configuration: ToyConfiguration, dataGenerator: ToyDataGenerator? = nil) {
+    public init(configuration: ToyConfiguration, dataGenerator: ToyDataGenerator? = nil, systematicModel: SystematicModel? = nil) {
         self.configuration = configuration
         self.dataGenerator = dataGenerator
+        self.systematicModel = systematicModel
     }
 
     /// Runs the toys `indices` on `threads` workers; returns results sorted by index.
@@ -63,11 +70,39 @@ public struct ToyRunner: Sendable {
         deliver: (ToyResult) throws -> Void
     ) throws {
         guard count > 0 else { return }
-        let expected = try configuration.model.expected(theta: configuration.truth, nuisances: configuration.generationNuisances)
-        if configuration.limitMethod == .cls && configuration.computesUpperLimit {
-            // CLs needs q_θ,A on the background-only Asimov data: a failure there is the run's
-            // error, reported once, not a NaN limit for every toy (workers build their own copy).
-            _ = try BackgroundAsimovStatistic(model: configuration.model, statistic: configuration.statistic)
+        let configuration = self.configuration
+        let makeWorker: @Sendable () -> (UInt64) -> Result<ToyResult, Error>
+        if let systematicModel {
+            guard dataGenerator == nil else { throw StatisticsError("full-chain toys do not profile shape systematics yet") }
+            guard configuration.limitMethod == .clsb else { throw StatisticsError("toys with shape systematics compute CLs+b limits only") }
+            guard systematicModel.base.binCount == configuration.model.binCount,
+                  systematicModel.base.backgrounds.count == configuration.model.backgrounds.count else {
+                throw StatisticsError("the toy configuration's model is not the base of the systematic model")
+            }
+            let generation = try SystematicToys.Generation(model: systematicModel, statistic: configuration.statistic,
+                                                           trueTheta: configuration.truth)
+            makeWorker = {
+                { index in
+                    let likelihood = SystematicLikelihood(model: generation.model, statistic: configuration.statistic)
+                    let toy = generation.toy(index: index, seed: configuration.seed, likelihood: likelihood,
+                                             critical: configuration.criticalValue, scale: configuration.scale,
+                                             upperLimit: configuration.computesUpperLimit, testedTheta: configuration.testedTheta)
+                    return .success(ToyResult(index: index, thetaHat: toy.thetaHat, upperLimit: toy.upperLimit,
+                                              statisticAtTest: toy.statisticAtTest, status: toy.status))
+                }
+            }
+        } else {
+            let expected = try configuration.model.expected(theta: configuration.truth, nuisances: configuration.generationNuisances)
+            if configuration.limitMethod == .cls && configuration.computesUpperLimit {
+                // CLs needs q_θ,A on the background-only Asimov data: a failure there is the run's
+                // error, reported once, not a NaN limit for every toy (workers build their own copy).
+                _ = try BackgroundAsimovStatistic(model: configuration.model, statistic: configuration.statistic)
+            }
+            let dataGenerator = self.dataGenerator
+            makeWorker = {
+                let worker = ToyWorker(configuration: configuration, expected: expected, generator: dataGenerator)
+                return worker.run(index:)
+            }
         }
         try withoutActuallyEscaping(deliver) { deliver in
             let state = OrderedToyDelivery(count: count, window: max(1, window), deliver: deliver, progress: progress)
@@ -75,17 +110,15 @@ public struct ToyRunner: Sendable {
             let chunk = max(1, min(64, count / (workers * 8), max(1, window / (2 * workers))))
             nonisolated(unsafe) let lookup = index
             nonisolated(unsafe) let shared = state
-            let configuration = self.configuration
-            let dataGenerator = self.dataGenerator
             let work: @Sendable (Int) -> Void = { _ in
-                let worker = ToyWorker(configuration: configuration, expected: expected, generator: dataGenerator)
+                let run = makeWorker()
                 var batch: [Result<ToyResult, Error>] = []
                 batch.reserveCapacity(chunk)
                 while true {
                     let range = shared.claim(chunk)
                     if range.isEmpty { break }
                     batch.removeAll(keepingCapacity: true)
-                    for position in range { batch.append(worker.run(index: lookup(position))) }
+                    for position in range { batch.append(run(lookup(position))) }
                     shared.store(batch, from: range.lowerBound)
                 }
             }

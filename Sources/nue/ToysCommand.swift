@@ -18,6 +18,9 @@ struct ToysCommand: ParsableCommand {
             --limit cls: each toy's limit is the CLs limit (CLs = p_θ / CLb = α, asymptotic p-values of Cowan \
             et al. with q_θ,A from the background-only Asimov data), beside it the Asimov CLs limit and band; \
             the method is recorded in the file header (limit_method), so --resume and nue merge refuse mixing. \
+            --systematics: toys thrown at the nuisances profiled on the Asimov data at --true with every global \
+            observable fluctuated, each fitted with every nuisance profiled (CLs+b, binned; files, shards, resume \
+            and merge as without; the header's label names the systematics). \
             Memory: 8 bytes per toy (the limits, for the quantiles); at most 10⁹ toys per run.
             Example: nue toys --detector kamland --events 3000 --toys 10000 --seed 1 --threads 2 --json
             """)
@@ -120,16 +123,26 @@ struct ToysCommand: ParsableCommand {
 
     func run() throws {
         let fit = try FitScenario(scenario)
-        if !fit.study.systematics.isEmpty { return try runWithSystematics(fit) }
+        var systematic: SystematicModelFit?
+        if !fit.study.systematics.isEmpty {
+            guard !fullChain, bandToys == 0, scenario.limit == .clsb else {
+                throw CommandFailure("--systematics \(scenario.systematics): nue toys runs them with CLs+b and binned toys, "
+                                     + "without --full-chain or --band-toys for now")
+            }
+            systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
+        }
         let shard = try runtime { try ToyShard(parsing: self.shard) }
-        let asimov = try runtime { try AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                                                      method: scenario.limit) }
+        let asimovLimit = try runtime {
+            try systematic?.asimov(statistic: fit.statistic, cl: scenario.cl, method: .clsb).limit
+                ?? AsimovSensitivity.compute(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                             method: scenario.limit).limit
+        }
         let truth = fit.theta(quoted: trueValue)
         // Full chain: events are thrown at n = 1, so the nuisances are profiled on the Asimov data at the truth.
         let reference = fullChain ? try runtime { try fit.model.asimovData(theta: truth) } : nil
         let configuration = try runtime {
             try ToyConfiguration.profiled(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                          truth: truth, seed: seed, referenceData: reference, scale: asimov.limit,
+                                          truth: truth, seed: seed, referenceData: reference, scale: asimovLimit,
                                           limitMethod: scenario.limit)
         }
         var dataGenerator: ToyDataGenerator?
@@ -141,11 +154,14 @@ struct ToysCommand: ParsableCommand {
             } catch { throw CommandFailure("full-chain toys: \(error)") }
         }
         let header = ToyFileHeader(seed: seed, totalToys: try toyCount, shard: shard, statistic: fit.statistic,
-                                   confidenceLevel: scenario.cl, truth: truth, asimovLimit: asimov.limit,
+                                   confidenceLevel: scenario.cl, truth: truth, asimovLimit: asimovLimit,
                                    parameter: fit.parameterName, thetaUnit: fit.unit,
-                                   label: fit.label + (fullChain ? " full_chain=true" : ""), limitMethod: scenario.limit)
+                                   label: fit.label + (fullChain ? " full_chain=true" : "")
+                                       + (systematic == nil ? "" : " systematics=\(fit.study.systematicsLabel)"),
+                                   limitMethod: scenario.limit)
         let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let job = ToyJob(runner: ToyRunner(configuration: configuration, dataGenerator: dataGenerator), header: header)
+        let job = ToyJob(runner: ToyRunner(configuration: configuration, dataGenerator: dataGenerator, systematicModel: systematic?.model),
+                         header: header)
         let threads = try threadCount
         let outcome = try runtime {
             try job.run(output: output, existing: resume ? .resume : force ? .overwrite : .refuse,
@@ -159,7 +175,7 @@ struct ToysCommand: ParsableCommand {
             let count = try wholeNumber(bandToys, "--band-toys", in: 10...10_000_000)
             band = try runtime {
                 let scan = try ToyTestStatisticScan.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                                        backgroundToys: count, seed: seed, scale: asimov.limit, threads: threads)
+                                                        backgroundToys: count, seed: seed, scale: asimovLimit, threads: threads)
                 let clsb = try ToyExpectedBand(scan: scan, method: .clsb, confidenceLevel: scenario.cl).band.map(fit.quoted)
                 let cls = try ToyExpectedBand(scan: scan, method: .cls, confidenceLevel: scenario.cl).band.map(fit.quoted)
                 return TestStatisticBand(toys_per_hypothesis: count, grid_points: scan.grid.count, failed_fits: scan.failedFits,
@@ -168,34 +184,8 @@ struct ToysCommand: ParsableCommand {
                                          cls_band68: [finite(cls.minus1), finite(cls.plus1)], cls_band95: [finite(cls.minus2), finite(cls.plus2)])
             }
         }
-        try ToysCommand.report(summary: outcome.summary, header: header, asimov: asimov.limit, json: json,
+        try ToysCommand.report(summary: outcome.summary, header: header, asimov: asimovLimit, json: json,
                                quoted: fit.quoted, parameter: fit.parameterName, testStatisticBand: band)
-    }
-
-    /// --systematics: toys thrown at the profiled nuisances with every global observable fluctuated,
-    /// each fitted with every nuisance profiled (`SystematicToys`, docs/physics.md §16.7); CLs+b
-    /// limits, summarized as without systematics. No toy file, shards, full chain or band toys yet.
-    func runWithSystematics(_ fit: FitScenario) throws {
-        guard output == nil, shard == "0/1", !fullChain, bandToys == 0, scenario.limit == .clsb else {
-            throw CommandFailure("--systematics \(scenario.systematics): nue toys runs them with CLs+b, without --output, --shard, "
-                                 + "--full-chain or --band-toys for now")
-        }
-        let count = try toyCount, threads = try threadCount
-        guard count <= 1_000_000 else { throw CommandFailure("--toys with --systematics must be ≤ 10⁶, got \(count)") }
-        let systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
-        let asimov = try runtime { try systematic.asimov(statistic: fit.statistic, cl: scenario.cl, method: .clsb) }
-        let toys = try runtime {
-            try SystematicToys.run(model: systematic.model, statistic: fit.statistic, trueTheta: fit.theta(quoted: trueValue),
-                                   critical: asimov.criticalValue, count: count, seed: seed, threads: threads, scale: asimov.limit)
-        }
-        let results = toys.enumerated().map { k, t in
-            ToyResult(index: UInt64(k), thetaHat: t.thetaHat, upperLimit: t.upperLimit, statisticAtTest: .nan, status: t.status)
-        }
-        let header = ToyFileHeader(seed: seed, totalToys: count, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                   truth: fit.theta(quoted: trueValue), asimovLimit: asimov.limit, parameter: fit.parameterName,
-                                   thetaUnit: fit.unit, label: fit.label + " systematics=\(fit.study.systematicsLabel)")
-        try ToysCommand.report(summary: ToySummary(results: results), header: header, asimov: asimov.limit, json: json,
-                               quoted: fit.quoted, parameter: fit.parameterName)
     }
 
     /// Prints the summary (shared with `nue merge`).

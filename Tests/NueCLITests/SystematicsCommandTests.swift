@@ -53,6 +53,38 @@ import NueTestSupport
         #expect(median > band[0] && median < band[1], "median \(median), band \(band)")
     }
 
+    /// `nue toys --systematics --output/--shard`: two shards on different thread counts merge into
+    /// exactly the unsharded file, whose summary is the in-memory run's; a run cut after its 5th toy
+    /// resumes to the same bytes; a resume with other systematics is refused, naming the label.
+    @Test func toyFilesShardsAndResumeWithSystematics() throws {
+        let dir = try TestPaths.temporaryDirectory(prefix: "nue-syst-toys")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        let base = ["toys", "--detector", "kamland", "--threshold", "3", "--events", "3000", "--systematics", "energy-scale",
+                    "--toys", "12", "--seed", "9", "--quiet"]
+        let whole = try CLIRunner.run(base + ["--threads", "2", "--output", path("all.jsonl"), "--json"])
+        let memory = try CLIRunner.run(base + ["--json"])
+        #expect(whole.status == 0 && memory.status == 0, "\(whole.stderr)")
+        #expect(whole.stdout == memory.stdout)
+        for (k, threads) in [(0, "1"), (1, "2")] {
+            let shard = try CLIRunner.run(base + ["--shard", "\(k)/2", "--threads", threads, "--output", path("s\(k).jsonl")])
+            #expect(shard.status == 0, "\(shard.stderr)")
+        }
+        let merged = try CLIRunner.run(["merge", path("s0.jsonl"), path("s1.jsonl"), "--output", path("merged.jsonl"), "--json"])
+        #expect(merged.status == 0 && merged.stdout == whole.stdout, "\(merged.stderr)")
+        let all = try Data(contentsOf: URL(fileURLWithPath: path("all.jsonl")))
+        let mergedBytes = try Data(contentsOf: URL(fileURLWithPath: path("merged.jsonl")))
+        #expect(mergedBytes == all)
+        #expect(String(decoding: all, as: UTF8.self).split(separator: "\n").first?.contains("systematics=energy-scale") == true)
+        let lines = all.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        try all.prefix(lines.prefix(6).reduce(0) { $0 + $1.count + 1 }).write(to: URL(fileURLWithPath: path("cut.jsonl")))
+        let resumed = try CLIRunner.run(base + ["--output", path("cut.jsonl"), "--resume"])
+        let resumedBytes = try Data(contentsOf: URL(fileURLWithPath: path("cut.jsonl")))
+        #expect(resumed.status == 0 && resumedBytes == all, "\(resumed.stderr)")
+        let other = try CLIRunner.run(base.map { $0 == "energy-scale" ? "efficiency" : $0 } + ["--output", path("cut.jsonl"), "--resume"])
+        #expect(other.status == 1 && other.stderr.contains("systematics=efficiency"), "\(other.stderr)")
+    }
+
     /// `nue coverage --systematics`: Feldman–Cousins at the Asimov limit with the nuisances
     /// profiled; the same toys on 1 and 2 threads, no failed fit, coverage 0.90 within 0.12
     /// (3 binomial σ at 60 toys; `SystematicLikelihoodTests.coverage` checks it more tightly), the
@@ -88,8 +120,8 @@ import NueTestSupport
         #expect(generate.status == 1 && generate.stderr.contains("nue generate fits nothing, so it takes no systematics"), "\(generate.stderr)")
         let cls = try CLIRunner.run(["coverage", "--true", "3e-11", "--toys", "2", "--method", "asimov", "--limit", "cls", "--systematics", "preset", "--quiet"])
         #expect(cls.status == 1 && cls.stderr.contains("profiles systematics with CLs+b only"), "\(cls.stderr)")
-        let file = try CLIRunner.run(["toys", "--toys", "2", "--systematics", "preset", "--output", "/tmp/nue-never.jsonl", "--quiet"])
-        #expect(file.status == 1 && file.stderr.contains("without --output, --shard, --full-chain or --band-toys"), "\(file.stderr)")
+        let chain = try CLIRunner.run(["toys", "--toys", "2", "--systematics", "preset", "--full-chain", "--quiet"])
+        #expect(chain.status == 1 && chain.stderr.contains("without --full-chain or --band-toys"), "\(chain.stderr)")
 
         let out = try TestPaths.temporaryDirectory(prefix: "nue-cli")
         defer { try? FileManager.default.removeItem(at: out) }
