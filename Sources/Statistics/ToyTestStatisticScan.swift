@@ -13,7 +13,9 @@
 /// Toys at θ follow `ToyConfiguration.profiled`: nuisances profiled at θ on the reference data
 /// (Asimov SM data by default), global observables fluctuated — as pyhf 0.7's `ToyCalculator`
 /// (`fixed_poi_fit` on the data, then `pdf.sample`, main and auxiliary data). Results are
-/// byte-identical for any thread count (`ToyRunner`).
+/// byte-identical for any thread count (`ToyRunner`). With a `systematicModel` the toys are thrown
+/// at its profiled nuisances and fitted with every nuisance profiled (`ToyRunner.systematicModel`,
+/// docs/physics.md §16.7).
 ///
 /// Cost: 2·G·N toy fits (a best fit and one profile each). Memory: G·(N_b + N_s) Doubles.
 public struct ToyTestStatisticScan: Sendable, Equatable {
@@ -64,11 +66,12 @@ public struct ToyTestStatisticScan: Sendable, Equatable {
     ///   - grid: θ_g (default `defaultGrid(asimovLimit:)` from `scale`).
     ///   - backgroundToys: N_b; `signalToys`: N_s (default N_b).
     ///   - scale: a typical θ (default: the Asimov limit).
+    ///   - systematicModel: shape systematics on `model` (its base), or nil.
     public static func run(
         model: BinnedModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
         grid: [Double]? = nil, backgroundToys: Int, signalToys: Int? = nil, seed: UInt64, firstIndex: UInt64 = 0,
         referenceData: [Double]? = nil, referenceGlobalObservables: NuisanceParameters? = nil,
-        scale: Double? = nil, threads: Int = 1
+        scale: Double? = nil, threads: Int = 1, systematicModel: SystematicModel? = nil
     ) throws -> ToyTestStatisticScan {
         let signalToys = signalToys ?? backgroundToys
         guard backgroundToys >= 10, signalToys >= 10 else { throw StatisticsError("the test-statistic band needs at least 10 toys per hypothesis") }
@@ -82,7 +85,8 @@ public struct ToyTestStatisticScan: Sendable, Equatable {
                     model: model, statistic: statistic, confidenceLevel: confidenceLevel, truth: truth, seed: seed,
                     referenceData: referenceData, referenceGlobalObservables: referenceGlobalObservables, scale: theScale,
                     computesUpperLimit: false, testedTheta: theta)
-                return try ToyRunner(configuration: configuration).run(totalToys: count, firstIndex: first, threads: threads)
+                return try ToyRunner(configuration: configuration, systematicModel: systematicModel)
+                    .run(totalToys: count, firstIndex: first, threads: threads)
                     .map { toy in
                         guard toy.status != .failed, toy.statisticAtTest.isFinite else { return .nan }
                         return toy.thetaHat > theta ? 0 : toy.statisticAtTest

@@ -20,8 +20,8 @@ import Statistics
 ///
 /// A scenario with systematics throws its toys at the profiled nuisances with every global
 /// observable fluctuated and profiles every nuisance in each fit (`SystematicToys`,
-/// docs/physics.md §16.7; CLs+b, binned, no `ts_*` columns), and the table gains the column
-/// `systematics`.
+/// docs/physics.md §16.7; CLs+b, binned; the `ts_*` band from toys with systematics too), and the
+/// table gains the column `systematics`.
 enum ToyLimitAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -91,10 +91,10 @@ enum ToyLimitAnalysis {
                     let summary = ToySummary(results: results)
                     var testStatistic: ExpectedBand?
                     var clsMedian = Double.nan
-                    if !fullChain && systematic == nil {
+                    if !fullChain {
                         let scan = try ToyTestStatisticScan.run(model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl,
                                                                 backgroundToys: toys.count, seed: seed, scale: asimov.limit,
-                                                                threads: context.threads)
+                                                                threads: context.threads, systematicModel: systematic?.model)
                         testStatistic = try ToyExpectedBand(scan: scan, method: .clsb, confidenceLevel: card.cl).band.map(fit.quoted)
                         clsMedian = fit.quoted(try ToyExpectedBand(scan: scan, method: .cls, confidenceLevel: card.cl).band.median)
                     }

@@ -19,8 +19,8 @@ struct ToysCommand: ParsableCommand {
             et al. with q_θ,A from the background-only Asimov data), beside it the Asimov CLs limit and band; \
             the method is recorded in the file header (limit_method), so --resume and nue merge refuse mixing. \
             --systematics: toys thrown at the nuisances profiled on the Asimov data at --true with every global \
-            observable fluctuated, each fitted with every nuisance profiled (CLs+b, binned; files, shards, resume \
-            and merge as without; the header's label names the systematics). \
+            observable fluctuated, each fitted with every nuisance profiled (CLs+b, binned; files, shards, resume, \
+            merge and --band-toys as without; the header's label names the systematics). \
             Memory: 8 bytes per toy (the limits, for the quantiles); at most 10⁹ toys per run.
             Example: nue toys --detector kamland --events 3000 --toys 10000 --seed 1 --threads 2 --json
             """)
@@ -125,9 +125,9 @@ struct ToysCommand: ParsableCommand {
         let fit = try FitScenario(scenario)
         var systematic: SystematicModelFit?
         if !fit.study.systematics.isEmpty {
-            guard !fullChain, bandToys == 0, scenario.limit == .clsb else {
+            guard !fullChain, scenario.limit == .clsb else {
                 throw CommandFailure("--systematics \(scenario.systematics): nue toys runs them with CLs+b and binned toys, "
-                                     + "without --full-chain or --band-toys for now")
+                                     + "without --full-chain for now")
             }
             systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
         }
@@ -175,7 +175,8 @@ struct ToysCommand: ParsableCommand {
             let count = try wholeNumber(bandToys, "--band-toys", in: 10...10_000_000)
             band = try runtime {
                 let scan = try ToyTestStatisticScan.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                                        backgroundToys: count, seed: seed, scale: asimovLimit, threads: threads)
+                                                        backgroundToys: count, seed: seed, scale: asimovLimit, threads: threads,
+                                                        systematicModel: systematic?.model)
                 let clsb = try ToyExpectedBand(scan: scan, method: .clsb, confidenceLevel: scenario.cl).band.map(fit.quoted)
                 let cls = try ToyExpectedBand(scan: scan, method: .cls, confidenceLevel: scenario.cl).band.map(fit.quoted)
                 return TestStatisticBand(toys_per_hypothesis: count, grid_points: scan.grid.count, failed_fits: scan.failedFits,

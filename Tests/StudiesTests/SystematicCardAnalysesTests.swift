@@ -13,7 +13,7 @@ import Statistics
         scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
         models: [{model: magnetic-moment}]
         statistic: poisson
-        toys: {count: 40, seed: 11, coverage: {methods: [asimov, fc], toys: 40, critical_toys: 40}}
+        toys: {count: 20, seed: 11, coverage: {methods: [asimov, fc], toys: 20, critical_toys: 20}}
         outputs: {table: true, csv: true, json: false, plots: false}
         """
 
@@ -31,7 +31,8 @@ import Statistics
     /// sits at the limit, where the Brent crossing of `asimov` put Δχ² = Φ⁻¹(0.9)² = 1.6424: a
     /// profile fit there (a different computation: no root search) reproduces it to 10⁻⁶. The
     /// toys and coverage rows are those of `SystematicToys` and `SystematicCoverage` called
-    /// directly with the row's seed, and carry the column `systematics`.
+    /// directly with the row's seed, and carry the column `systematics`; the test-statistic band's
+    /// median lies inside the toy limits' ±1σ.
     @Test func profileToysAndCoverageWithSystematics() throws {
         let (outcome, _) = try BackgroundBreakdownTests.run(Self.card)
         let asimovTable = try #require(outcome.outputs.first { $0.analysis == .asimov }?.table)
@@ -50,16 +51,21 @@ import Statistics
 
         let toys = try #require(outcome.outputs.first { $0.analysis == .toys }?.table)
         #expect(toys.column("systematics")?.first == .text("energy-scale"))
-        let direct = try SystematicToys.run(model: fit.model, trueTheta: 0, critical: asimov.criticalValue, count: 40,
+        let direct = try SystematicToys.run(model: fit.model, trueTheta: 0, critical: asimov.criticalValue, count: 20,
                                             seed: context.rowSeed(11, row: 0), threads: 2, scale: asimov.limit)
         let median = Quantile.ofSorted(direct.filter { $0.status != .failed }.map(\.upperLimit).sorted(), 0.5)
         #expect(abs(try Self.numbers(toys, "median")[0] / fit.base.quoted(median) - 1) < 1e-12)
+        // The pyhf/RooStats band from toys with systematics: its median estimates the same median
+        // limit from largely the same background-only toys, so it lies inside the toy limits' ±1σ.
+        let tsMedian = try Self.numbers(toys, "ts_median")[0]
+        let minus1 = try Self.numbers(toys, "minus1")[0], plus1 = try Self.numbers(toys, "plus1")[0]
+        #expect(tsMedian > minus1 && tsMedian < plus1, "ts median \(tsMedian), toy band \(minus1)…\(plus1)")
 
         let coverage = try #require(outcome.outputs.first { $0.analysis == .coverage }?.table)
         let covered = try Self.numbers(coverage, "covered"), criticals = try Self.numbers(coverage, "critical_value")
         for (row, method) in [CoverageStudy.Method.asimov, .feldmanCousins].enumerated() {
-            let study = try SystematicCoverage.run(model: fit.model, method: method, trueValue: asimov.limit, toys: 40,
-                                                   seed: context.rowSeed(11, row: row), criticalToys: 40, threads: 2, scale: asimov.limit)
+            let study = try SystematicCoverage.run(model: fit.model, method: method, trueValue: asimov.limit, toys: 20,
+                                                   seed: context.rowSeed(11, row: row), criticalToys: 20, threads: 2, scale: asimov.limit)
             #expect(Double(study.covered) == covered[row] && study.criticalValue == criticals[row], "\(method)")
         }
     }
@@ -68,10 +74,10 @@ import Statistics
     /// at load, naming the key.
     @Test func clsAndFullChainAreRefused() throws {
         for (edit, key, message) in [("statistic: poisson\nlimit: cls", "limit", "computes CLs+b only"),
-                                     ("toys: {count: 40, seed: 11, full_chain: true, coverage: {methods: [asimov]}}", "toys",
+                                     ("toys: {count: 20, seed: 11, full_chain: true, coverage: {methods: [asimov]}}", "toys",
                                       "full-chain toys do not profile systematics yet")] {
             let yaml = edit.hasPrefix("toys")
-                ? Self.card.replacingOccurrences(of: "toys: {count: 40, seed: 11, coverage: {methods: [asimov, fc], toys: 40, critical_toys: 40}}", with: edit)
+                ? Self.card.replacingOccurrences(of: "toys: {count: 20, seed: 11, coverage: {methods: [asimov, fc], toys: 20, critical_toys: 20}}", with: edit)
                 : Self.card.replacingOccurrences(of: "statistic: poisson", with: edit)
             do {
                 _ = try RunCard.parse(yaml: yaml, file: "c.yaml")
