@@ -30,13 +30,16 @@ public enum SystematicToys {
         let generation = try Generation(model: model, statistic: statistic, trueTheta: trueTheta)
         let start = scale ?? model.base.parameterScale
         return Parallel.map(count, threads: threads) { k in
-            generation.toy(index: firstIndex &+ UInt64(k), seed: seed, likelihood: SystematicLikelihood(model: model, statistic: statistic),
-                           critical: critical, scale: start, upperLimit: upperLimit, testedTheta: testedTheta)
+            // Without a data generator a toy cannot throw.
+            (try? generation.toy(index: firstIndex &+ UInt64(k), seed: seed, likelihood: SystematicLikelihood(model: model, statistic: statistic),
+                                 critical: critical, scale: start, upperLimit: upperLimit, testedTheta: testedTheta))
+                ?? Toy(thetaHat: .nan, upperLimit: .nan, status: .failed)
         }
     }
 
     /// What every toy of a run at θ_t shares: the nuisances x̂(θ_t) fitted to the reference data
-    /// with θ held at θ_t, and the expected counts μ(θ_t, x̂).
+    /// with θ held at θ_t, and the expected counts μ(θ_t, x̂). Full-chain toys take the Asimov data
+    /// at θ_t as the reference, so x̂ is the nominal point their events are generated at.
     public struct Generation: Sendable {
         public let model: SystematicModel
         public let statistic: TestStatistic
@@ -45,10 +48,13 @@ public enum SystematicToys {
         public let nuisances: [Double]
         public let expected: [Double]
 
+        /// - Parameter referenceData: the data the nuisances are fitted to (default: the Asimov data
+        ///   of θ = 0).
         /// - Throws: `StatisticsError` when the nuisances cannot be fitted at θ_t.
-        public init(model: SystematicModel, statistic: TestStatistic = .poisson, trueTheta: Double) throws {
+        public init(model: SystematicModel, statistic: TestStatistic = .poisson, trueTheta: Double,
+                    referenceData: [Double]? = nil) throws {
             let reference = SystematicLikelihood(model: model, statistic: statistic)
-            try reference.setData(model.asimovData(theta: 0))
+            try reference.setData(referenceData ?? model.asimovData(theta: 0))
             let conditional = reference.minimize(fixedTheta: trueTheta)
             guard conditional.status != .failed, let expected = reference.expected(conditional.parameters) else {
                 throw StatisticsError("the nuisances at θ = \(trueTheta) could not be fitted to the reference data")
@@ -60,14 +66,24 @@ public enum SystematicToys {
             self.expected = expected
         }
 
-        /// Toy `index`: drawn from `RandomStream(seed: seed, index: index)` and fitted with
-        /// `likelihood` (of this model and statistic; `setData` resets it, so a worker may reuse
-        /// one); `scale` starts the brackets.
+        /// Toy `index`: drawn from `RandomStream(seed: seed, index: index)` — its counts by
+        /// `generator` when given (full chain), else Poisson around `expected`; then the global
+        /// observables from the same stream — and fitted with `likelihood` (of this model and
+        /// statistic; `setData` resets it, so a worker may reuse one); `scale` starts the brackets.
+        /// - Throws: the generator's error, or `StatisticsError` for a generator with other bins.
         public func toy(index: UInt64, seed: UInt64, likelihood: SystematicLikelihood, critical: Double, scale: Double,
-                        upperLimit: Bool, testedTheta: Double?) -> Toy {
+                        upperLimit: Bool, testedTheta: Double?, generator: ToyDataGenerator? = nil) throws -> Toy {
             let x = nuisances, J = model.base.backgrounds.count, S = model.systematics.count
             let stream = RandomStream(seed: seed, index: index)
-            let data = expected.map { Double(stream.poisson(mean: $0)) }
+            let data: [Double]
+            if let generator {
+                data = try generator(stream, index)
+                guard data.count == expected.count else {
+                    throw StatisticsError("the toy generator returned \(data.count) bins, the model has \(expected.count)")
+                }
+            } else {
+                data = expected.map { Double(stream.poisson(mean: $0)) }
+            }
             func observable(_ value: Double, _ c: GaussianConstraint) -> Double {
                 c.sigma > 0 && c.sigma.isFinite ? value + c.sigma * stream.gaussian() : value
             }

@@ -20,7 +20,8 @@ public struct ToyRunner: Sendable {
     /// θ_truth, every global observable fluctuated, and fitted with every nuisance profiled
     /// (`SystematicToys.Generation`, docs/physics.md §16.7); `configuration` then gives the seed,
     /// truth, critical value, scale, tested θ and whether limits are computed, its model must be
-    /// this model's base (same bins and backgrounds), and its `generationNuisances` are not used. CLs+b and binned only.
+    /// this model's base (same bins and backgrounds), and its `generationNuisances` are not used.
+    /// CLs+b only; a `dataGenerator` (full chain) must generate at the nominal detector.
     public var systematicModel: SystematicModel?
 
     public init(configuration: ToyConfiguration, dataGenerator: ToyDataGenerator? = nil, systematicModel: SystematicModel? = nil) {
@@ -73,22 +74,28 @@ public struct ToyRunner: Sendable {
         let configuration = self.configuration
         let makeWorker: @Sendable () -> (UInt64) -> Result<ToyResult, Error>
         if let systematicModel {
-            guard dataGenerator == nil else { throw StatisticsError("full-chain toys do not profile shape systematics yet") }
             guard configuration.limitMethod == .clsb else { throw StatisticsError("toys with shape systematics compute CLs+b limits only") }
             guard systematicModel.base.binCount == configuration.model.binCount,
                   systematicModel.base.backgrounds.count == configuration.model.backgrounds.count else {
                 throw StatisticsError("the toy configuration's model is not the base of the systematic model")
             }
+            // Full-chain events are generated at the nominal detector, so the nuisances are fitted to
+            // the Asimov data at the truth (x̂ = the nominal point), as without systematics.
+            let reference = dataGenerator == nil ? nil : try systematicModel.asimovData(theta: configuration.truth)
             let generation = try SystematicToys.Generation(model: systematicModel, statistic: configuration.statistic,
-                                                           trueTheta: configuration.truth)
+                                                           trueTheta: configuration.truth, referenceData: reference)
+            let dataGenerator = self.dataGenerator
             makeWorker = {
                 { index in
                     let likelihood = SystematicLikelihood(model: generation.model, statistic: configuration.statistic)
-                    let toy = generation.toy(index: index, seed: configuration.seed, likelihood: likelihood,
-                                             critical: configuration.criticalValue, scale: configuration.scale,
-                                             upperLimit: configuration.computesUpperLimit, testedTheta: configuration.testedTheta)
-                    return .success(ToyResult(index: index, thetaHat: toy.thetaHat, upperLimit: toy.upperLimit,
-                                              statisticAtTest: toy.statisticAtTest, status: toy.status))
+                    return Result {
+                        let toy = try generation.toy(index: index, seed: configuration.seed, likelihood: likelihood,
+                                                     critical: configuration.criticalValue, scale: configuration.scale,
+                                                     upperLimit: configuration.computesUpperLimit, testedTheta: configuration.testedTheta,
+                                                     generator: dataGenerator)
+                        return ToyResult(index: index, thetaHat: toy.thetaHat, upperLimit: toy.upperLimit,
+                                         statisticAtTest: toy.statisticAtTest, status: toy.status)
+                    }
                 }
             }
         } else {

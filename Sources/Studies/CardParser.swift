@@ -143,10 +143,6 @@ struct CardParser {
             throw StudyError(file: file, line: node.line, key: "limit",
                              message: "analysis '\(toys.rawValue)' with systematics computes CLs+b only; use limit: clsb")
         }
-        if hasSystematics, card.analyses.contains(.toys), card.toys?.fullChain == true {
-            throw StudyError(file: file, line: node.line, key: "toys",
-                             message: "full-chain toys do not profile systematics yet; remove full_chain or the systematics")
-        }
         if hasSystematics, let other = card.analyses.first(where: { !profilesSystematics.contains($0) }) {
             throw StudyError(file: file, line: node.line, key: "systematics",
                              message: "analysis '\(other.rawValue)' does not profile systematics yet "

@@ -20,8 +20,8 @@ import Statistics
 ///
 /// A scenario with systematics throws its toys at the profiled nuisances with every global
 /// observable fluctuated and profiles every nuisance in each fit (`SystematicToys`,
-/// docs/physics.md §16.7; CLs+b, binned; the `ts_*` band from toys with systematics too), and the
-/// table gains the column `systematics`.
+/// docs/physics.md §16.7; CLs+b; full-chain toys generated at the nominal detector; the `ts_*`
+/// band from toys with systematics too), and the table gains the column `systematics`.
 enum ToyLimitAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -60,34 +60,27 @@ enum ToyLimitAnalysis {
                 do {
                     let fit = try context.fit(index, variant)
                     let systematic = try context.systematicFit(index, variant)
-                    let results: [ToyResult]
                     let asimov: (limit: Double, band: ExpectedBand)
                     if let systematic {
                         let sensitivity = try systematic.asimov(statistic: statistic, cl: card.cl, method: .clsb)
                         asimov = (sensitivity.limit, ExpectedBand.asymptotic(asimovLimit: sensitivity.limit, criticalValue: sensitivity.criticalValue))
-                        results = try SystematicToys.run(model: systematic.model, statistic: statistic, trueTheta: 0,
-                                                         critical: sensitivity.criticalValue, count: toys.count, seed: seed,
-                                                         threads: context.threads, scale: sensitivity.limit)
-                            .enumerated().map { k, toy in
-                                ToyResult(index: UInt64(k), thetaHat: toy.thetaHat, upperLimit: toy.upperLimit, statisticAtTest: .nan, status: toy.status)
-                            }
                     } else {
                         let sensitivity = try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit)
                         asimov = (sensitivity.limit, sensitivity.band)
-                        let configuration = try ToyConfiguration.profiled(
-                            model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl, truth: 0,
-                            seed: seed, scale: sensitivity.limit, limitMethod: card.limit)
-                        var generator: ToyDataGenerator?
-                        if fullChain {
-                            let study = try context.studyScenario(index, variant)
-                            let scenario = study.simulation
-                            generator = try FullChainToys.generator(scenario: scenario, model: scenario.model(),
-                                                                    templates: fit.templates,
-                                                                    backgrounds: study.backgroundToyGenerator(templates: fit.templates))
-                        }
-                        results = try ToyRunner(configuration: configuration, dataGenerator: generator)
-                            .run(totalToys: toys.count, threads: context.threads)
                     }
+                    let configuration = try ToyConfiguration.profiled(
+                        model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl, truth: 0,
+                        seed: seed, scale: asimov.limit, limitMethod: card.limit)
+                    var generator: ToyDataGenerator?
+                    if fullChain {
+                        let study = try context.studyScenario(index, variant)
+                        let scenario = study.simulation
+                        generator = try FullChainToys.generator(scenario: scenario, model: scenario.model(),
+                                                                templates: fit.templates,
+                                                                backgrounds: study.backgroundToyGenerator(templates: fit.templates))
+                    }
+                    let results = try ToyRunner(configuration: configuration, dataGenerator: generator, systematicModel: systematic?.model)
+                        .run(totalToys: toys.count, threads: context.threads)
                     let summary = ToySummary(results: results)
                     var testStatistic: ExpectedBand?
                     var clsMedian = Double.nan

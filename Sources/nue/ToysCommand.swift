@@ -19,8 +19,9 @@ struct ToysCommand: ParsableCommand {
             et al. with q_θ,A from the background-only Asimov data), beside it the Asimov CLs limit and band; \
             the method is recorded in the file header (limit_method), so --resume and nue merge refuse mixing. \
             --systematics: toys thrown at the nuisances profiled on the Asimov data at --true with every global \
-            observable fluctuated, each fitted with every nuisance profiled (CLs+b, binned; files, shards, resume, \
-            merge and --band-toys as without; the header's label names the systematics). \
+            observable fluctuated, each fitted with every nuisance profiled (CLs+b; files, shards, resume, merge, \
+            --band-toys and --full-chain as without, full-chain events at the nominal detector; the header's label \
+            names the systematics). \
             Memory: 8 bytes per toy (the limits, for the quantiles); at most 10⁹ toys per run.
             Example: nue toys --detector kamland --events 3000 --toys 10000 --seed 1 --threads 2 --json
             """)
@@ -125,9 +126,8 @@ struct ToysCommand: ParsableCommand {
         let fit = try FitScenario(scenario)
         var systematic: SystematicModelFit?
         if !fit.study.systematics.isEmpty {
-            guard !fullChain, scenario.limit == .clsb else {
-                throw CommandFailure("--systematics \(scenario.systematics): nue toys runs them with CLs+b and binned toys, "
-                                     + "without --full-chain for now")
+            guard scenario.limit == .clsb else {
+                throw CommandFailure("--systematics \(scenario.systematics): nue toys runs them with CLs+b only; use --limit clsb")
             }
             systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
         }
