@@ -5,7 +5,8 @@ import Statistics
 /// M over `scans.mediator_mass_mev` (log grid), per scenario, light-vector interference
 /// treatment and statistic. The g effect scales with g²/(2 m_e T + M²) (docs/physics.md §3.6): flat
 /// for M² ≪ 2 m_e T, g_limit ∝ M above → `exclusion_gm_<scenario>.csv`. Templates at each M
-/// are built in parallel (results do not depend on the thread count).
+/// are built in parallel (results do not depend on the thread count). A scenario with systematics
+/// profiles them, refolded at each M (docs/physics.md §16.6).
 enum ExclusionAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -29,6 +30,9 @@ enum ExclusionAnalysis {
                     let limits: [Result<Double, Error>] = context.parallelMap(grid.count) { m in
                         Result {
                             let variant = try NewPhysicsModel.lightVector(mediatorMassMeV: grid[m], interference: interference)
+                            if let systematic = try context.systematicFit(index, variant) {
+                                return systematic.base.quoted(try systematic.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
+                            }
                             let fit = try context.fit(index, variant)
                             return fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
                         }

@@ -4,15 +4,25 @@ import Statistics
 /// `threshold-scan` and `norm-scan`: the Asimov limit vs the analysis threshold (exposure kept:
 /// an `events: N` scenario fixes the exposure at its own threshold, `StudyContext.templatesAtFixedExposure`)
 /// and vs the normalization uncertainty σ_norm, per scenario × model variant × statistic
-/// → `scan_threshold_<scenario>_<parameter>.csv`, `scan_norm_<scenario>_<parameter>.csv`.
+/// → `scan_threshold_<scenario>_<parameter>.csv`, `scan_norm_<scenario>_<parameter>.csv`. A
+/// scenario with systematics profiles them at every point (refolded at each threshold,
+/// `StudyContext.systematicTemplates`; docs/physics.md §16.6).
 enum ScanAnalysis {
+    /// One scan point: the SM events and the quoted Asimov limit for a statistic.
+    struct Point {
+        var events: Double
+        var limit: (TestStatistic) throws -> Double
+    }
+
     static func thresholds(_ context: StudyContext) throws -> AnalysisOutput {
         let values = context.card.scans?.thresholdsMeV ?? []
         return try scan(context, analysis: .thresholdScan, key: "threshold_mev", tag: "threshold", xTitle: "Threshold",
                         unit: "MeV", values: values) { index, variant, threshold in
+            if let systematic = try context.systematicFit(index, variant, threshold: threshold) { return point(systematic, context.card) }
             let templates = try context.templatesAtFixedExposure(index, mass: variant.mediatorMassMeV, threshold: threshold)
-            return try context.studyScenario(index, variant).fit(templates: templates,
-                                                                 backgrounds: try context.backgrounds(index, threshold: threshold).templates)
+            return point(try context.studyScenario(index, variant).fit(templates: templates,
+                                                                       backgrounds: try context.backgrounds(index, threshold: threshold).templates),
+                         context.card)
         }
     }
 
@@ -20,13 +30,24 @@ enum ScanAnalysis {
         let values = context.card.scans?.normSigmas ?? []
         return try scan(context, analysis: .normScan, key: "norm_sigma", tag: "norm", xTitle: "σ_norm", unit: nil,
                         values: values) { index, variant, sigma in
-            try context.fit(index, variant, normSigma: sigma)
+            if let systematic = try context.systematicFit(index, variant, normSigma: sigma) { return point(systematic, context.card) }
+            return point(try context.fit(index, variant, normSigma: sigma), context.card)
+        }
+    }
+
+    static func point(_ fit: ModelFit, _ card: RunCard) -> Point {
+        Point(events: fit.events) { statistic in fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit) }
+    }
+
+    static func point(_ systematic: SystematicModelFit, _ card: RunCard) -> Point {
+        Point(events: systematic.base.events) { statistic in
+            systematic.base.quoted(try systematic.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
         }
     }
 
     static func scan(_ context: StudyContext, analysis: RunCard.Analysis, key: String, tag: String, xTitle: String,
                      unit: String?, values: [Double],
-                     fit make: @escaping @Sendable (Int, NewPhysicsModel, Double) throws -> ModelFit) throws -> AnalysisOutput {
+                     point make: @escaping @Sendable (Int, NewPhysicsModel, Double) throws -> Point) throws -> AnalysisOutput {
         let card = context.card
         var table = try ResultTable(title: "Limit vs \(xTitle)", columns: [
             .init("scenario", title: "Scenario"), .init("model", title: "Model"), .init("statistic", title: "Statistic"),
@@ -45,8 +66,8 @@ enum ScanAnalysis {
                     for statistic in context.statistics {
                         let results: [Result<(Double, Double), Error>] = context.parallelMap(values.count) { k in
                             Result {
-                                let fit = try make(index, variant, values[k])
-                                return (fit.events, fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit))
+                                let point = try make(index, variant, values[k])
+                                return (point.events, try point.limit(statistic))
                             }
                         }
                         var xs: [Double] = [], ys: [Double] = []

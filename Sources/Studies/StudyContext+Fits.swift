@@ -6,8 +6,8 @@ extension StudyContext {
     /// The validated fit configuration of scenario `index` for `model` and `statistic`, with
     /// the scenario's normalization pull unless `normSigma` overrides it.
     func studyScenario(_ index: Int, _ model: NewPhysicsModel, statistic: TestStatistic = .poisson,
-                       normSigma: Double? = nil) throws -> StudyScenario {
-        try card.studyScenario(card.scenarios[index], spectrum: spectrum, model: model, statistic: statistic,
+                       normSigma: Double? = nil, threshold: Double? = nil) throws -> StudyScenario {
+        try card.studyScenario(card.scenarios[index], spectrum: spectrum, model: model, statistic: statistic, thresholdMeV: threshold,
                                normSigma: normSigma, cardDirectory: cardDirectory)
     }
 
@@ -42,9 +42,12 @@ extension StudyContext {
 
     /// The fit with shape systematics of scenario `index` for `model` (its card `systematics`),
     /// nil when it has none.
-    func systematicFit(_ index: Int, _ model: NewPhysicsModel) throws -> SystematicModelFit? {
-        guard let refolded = try systematicTemplates(index, mass: model.mediatorMassMeV) else { return nil }
-        return try SystematicModelFit(study: try studyScenario(index, model), templates: refolded)
+    /// `normSigma` overrides the scenario's normalization pull; `threshold` moves its threshold
+    /// with the exposure kept (`systematicTemplates`).
+    func systematicFit(_ index: Int, _ model: NewPhysicsModel, normSigma: Double? = nil,
+                       threshold: Double? = nil) throws -> SystematicModelFit? {
+        guard let refolded = try systematicTemplates(index, mass: model.mediatorMassMeV, threshold: threshold) else { return nil }
+        return try SystematicModelFit(study: try studyScenario(index, model, normSigma: normSigma, threshold: threshold), templates: refolded)
     }
 
     /// `3.10e-11`-style text for progress lines.
