@@ -13,6 +13,8 @@ import Statistics
 ///   (the idealized row), with all of them, with all but each component and each group
 ///   (`BackgroundSubset`: solar ν, radioactivity, cosmogenic) and with each one alone. Every
 ///   subset reuses the scenario's templates (same exposure, same σ_j): only the fitted list changes;
+///   with systematics every fit profiles them too (the subset of the refolded backgrounds,
+///   `SystematicTemplates.keepingBackgrounds`);
 /// - the stacked spectra (`stack_<scenario>.csv`, plot data): the SM signal, each background and
 ///   the new-physics increment at the all-backgrounds limit of each model (first statistic).
 ///
@@ -74,17 +76,24 @@ enum BackgroundBreakdownAnalysis {
     static func limitsOf(_ index: Int, _ model: NewPhysicsModel, _ statistic: TestStatistic, subsets: [BackgroundSubset],
                          backgrounds: [BackgroundTemplate], context: StudyContext) -> [BackgroundBreakdownLimit] {
         let card = context.card
-        let prepared: Result<(StudyScenario, TemplateSet), Error> = Result {
-            (try context.studyScenario(index, model, statistic: statistic), try context.templates(index, mass: model.mediatorMassMeV))
+        let prepared: Result<(StudyScenario, TemplateSet, SystematicTemplates?), Error> = Result {
+            (try context.studyScenario(index, model, statistic: statistic), try context.templates(index, mass: model.mediatorMassMeV),
+             try context.systematicTemplates(index, mass: model.mediatorMassMeV))
         }
         return context.parallelMap(subsets.count) { i in
             let subset = subsets[i]
             let selected = subset.select(backgrounds)
             let events = selected.reduce(0) { $0 + $1.eventsAboveThreshold }
             do {
-                let (scenario, templates) = try prepared.get()
-                let fit = try scenario.fit(templates: templates, backgrounds: selected)
-                let limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
+                let (scenario, templates, refolded) = try prepared.get()
+                let limit: Double
+                if let refolded {
+                    let fit = try SystematicModelFit(study: scenario, templates: refolded.keepingBackgrounds(Set(selected.map(\.name))))
+                    limit = fit.base.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
+                } else {
+                    let fit = try scenario.fit(templates: templates, backgrounds: selected)
+                    limit = fit.quoted(try fit.asimov(statistic: statistic, cl: card.cl, method: card.limit).limit)
+                }
                 return BackgroundBreakdownLimit(scenario: index, model: model, statistic: statistic, subset: subset,
                                                 backgroundEvents: events, limit: limit, status: "ok")
             } catch {

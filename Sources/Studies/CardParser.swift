@@ -137,8 +137,8 @@ struct CardParser {
             }
         }
         let profilesSystematics: Set<RunCard.Analysis> = [.asimov, .spectra, .deltaChi2, .toys, .coverage, .thresholdScan, .normScan,
-                                                          .gmExclusion, .exposure, .systematicsBreakdown, .systematicsToys,
-                                                          .sin2wPrecision]
+                                                          .gmExclusion, .exposure, .backgroundBreakdown, .systematicsBreakdown,
+                                                          .systematicsToys, .sin2wPrecision]
         let hasSystematics = card.scenarios.contains { !card.systematicSelection(for: $0).isNone }
         if hasSystematics, card.limit == .cls, let toys = card.analyses.first(where: { $0 == .toys || $0 == .coverage }) {
             throw StudyError(file: file, line: node.line, key: "limit",

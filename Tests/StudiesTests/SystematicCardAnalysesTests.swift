@@ -102,6 +102,31 @@ import Statistics
         #expect(abs(gLimits[0] / g - 1) < 1e-5 && gLimits[1] > gLimits[0], "g–M: \(gLimits) vs \(g)")
     }
 
+    /// The background breakdown with systematics: its "all" fit is the `asimov` limit of the same
+    /// card, its "none" fit the `asimov` limit of the card without backgrounds (10⁻⁹: the same
+    /// fits reached through the subset of refolded backgrounds).
+    @Test func backgroundBreakdownWithSystematics() throws {
+        let card = """
+            format: nue-card/1
+            title: breakdown with systematics
+            analyses: [asimov, background-breakdown]
+            systematics: energy-scale
+            backgrounds: tl208,b12
+            scenarios: [{name: KamLAND, detector: kamland, threshold_mev: 3, events: 3000}]
+            models: [{model: magnetic-moment}]
+            statistic: poisson
+            outputs: {table: true, csv: false, json: false, plots: false}
+            """
+        let (outcome, _) = try BackgroundBreakdownTests.run(card)
+        let breakdown = try BackgroundBreakdownTests.breakdown(outcome)
+        let all = try #require(try BackgroundBreakdownTests.asimov(outcome)["magnetic-moment"])
+        let (free, _) = try BackgroundBreakdownTests.run(card.replacingOccurrences(of: "backgrounds: tl208,b12", with: "backgrounds: none")
+            .replacingOccurrences(of: "[asimov, background-breakdown]", with: "[asimov]"))
+        let none = try #require(try BackgroundBreakdownTests.asimov(free)["magnetic-moment"])
+        #expect(BackgroundBreakdownTests.close(breakdown["magnetic-moment|all"], all), "\(breakdown) vs \(all)")
+        #expect(BackgroundBreakdownTests.close(breakdown["magnetic-moment|none"], none), "\(breakdown) vs \(none)")
+    }
+
     /// Toys and coverage with systematics are CLs+b: a card asking for CLs is refused at load,
     /// naming the key.
     @Test func clsIsRefused() throws {
