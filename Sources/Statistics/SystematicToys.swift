@@ -8,8 +8,8 @@ import Parallel
 /// θ = 0) with θ held at θ_t; each toy k then draws, from `RandomStream(seed: seed, index: k)`,
 /// its counts d_i ~ Poisson(μ_i(θ_t, x̂)) and every global observable around x̂ (n₀ ~ N(n̂, σ_n),
 /// b₀_j ~ N(b̂_j, σ_j), a_s ~ N(α̂_s, 1); fixed ones stay), and is fitted: θ̂ ≥ 0, and the upper limit
-/// where λ_p(θ) − λ_p(θ̂) = c (Brent, as the Asimov limit). The same seed gives the same toys for
-/// any thread count.
+/// where λ_p(θ) − λ_p(θ̂) = c (Brent, as the Asimov limit). Each worker reuses one likelihood,
+/// reset by `setData` per toy; the same seed gives the same toys for any thread count.
 public enum SystematicToys {
     public struct Toy: Sendable {
         public var thetaHat: Double
@@ -34,7 +34,8 @@ public enum SystematicToys {
         }
         let x = conditional.parameters, J = model.base.backgrounds.count, S = model.systematics.count
         let start = scale ?? model.base.parameterScale
-        return Parallel.map(count, threads: threads) { k in
+        return Parallel.map(count, threads: threads, state: { SystematicLikelihood(model: model, statistic: statistic) }) { reused, k in
+            let likelihood = reused
             let stream = RandomStream(seed: seed, index: UInt64(k))
             let data = expected.map { Double(stream.poisson(mean: $0)) }
             func observable(_ value: Double, _ c: GaussianConstraint) -> Double {
@@ -43,7 +44,6 @@ public enum SystematicToys {
             let n0 = observable(x[1], model.base.normalization)
             let b0 = (0..<J).map { observable(x[2 + $0], model.base.backgrounds[$0].constraint) }
             let a0 = (0..<S).map { x[2 + J + $0] + stream.gaussian() }
-            let likelihood = SystematicLikelihood(model: model, statistic: statistic)
             guard (try? likelihood.setData(data, normalizationObservables: NuisanceParameters(normalization: n0, backgrounds: b0),
                                            shapeObservables: a0)) != nil else {
                 return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed)
