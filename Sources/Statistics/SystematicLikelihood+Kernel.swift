@@ -20,22 +20,41 @@ extension SystematicLikelihood {
                 HistoSysInterpolation.evaluate(alpha, code: code, table: table, bins: bins, into: values, first: nil, second: nil)
                 continue
             }
-            let d2 = w.scratchSecond, muSecond = w.shapeMuSecond + s * bins
-            if p > K {
-                let j = p - 1 - K, b = x[2 + j]
-                HistoSysInterpolation.evaluate(alpha, code: code, table: table, bins: bins, into: values,
-                                               first: w.shapeB + (s * J + j) * bins, second: d2)
-                for i in 0..<bins { muSecond[i] += b * d2[i] }
-                continue
-            }
-            let d1 = w.scratchFirst
-            HistoSysInterpolation.evaluate(alpha, code: code, table: table, bins: bins, into: values, first: d1, second: d2)
-            let power = p == 0 ? 1 : w.powers[p - 1], slope = p == 0 ? 0 : w.powers[K + p - 1], curvature = n * power
-            let a = w.shapeA + s * bins, aPrime = w.shapeAPrime + s * bins
-            for i in 0..<bins {
-                a[i] += power * d1[i]
-                aPrime[i] += slope * d1[i]
-                muSecond[i] += curvature * d2[i]
+            // δ′ goes to ∂_s A (weight θ^k; 1 for the SM) and ∂_s A′ (k θ^{k−1}), or to ∂_s B_j;
+            // δ″ (only on code4p's polynomial branch) to ∂²μ/∂α_s² (weight n θ^k, or b_j).
+            let isBackground = p > K, power = p == 0 ? 1 : (isBackground ? 0 : w.powers[p - 1])
+            let slope = p == 0 || isBackground ? 0 : w.powers[K + p - 1]
+            let curvatureWeight = isBackground ? x[2 + p - 1 - K] : n * power
+            let a = w.shapeA + s * bins, aPrime = w.shapeAPrime + s * bins, muSecond = w.shapeMuSecond + s * bins
+            let side = HistoSysInterpolation.branch(alpha, code: code)
+            if side == 0 {
+                let v = HistoSysInterpolation.polynomialWeights(alpha), sym = table + 2 * bins, asym = table + 3 * bins
+                let c = curvatureWeight * HistoSysInterpolation.polynomialCurvature(alpha)
+                for i in 0..<bins {
+                    values[i] += v.s * sym[i] + v.a * asym[i]
+                    muSecond[i] += c * asym[i]
+                }
+                if isBackground {
+                    let b = w.shapeB + (s * J + p - 1 - K) * bins
+                    for i in 0..<bins { b[i] = v.ds * sym[i] + v.da * asym[i] }
+                } else {
+                    for i in 0..<bins {
+                        let d1 = v.ds * sym[i] + v.da * asym[i]
+                        a[i] += power * d1
+                        aPrime[i] += slope * d1
+                    }
+                }
+            } else {
+                let delta = side > 0 ? table : table + bins
+                for i in 0..<bins { values[i] += alpha * delta[i] }
+                if isBackground {
+                    (w.shapeB + (s * J + p - 1 - K) * bins).update(from: delta, count: bins)
+                } else {
+                    for i in 0..<bins {
+                        a[i] += power * delta[i]
+                        aPrime[i] += slope * delta[i]
+                    }
+                }
             }
         }
     }
@@ -118,9 +137,10 @@ extension SystematicLikelihood {
         }
         let f1 = UnsafePointer(w.binFirst), f2 = UnsafePointer(w.binSecond)
         for r in 0..<D {
-            let column = UnsafePointer(w.columns + r * bins)
+            let column = w.columns + r * bins, weighted = w.weightedColumns + r * bins
+            for i in 0..<bins { weighted[i] = f2[i] * column[i] }
             gradient[r] = DotProduct.sum(f1, column, count: bins)
-            for c in r..<D { hessian[r * D + c] = DotProduct.sum(f2, column, w.columns + c * bins, count: bins) }
+            for c in r..<D { hessian[r * D + c] = DotProduct.sum(weighted, w.columns + c * bins, count: bins) }
         }
         // f′ ∇²μ, upper triangle.
         if K > 1 { hessian[0] += n * DotProduct.sum(f1, w.aSecond, count: bins) }

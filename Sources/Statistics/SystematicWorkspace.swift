@@ -35,13 +35,13 @@ final class SystematicWorkspace {
     /// ∂_s B_j,i (S·J columns of N, s-major); only where `movesBackground[s·J + j]`.
     let shapeB: UnsafeMutablePointer<Double>
     let movesBackground: UnsafeMutablePointer<Bool>
-    /// A′_i, A″_i (θ-derivatives of A = S + Σ_k θ^k T_k), f′_i, f″_i, and two scratch columns.
+    /// A′_i, A″_i (θ-derivatives of A = S + Σ_k θ^k T_k), f′_i, f″_i.
     let aPrime: UnsafeMutablePointer<Double>
     let aSecond: UnsafeMutablePointer<Double>
     let binFirst: UnsafeMutablePointer<Double>
     let binSecond: UnsafeMutablePointer<Double>
-    let scratchFirst: UnsafeMutablePointer<Double>
-    let scratchSecond: UnsafeMutablePointer<Double>
+    /// f″_i ∂μ_i/∂x_a (D columns of N): the Hessian's Σ_i f″_i ∂_aμ_i ∂_bμ_i as two-way dot products.
+    let weightedColumns: UnsafeMutablePointer<Double>
     /// The minimizer's point, trial point and step (D each), gradients (D) and Hessians (D²) at the
     /// current and the trial point, a Cholesky factor (D²) and two right-hand sides (D).
     let point: UnsafeMutablePointer<Double>
@@ -61,6 +61,10 @@ final class SystematicWorkspace {
     let active: UnsafeMutablePointer<Bool>
     /// The first bin where the last evaluation found μ_i < 0 (or μ_i = 0 with d_i > 0); −1 if none.
     var infeasibleBin = -1
+    /// Whether `currentHessian` belongs to the last minimum (`warmStart`), for `predictedStart`.
+    var hessianAtWarmStart = false
+    /// τ of the last `factorDamped` (0: the Hessian itself was positive definite).
+    var lastDamping = 0.0
 
     private var owned: [UnsafeMutablePointer<Double>] = []
 
@@ -113,8 +117,7 @@ final class SystematicWorkspace {
         aSecond = buffer(n)
         binFirst = buffer(n)
         binSecond = buffer(n)
-        scratchFirst = buffer(n)
-        scratchSecond = buffer(n)
+        weightedColumns = buffer(d * n)
         point = buffer(d)
         trial = buffer(d)
         step = buffer(d)
