@@ -17,6 +17,11 @@ extension SystematicLikelihood {
 
     /// The absolute Newton decrement −∇λ·Δx at which a fit has converged (λ is χ²-like).
     static let convergedDecrement = 1e-10
+    /// The decrement below which an undamped step off the edge is the last one: it is taken when
+    /// its end point's λ passes Armijo, without that point's derivatives. Newton converges
+    /// quadratically there (as `ProfileLikelihood.finalStepDecrement`), leaving a decrement ~10⁻¹²;
+    /// ∂λ/∂θ at the end point is its linearization ∂_θλ + (H Δx)_θ.
+    static let finalStepDecrement = 1e-6
 
     /// Minimizes λ by a bounded Newton method: the exact Hessian, Levenberg–Marquardt damping
     /// H + τ diag(H) when it is not positive definite, bound constraints by Bertsekas's projection
@@ -42,6 +47,8 @@ extension SystematicLikelihood {
     func minimize(fixedTheta: Double?, thetaLowerBound: Double, fixed: Set<Int>, start: [Double]?, polishing: Bool) -> Fit {
         let w = workspace, D = w.parameters, point = w.point, trial = w.trial, step = w.step
         var x = start ?? warmStart
+        let previousTheta = x[0], predicts = start == nil && fixedTheta != nil && w.hessianAtWarmStart
+        w.hessianAtWarmStart = false
         if let fixedTheta { x[0] = fixedTheta } else { x[0] = max(x[0], thetaLowerBound) }
         var held = [Bool](repeating: false, count: D)
         for a in fixed { held[a] = true }
@@ -58,7 +65,13 @@ extension SystematicLikelihood {
         }
         // An impossible start (fluctuated global observables can put α where a template turns
         // negative) falls back to the model's nominal point: n₀, b⃗₀ of the model, α⃗ = 0.
-        guard var current = evaluateCurrent(x) ?? {
+        var predicted: Double?
+        if predicts, x[0] != previousTheta, let y = predictedStart(x, from: previousTheta, held: held, lowerBounds: lowerBounds),
+           let value = evaluateCurrent(y) {
+            x = y
+            predicted = value
+        }
+        guard var current = predicted ?? evaluateCurrent(x) ?? {
             let nominal = model.base.nominalNuisances
             x = [fixedTheta ?? 0, nominal.normalization] + nominal.backgrounds + [Double](repeating: 0, count: model.systematics.count)
             for a in fixed { x[a] = (start ?? warmStart)[a] }
@@ -68,11 +81,28 @@ extension SystematicLikelihood {
         }
         var edges = EdgeConstraints(dimension: D)
         var converged = false, iterations = 0
+        var finalSlope: Double?
         newton: while iterations < 200 {
             iterations += 1
             guard let decrement = newtonStep(held: held, lowerBounds: lowerBounds, edges: &edges) else { break }
             if decrement <= Self.convergedDecrement { converged = decrement > -1e-9; break }
             let gradient = w.currentGradient
+            if decrement <= Self.finalStepDecrement, w.lastDamping == 0, !edges.isWorking {
+                var change = 0.0
+                for a in 0..<D {
+                    trial[a] = w.active[a] ? point[a] : max(lowerBounds[a], point[a] + step[a])
+                    change += gradient[a] * (trial[a] - point[a])
+                }
+                if let value = evaluate(at: trial, gradient: nil, hessian: nil), value <= current + 1e-4 * change {
+                    var slope = gradient[0]
+                    for b in 0..<D { slope += w.currentHessian[b] * (trial[b] - point[b]) }
+                    point.update(from: trial, count: D)
+                    current = value
+                    finalSlope = slope
+                    converged = true
+                    break
+                }
+            }
             var t = 1.0, accepted = false
             for attempt in 0..<50 {
                 for a in 0..<D { trial[a] = w.active[a] ? point[a] : max(lowerBounds[a], point[a] + t * step[a]) }
@@ -102,7 +132,7 @@ extension SystematicLikelihood {
             }
         }
         let x̂ = Array(UnsafeBufferPointer(start: point, count: D))
-        let slope = edges.thetaSlope(w.currentGradient[0])
+        let slope = finalSlope ?? edges.thetaSlope(w.currentGradient[0])
         guard converged else {
             guard !polishing, let rescued = simplexFallback(from: x̂, held: held, lowerBound: { lowerBounds[$0] }),
                   rescued.value <= current + 1e-9 else {
@@ -123,6 +153,7 @@ extension SystematicLikelihood {
             return polished
         }
         warmStart = x̂
+        w.hessianAtWarmStart = !edges.isWorking
         let atBound = (0..<firstShapeIndex).contains { a in !held[a] && x̂[a] <= lowerBounds[a] }
         return Fit(parameters: x̂, value: current, status: atBound ? .atBound : .converged, iterations: iterations, thetaGradient: slope)
     }
@@ -155,13 +186,15 @@ extension SystematicLikelihood {
 
 extension SystematicLikelihood {
     /// The best fit θ̂ ≥ 0 with every nuisance profiled. A model linear in θ (one term) is fitted
-    /// from θ = 0 directly. A non-linear one (θ² terms: destructive interference) may have two
+    /// from the start directly. A non-linear one (θ² terms: destructive interference) may have two
     /// minima in θ, so the profile is first read on a geometric grid from scale/1024 to 8192·scale
     /// (as `ProfileLikelihood.bestFit`), and the fit starts from the lowest point.
-    /// - Parameter scale: a typical θ (default `model.base.parameterScale`).
-    public func bestFit(scale: Double? = nil, fixed: Set<Int> = []) -> Fit {
-        let nominal = warmStart
-        guard model.base.termCount > 1 else { return minimize(fixed: fixed) }
+    /// - Parameters:
+    ///   - scale: a typical θ (default `model.base.parameterScale`).
+    ///   - start: the nuisances' starting point (default: the last minimum, or the nominal point).
+    public func bestFit(scale: Double? = nil, fixed: Set<Int> = [], start: [Double]? = nil) -> Fit {
+        let nominal = start ?? warmStart
+        guard model.base.termCount > 1 else { return minimize(fixed: fixed, start: nominal) }
         let scale = scale ?? model.base.parameterScale
         var best: Fit?
         for theta in [0.0] + (0..<24).map({ scale * Double(sign: .plus, exponent: $0 - 10, significand: 1) }) {

@@ -49,6 +49,7 @@ extension SystematicLikelihood {
         let w = workspace, a = w.reduced, l = w.factor
         var tau = 0.0
         while tau <= 1e8 {
+            w.lastDamping = tau
             if factor(a, into: l, dimension: k, damping: tau) { return true }
             tau = tau == 0 ? 1e-8 : tau * 10
         }

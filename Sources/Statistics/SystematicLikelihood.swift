@@ -35,6 +35,7 @@ public final class SystematicLikelihood {
 
     /// Copies the data and each parameter's constraint (`constraint(_:)`) into the workspace.
     private func loadWorkspace() {
+        workspace.hessianAtWarmStart = false
         for (i, d) in data.enumerated() { workspace.observed[i] = d }
         for a in 1..<dimension {
             let c = constraint(a)
