@@ -66,10 +66,11 @@ struct EdgeConstraints {
         return sum
     }
 
-    /// ∂λ/∂θ − Σ_e ν_e ∂μ_e/∂θ: the slope of the profile in θ on the edge (envelope theorem).
-    func thetaSlope(_ gradient: Double) -> Double {
+    /// ∂_aλ − Σ_e ν_e ∂_aμ_e, the Lagrangian's slope in x_a (`gradient` = ∂_aλ): for θ, the slope
+    /// of the profile on the edge (envelope theorem); on a bound, that bound's multiplier.
+    func lagrangianSlope(_ gradient: Double, coordinate a: Int = 0) -> Double {
         var slope = gradient
-        for k in bins.indices where multipliers[k] > 0 { slope -= multipliers[k] * gradients[k * dimension] }
+        for k in bins.indices where multipliers[k] > 0 { slope -= multipliers[k] * gradients[k * dimension + a] }
         return slope
     }
 

@@ -132,7 +132,7 @@ extension SystematicLikelihood {
             }
         }
         let x̂ = Array(UnsafeBufferPointer(start: point, count: D))
-        let slope = finalSlope ?? edges.thetaSlope(w.currentGradient[0])
+        let slope = finalSlope ?? edges.lagrangianSlope(w.currentGradient[0])
         guard converged else {
             guard !polishing, let rescued = simplexFallback(from: x̂, held: held, lowerBound: { lowerBounds[$0] }),
                   rescued.value <= current + 1e-9 else {

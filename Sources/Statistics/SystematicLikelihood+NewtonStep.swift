@@ -4,12 +4,14 @@ extension SystematicLikelihood {
     /// coordinates F (not held; not on a lower bound with ∇λ pointing outside), with
     /// H_FF + τ diag(H_FF), τ raised from 0 (10⁻⁸, ×10 up to 10⁸) until it is positive definite;
     /// on the edge, H the Lagrangian's Hessian and the step constrained (`EdgeConstraints`). A free
-    /// coordinate on its bound that the step would cross is held and the step solved again.
+    /// coordinate on its bound that the step would cross is held, one held on its bound with a
+    /// negative Lagrange multiplier released, and the step solved again.
     /// Returns the Newton decrement −∇λ·Δ, nil if no τ makes H positive definite.
     func newtonStep(held: [Bool], lowerBounds: [Double], edges: inout EdgeConstraints) -> Double? {
         let w = workspace, D = w.parameters, x = w.point, g = w.currentGradient, h = w.currentHessian, step = w.step
-        for a in 0..<D { w.active[a] = held[a] || (x[a] <= lowerBounds[a] && g[a] > 0) }
         if !edges.isEmpty { edges.linearize(at: x, likelihood: self) }
+        for a in 0..<D { w.active[a] = held[a] || (x[a] <= lowerBounds[a] && edges.lagrangianSlope(g[a], coordinate: a) > 0) }
+        var released = [Bool](repeating: false, count: edges.isEmpty ? 0 : D)
         while true {
             var k = 0
             for a in 0..<D where !w.active[a] {
@@ -33,6 +35,16 @@ extension SystematicLikelihood {
             var resolve = false
             for a in 0..<D where !w.active[a] && x[a] <= lowerBounds[a] && step[a] < 0 {
                 w.active[a] = true
+                resolve = true
+            }
+            // On the edge a bound's multiplier is the Lagrangian's slope ∂_aλ − Σ_e ν_e ∂_aμ_e:
+            // a coordinate held on its bound with a negative one is released (once per step).
+            if !resolve, edges.isWorking,
+               let a = (0..<D).filter({ w.active[$0] && !held[$0] && !released[$0] })
+                              .min(by: { edges.lagrangianSlope(g[$0], coordinate: $0) < edges.lagrangianSlope(g[$1], coordinate: $1) }),
+               edges.lagrangianSlope(g[a], coordinate: a) < 0 {
+                w.active[a] = false
+                released[a] = true
                 resolve = true
             }
             if !resolve { break }
