@@ -30,6 +30,21 @@ public enum Parallel {
         forEach(count, threads: threads) { i in slots.set(i, body(i)) }
         return slots.values()
     }
+
+    /// `map` where each worker first makes its own `state` (a reusable workspace) and passes it to
+    /// each of its `body` calls; results in index order. A result must not depend on which earlier
+    /// items the state served (the caller resets it per item), so the thread count still changes nothing.
+    public static func map<State, T: Sendable>(_ count: Int, threads: Int, state: @Sendable () -> State,
+                                               _ body: @Sendable (inout State, Int) -> T) -> [T] {
+        let slots = Slots<T>(count: count)
+        guard count > 0 else { return [] }
+        let next = IndexCounter()
+        workers(min(max(1, threads), count)) { _ in
+            var local = state()
+            while let i = next.claim(below: count) { slots.set(i, body(&local, i)) }
+        }
+        return slots.values()
+    }
 }
 
 /// The next index to hand out, under a lock.

@@ -39,11 +39,21 @@ public struct HistoSysInterpolation: Sendable {
     }
 
     /// The branch of α: +1 linear in δ⁺, −1 linear in δ⁻, 0 the code4p polynomial.
-    func branch(_ alpha: Double) -> Int {
+    func branch(_ alpha: Double) -> Int { Self.branch(alpha, code: code) }
+
+    @inline(__always)
+    static func branch(_ alpha: Double, code: InterpolationCode) -> Int {
         switch code {
         case .code4p: alpha > 1 ? 1 : (alpha < -1 ? -1 : 0)
         default: alpha > 0 ? 1 : -1
         }
+    }
+
+    /// d²δ/dα² = c A_b on code4p's polynomial branch: c = 30 − 120α² + 90α⁴.
+    @inline(__always)
+    static func polynomialCurvature(_ alpha: Double) -> Double {
+        let a2 = alpha * alpha
+        return 30 + a2 * (90 * a2 - 120)
     }
 
     /// The weights of S and A in δ(α) and in dδ/dα on the polynomial branch.
@@ -74,6 +84,12 @@ public struct HistoSysInterpolation: Sendable {
         }
     }
 
+    /// d²δ_b/dα² for one bin: (30 − 120α² + 90α⁴) A_b on code4p's polynomial branch, else 0.
+    public func secondDerivative(_ alpha: Double, bin b: Int) -> Double {
+        guard code == .code4p, branch(alpha) == 0 else { return 0 }
+        return Self.polynomialCurvature(alpha) * asymmetric[b]
+    }
+
     /// For every bin at once (the branch and weights computed once): adds δ_b(α) to `values[b]`,
     /// writes dδ_b/dα to `first[b]` and d²δ_b/dα² to `second[b]` (allocation-free). The second
     /// derivative is (30 − 120α² + 90α⁴) A_b on code4p's polynomial branch, 0 on the linear branches
@@ -83,8 +99,7 @@ public struct HistoSysInterpolation: Sendable {
         let n = binCount
         switch branch(alpha) {
         case 0:
-            let w = Self.polynomialWeights(alpha)
-            let a2 = alpha * alpha, curvature = code == .code4p ? 30 + a2 * (90 * a2 - 120) : 0
+            let w = Self.polynomialWeights(alpha), curvature = code == .code4p ? Self.polynomialCurvature(alpha) : 0
             symmetric.withUnsafeBufferPointer { s in
                 asymmetric.withUnsafeBufferPointer { a in
                     for b in 0..<n {
@@ -105,6 +120,37 @@ public struct HistoSysInterpolation: Sendable {
         }
     }
 
+    /// δ⁺, δ⁻, S, A one after the other (`binCount` each): the layout of `evaluate(_:code:table:…)`.
+    var table: [Double] { deltaUp + deltaDown + symmetric + asymmetric }
+
+    /// `evaluate(_:into:first:second:)` from a `table` (δ⁺, δ⁻, S, A) of `bins` values each, for
+    /// callers that keep many modifiers in one buffer; `first`/`second` nil: δ only. The same
+    /// branches and weights; allocation- and reference-counting-free.
+    @inline(__always)
+    static func evaluate(_ alpha: Double, code: InterpolationCode, table: UnsafePointer<Double>, bins n: Int,
+                         into values: UnsafeMutablePointer<Double>, first: UnsafeMutablePointer<Double>?,
+                         second: UnsafeMutablePointer<Double>?) {
+        let side = branch(alpha, code: code)
+        if side == 0 {
+            let w = polynomialWeights(alpha), s = table + 2 * n, a = table + 3 * n
+            for b in 0..<n { values[b] += w.s * s[b] + w.a * a[b] }
+            if let first, let second {
+                let curvature = polynomialCurvature(alpha)
+                for b in 0..<n {
+                    first[b] = w.ds * s[b] + w.da * a[b]
+                    second[b] = curvature * a[b]
+                }
+            }
+            return
+        }
+        let slope = side > 0 ? table : table + n
+        for b in 0..<n { values[b] += alpha * slope[b] }
+        if let first, let second {
+            first.update(from: slope, count: n)
+            second.update(repeating: 0, count: n)
+        }
+    }
+
     /// Adds δ_b(α) to `values[b]` for every bin and, when `derivative` is given, writes dδ_b/dα
     /// times `scale` to `derivative[b]` (allocation-free; the caller owns both buffers of
     /// `binCount` values).
@@ -114,15 +160,20 @@ public struct HistoSysInterpolation: Sendable {
         switch branch(alpha) {
         case 0:
             let w = Self.polynomialWeights(alpha)
-            for b in 0..<n { values[b] += w.s * symmetric[b] + w.a * asymmetric[b] }
-            if let derivative {
-                let ds = scale * w.ds, da = scale * w.da
-                for b in 0..<n { derivative[b] = ds * symmetric[b] + da * asymmetric[b] }
+            symmetric.withUnsafeBufferPointer { s in
+                asymmetric.withUnsafeBufferPointer { a in
+                    for b in 0..<n { values[b] += w.s * s[b] + w.a * a[b] }
+                    if let derivative {
+                        let ds = scale * w.ds, da = scale * w.da
+                        for b in 0..<n { derivative[b] = ds * s[b] + da * a[b] }
+                    }
+                }
             }
         case let side:
-            let slope = side > 0 ? deltaUp : deltaDown
-            for b in 0..<n { values[b] += alpha * slope[b] }
-            if let derivative { for b in 0..<n { derivative[b] = scale * slope[b] } }
+            (side > 0 ? deltaUp : deltaDown).withUnsafeBufferPointer { slope in
+                for b in 0..<n { values[b] += alpha * slope[b] }
+                if let derivative { for b in 0..<n { derivative[b] = scale * slope[b] } }
+            }
         }
     }
 }

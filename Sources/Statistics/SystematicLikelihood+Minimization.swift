@@ -17,14 +17,21 @@ extension SystematicLikelihood {
 
     /// The absolute Newton decrement −∇λ·Δx at which a fit has converged (λ is χ²-like).
     static let convergedDecrement = 1e-10
+    /// The decrement below which an undamped step off the edge is the last one: it is taken when
+    /// its end point's λ passes Armijo, without that point's derivatives. Newton converges
+    /// quadratically there (as `ProfileLikelihood.finalStepDecrement`), leaving a decrement ~10⁻¹²;
+    /// ∂λ/∂θ at the end point is its linearization ∂_θλ + (H Δx)_θ.
+    static let finalStepDecrement = 1e-6
 
     /// Minimizes λ by a bounded Newton method: the exact Hessian, Levenberg–Marquardt damping
     /// H + τ diag(H) when it is not positive definite, bound constraints by Bertsekas's projection
     /// (a coordinate on its bound with the step pointing outside is held), Armijo backtracking on
-    /// λ (Nocedal & Wright §3.1, §4; docs/physics.md §16.6). Where Newton stalls — the minimum on
-    /// the edge of the region μ_i ≥ 0 (a sample extrapolated beyond |α| = 1 can cancel a bin), or
-    /// 200 iterations — GSL's Nelder–Mead continues from the last point over the free parameters
-    /// (bounds and μ ≥ 0 by an infinite penalty) and Newton polishes its result; `usedSimplex` says so.
+    /// λ (Nocedal & Wright §3.1, §4; docs/physics.md §16.6). A bin without events whose μ_i a trial
+    /// point takes below 0 (a sample extrapolated beyond |α| = 1 can cancel it) becomes a
+    /// constraint μ_i ≥ 0 of the step (`EdgeConstraints`: SQP on the edge of the domain). Where
+    /// Newton still stalls, or after 200 iterations, GSL's Nelder–Mead continues from the last
+    /// point over the free parameters (bounds and μ ≥ 0 by an infinite penalty) and Newton polishes
+    /// its result; `usedSimplex` says so.
     ///
     /// - Parameters:
     ///   - fixedTheta: θ held at this value (a profile point); nil: θ fitted, ≥ `thetaLowerBound`.
@@ -38,62 +45,84 @@ extension SystematicLikelihood {
 
     /// `minimize`, where `polishing` (a Newton pass after the simplex) does not fall back again.
     func minimize(fixedTheta: Double?, thetaLowerBound: Double, fixed: Set<Int>, start: [Double]?, polishing: Bool) -> Fit {
-        let D = dimension
+        let w = workspace, D = w.parameters, point = w.point, trial = w.trial, step = w.step
         var x = start ?? warmStart
+        let previousTheta = x[0], predicts = start == nil && fixedTheta != nil && w.hessianAtWarmStart
+        w.hessianAtWarmStart = false
         if let fixedTheta { x[0] = fixedTheta } else { x[0] = max(x[0], thetaLowerBound) }
-        var held = fixed
-        if fixedTheta != nil { held.insert(0) }
+        var held = [Bool](repeating: false, count: D)
+        for a in fixed { held[a] = true }
+        if fixedTheta != nil { held[0] = true }
         for a in 1..<D where constraint(a).isFixed {
-            held.insert(a)
+            held[a] = true
             x[a] = constraint(a).observable
         }
-        func lowerBound(_ a: Int) -> Double { a == 0 ? thetaLowerBound : (a < firstShapeIndex ? 0 : -.infinity) }
+        let lowerBounds = (0..<D).map { a in a == 0 ? thetaLowerBound : (a < firstShapeIndex ? 0 : -.infinity) }
         for a in 1..<firstShapeIndex { x[a] = max(x[a], 0) }
+        func evaluateCurrent(_ y: [Double]) -> Double? {
+            for a in 0..<D { point[a] = y[a] }
+            return evaluate(at: point, gradient: w.currentGradient, hessian: w.currentHessian)
+        }
         // An impossible start (fluctuated global observables can put α where a template turns
         // negative) falls back to the model's nominal point: n₀, b⃗₀ of the model, α⃗ = 0.
-        guard var current = evaluate(x) ?? {
+        var predicted: Double?
+        if predicts, x[0] != previousTheta, let y = predictedStart(x, from: previousTheta, held: held, lowerBounds: lowerBounds),
+           let value = evaluateCurrent(y) {
+            x = y
+            predicted = value
+        }
+        guard var current = predicted ?? evaluateCurrent(x) ?? {
             let nominal = model.base.nominalNuisances
             x = [fixedTheta ?? 0, nominal.normalization] + nominal.backgrounds + [Double](repeating: 0, count: model.systematics.count)
             for a in fixed { x[a] = (start ?? warmStart)[a] }
-            return evaluate(x)
+            return evaluateCurrent(x)
         }() else {
             return Fit(parameters: x, value: .infinity, status: .failed, iterations: 0, thetaGradient: .nan)
         }
+        var edges = EdgeConstraints(dimension: D)
         var converged = false, iterations = 0
-        while iterations < 200 {
+        var finalSlope: Double?
+        newton: while iterations < 200 {
             iterations += 1
-            var active = [Bool](repeating: false, count: D)
-            for a in 0..<D {
-                active[a] = held.contains(a) || (x[a] <= lowerBound(a) && current.gradient[a] > 0)
-            }
-            var step: [Double]
-            var resolve = true
-            repeat {
-                guard let s = dampedNewtonStep(current, active: active) else {
-                    return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
-                }
-                step = s
-                resolve = false
-                for a in 0..<D where !active[a] && x[a] <= lowerBound(a) && step[a] < 0 {
-                    active[a] = true
-                    resolve = true
-                }
-            } while resolve
-            var decrement = 0.0
-            for a in 0..<D { decrement -= current.gradient[a] * step[a] }
+            guard let decrement = newtonStep(held: held, lowerBounds: lowerBounds, edges: &edges) else { break }
             if decrement <= Self.convergedDecrement { converged = decrement > -1e-9; break }
-            var t = 1.0, accepted = false
-            for _ in 0..<50 {
-                var trial = x
-                for a in 0..<D where !active[a] { trial[a] = max(lowerBound(a), x[a] + t * step[a]) }
+            let gradient = w.currentGradient
+            if decrement <= Self.finalStepDecrement, w.lastDamping == 0, !edges.isWorking {
                 var change = 0.0
-                for a in 0..<D { change += current.gradient[a] * (trial[a] - x[a]) }
-                if let value = evaluate(trial, derivatives: false)?.value, value <= current.value + 1e-4 * change {
-                    guard let next = evaluate(trial) else { break }
-                    x = trial
-                    current = next
-                    accepted = true
+                for a in 0..<D {
+                    trial[a] = w.active[a] ? point[a] : max(lowerBounds[a], point[a] + step[a])
+                    change += gradient[a] * (trial[a] - point[a])
+                }
+                if let value = evaluate(at: trial, gradient: nil, hessian: nil), value <= current + 1e-4 * change {
+                    var slope = gradient[0]
+                    for b in 0..<D { slope += w.currentHessian[b] * (trial[b] - point[b]) }
+                    point.update(from: trial, count: D)
+                    current = value
+                    finalSlope = slope
+                    converged = true
                     break
+                }
+            }
+            var t = 1.0, accepted = false
+            for attempt in 0..<50 {
+                for a in 0..<D { trial[a] = w.active[a] ? point[a] : max(lowerBounds[a], point[a] + t * step[a]) }
+                edges.restore(trial, likelihood: self, lowerBounds: lowerBounds)
+                var change = 0.0
+                for a in 0..<D { change += gradient[a] * (trial[a] - point[a]) }
+                // The full step is evaluated with its derivatives (usually accepted), shorter ones without.
+                let full = attempt == 0
+                if let value = evaluate(at: trial, gradient: full ? w.trialGradient : nil, hessian: full ? w.trialHessian : nil) {
+                    if value <= current + 1e-4 * change {
+                        if !full { guard evaluate(at: trial, gradient: w.trialGradient, hessian: w.trialHessian) != nil else { break } }
+                        point.update(from: trial, count: D)
+                        w.acceptTrialDerivatives()
+                        current = value
+                        accepted = true
+                        break
+                    }
+                } else if w.infeasibleBin >= 0, w.observed[w.infeasibleBin] == 0,
+                          edges.add(w.infeasibleBin, scale: w.binScale[w.infeasibleBin]) {
+                    continue newton
                 }
                 t *= 0.5
             }
@@ -102,36 +131,38 @@ extension SystematicLikelihood {
                 break
             }
         }
+        let x̂ = Array(UnsafeBufferPointer(start: point, count: D))
+        let slope = finalSlope ?? edges.lagrangianSlope(w.currentGradient[0])
         guard converged else {
-            guard !polishing, let rescued = simplexFallback(from: x, held: held, lowerBound: lowerBound),
-                  rescued.value <= current.value + 1e-9 else {
-                return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
+            guard !polishing, let rescued = simplexFallback(from: x̂, held: held, lowerBound: { lowerBounds[$0] }),
+                  rescued.value <= current + 1e-9 else {
+                return Fit(parameters: x̂, value: current, status: .failed, iterations: iterations, thetaGradient: slope)
             }
             var polished = minimize(fixedTheta: fixedTheta, thetaLowerBound: thetaLowerBound, fixed: fixed, start: rescued.x,
                                     polishing: true)
             if polished.status == .failed || polished.value > rescued.value {
                 guard let e = evaluate(rescued.x) else {
-                    return Fit(parameters: x, value: current.value, status: .failed, iterations: iterations, thetaGradient: current.gradient[0])
+                    return Fit(parameters: x̂, value: current, status: .failed, iterations: iterations, thetaGradient: slope)
                 }
                 warmStart = rescued.x
-                let atBound = (0..<firstShapeIndex).contains { a in !held.contains(a) && rescued.x[a] <= lowerBound(a) }
+                let atBound = (0..<firstShapeIndex).contains { a in !held[a] && rescued.x[a] <= lowerBounds[a] }
                 polished = Fit(parameters: rescued.x, value: e.value, status: atBound ? .atBound : .converged, iterations: iterations,
                                thetaGradient: e.gradient[0])
             }
             polished.usedSimplex = true
             return polished
         }
-        warmStart = x
-        let atBound = (0..<firstShapeIndex).contains { a in !held.contains(a) && x[a] <= lowerBound(a) }
-        return Fit(parameters: x, value: current.value, status: atBound ? .atBound : .converged,
-                   iterations: iterations, thetaGradient: current.gradient[0])
+        warmStart = x̂
+        w.hessianAtWarmStart = !edges.isWorking
+        let atBound = (0..<firstShapeIndex).contains { a in !held[a] && x̂[a] <= lowerBounds[a] }
+        return Fit(parameters: x̂, value: current, status: atBound ? .atBound : .converged, iterations: iterations, thetaGradient: slope)
     }
 
     /// GSL's Nelder–Mead over the free coordinates from `x` (steps: 0.1 of each prior σ, 0.1 for a
     /// shape nuisance, 5 % of θ or of the model's θ scale), bounds and impossible points by an
     /// infinite penalty; nil if it does not converge.
-    func simplexFallback(from x: [Double], held: Set<Int>, lowerBound: (Int) -> Double) -> (x: [Double], value: Double)? {
-        let free = (0..<dimension).filter { !held.contains($0) }
+    func simplexFallback(from x: [Double], held: [Bool], lowerBound: (Int) -> Double) -> (x: [Double], value: Double)? {
+        let free = (0..<dimension).filter { !held[$0] }
         guard !free.isEmpty else { return nil }
         let steps = free.map { a -> Double in
             if a == 0 { return max(0.05 * abs(x[0]), 0.05 * model.base.parameterScale) }
@@ -151,43 +182,19 @@ extension SystematicLikelihood {
         for (r, a) in free.enumerated() { point[a] = result.x[r] }
         return (point, result.value)
     }
-
-    /// −H_FF⁻¹ ∇_F λ on the free (inactive) coordinates, 0 on the active ones; H_FF + τ diag(H_FF)
-    /// with τ raised from 0 (10⁻⁸, ×10 up to 10⁸) until it is positive definite; nil if never.
-    func dampedNewtonStep(_ e: Evaluation, active: [Bool]) -> [Double]? {
-        let D = dimension
-        let free = (0..<D).filter { !active[$0] }
-        let k = free.count
-        var step = [Double](repeating: 0, count: D)
-        guard k > 0 else { return step }
-        var h = [Double](repeating: 0, count: k * k), g = [Double](repeating: 0, count: k)
-        for (r, a) in free.enumerated() {
-            g[r] = -e.gradient[a]
-            for (c, b) in free.enumerated() { h[r * k + c] = e.hessian[a * D + b] }
-        }
-        var tau = 0.0
-        while tau <= 1e8 {
-            var damped = h
-            if tau > 0 { for r in 0..<k { damped[r * k + r] += tau * max(abs(h[r * k + r]), 1e-12) } }
-            if let s = CholeskySolve.solve(damped, g, dimension: k) {
-                for (r, a) in free.enumerated() { step[a] = s[r] }
-                return step
-            }
-            tau = tau == 0 ? 1e-8 : tau * 10
-        }
-        return nil
-    }
 }
 
 extension SystematicLikelihood {
     /// The best fit θ̂ ≥ 0 with every nuisance profiled. A model linear in θ (one term) is fitted
-    /// from θ = 0 directly. A non-linear one (θ² terms: destructive interference) may have two
+    /// from the start directly. A non-linear one (θ² terms: destructive interference) may have two
     /// minima in θ, so the profile is first read on a geometric grid from scale/1024 to 8192·scale
     /// (as `ProfileLikelihood.bestFit`), and the fit starts from the lowest point.
-    /// - Parameter scale: a typical θ (default `model.base.parameterScale`).
-    public func bestFit(scale: Double? = nil, fixed: Set<Int> = []) -> Fit {
-        let nominal = warmStart
-        guard model.base.termCount > 1 else { return minimize(fixed: fixed) }
+    /// - Parameters:
+    ///   - scale: a typical θ (default `model.base.parameterScale`).
+    ///   - start: the nuisances' starting point (default: the last minimum, or the nominal point).
+    public func bestFit(scale: Double? = nil, fixed: Set<Int> = [], start: [Double]? = nil) -> Fit {
+        let nominal = start ?? warmStart
+        guard model.base.termCount > 1 else { return minimize(fixed: fixed, start: nominal) }
         let scale = scale ?? model.base.parameterScale
         var best: Fit?
         for theta in [0.0] + (0..<24).map({ scale * Double(sign: .plus, exponent: $0 - 10, significand: 1) }) {

@@ -18,8 +18,8 @@ public final class SystematicLikelihood {
     public private(set) var shapeObservables: [Double]
     /// The last minimum found, the next minimization's start.
     var warmStart: [Double]
-    /// The nominal templates, sample-major (SM, T₁…T_K, B₁…B_J; `binCount` each).
-    let nominalTemplates: [Double]
+    /// Buffers of every evaluation and fit, and copies of the data and constraints for them.
+    let workspace: SystematicWorkspace
 
     public init(model: SystematicModel, statistic: TestStatistic = .poisson) {
         self.model = model
@@ -27,9 +27,21 @@ public final class SystematicLikelihood {
         data = [Double](repeating: 0, count: model.binCount)
         normalizationObservables = model.base.nominalNuisances
         shapeObservables = [Double](repeating: 0, count: model.systematics.count)
-        nominalTemplates = model.base.standardModel + model.base.parameterTerms.flatMap { $0 } + model.base.backgrounds.flatMap(\.template)
+        workspace = SystematicWorkspace(model: model)
         warmStart = []
         warmStart = nominalParameters
+        loadWorkspace()
+    }
+
+    /// Copies the data and each parameter's constraint (`constraint(_:)`) into the workspace.
+    private func loadWorkspace() {
+        workspace.hessianAtWarmStart = false
+        for (i, d) in data.enumerated() { workspace.observed[i] = d }
+        for a in 1..<dimension {
+            let c = constraint(a)
+            workspace.observables[a] = c.observable
+            workspace.inverseVariances[a] = c.inverseVariance
+        }
     }
 
     public var dimension: Int { model.parameterCount }
@@ -78,5 +90,6 @@ public final class SystematicLikelihood {
         normalizationObservables = o
         shapeObservables = a
         warmStart = nominalParameters
+        loadWorkspace()
     }
 }

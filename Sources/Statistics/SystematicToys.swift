@@ -8,8 +8,8 @@ import Parallel
 /// θ = 0) with θ held at θ_t; each toy k then draws, from `RandomStream(seed: seed, index: firstIndex + k)`,
 /// its counts d_i ~ Poisson(μ_i(θ_t, x̂)) and every global observable around x̂ (n₀ ~ N(n̂, σ_n),
 /// b₀_j ~ N(b̂_j, σ_j), a_s ~ N(α̂_s, 1); fixed ones stay), and is fitted: θ̂ ≥ 0, and the upper limit
-/// where λ_p(θ) − λ_p(θ̂) = c (Brent, as the Asimov limit). The same seed gives the same toys for
-/// any thread count.
+/// where λ_p(θ) − λ_p(θ̂) = c (Brent, as the Asimov limit). Each worker reuses one likelihood, reset
+/// by `setData` per toy; the same seed gives the same toys for any thread count.
 public enum SystematicToys {
     public struct Toy: Sendable {
         public var thetaHat: Double
@@ -29,10 +29,10 @@ public enum SystematicToys {
                            testedTheta: Double? = nil, firstIndex: UInt64 = 0) throws -> [Toy] {
         let generation = try Generation(model: model, statistic: statistic, trueTheta: trueTheta)
         let start = scale ?? model.base.parameterScale
-        return Parallel.map(count, threads: threads) { k in
+        return Parallel.map(count, threads: threads, state: { SystematicLikelihood(model: model, statistic: statistic) }) { likelihood, k in
             // Without a data generator a toy cannot throw.
-            (try? generation.toy(index: firstIndex &+ UInt64(k), seed: seed, likelihood: SystematicLikelihood(model: model, statistic: statistic),
-                                 critical: critical, scale: start, upperLimit: upperLimit, testedTheta: testedTheta))
+            (try? generation.toy(index: firstIndex &+ UInt64(k), seed: seed, likelihood: likelihood, critical: critical, scale: start,
+                                 upperLimit: upperLimit, testedTheta: testedTheta))
                 ?? Toy(thetaHat: .nan, upperLimit: .nan, status: .failed)
         }
     }
@@ -69,7 +69,8 @@ public enum SystematicToys {
         /// Toy `index`: drawn from `RandomStream(seed: seed, index: index)` — its counts by
         /// `generator` when given (full chain), else Poisson around `expected`; then the global
         /// observables from the same stream — and fitted with `likelihood` (of this model and
-        /// statistic; `setData` resets it, so a worker may reuse one); `scale` starts the brackets.
+        /// statistic; `setData` resets it, so a worker may reuse one), starting from the truth
+        /// (θ_t, x̂); `scale` starts the brackets.
         /// - Throws: the generator's error, or `StatisticsError` for a generator with other bins.
         public func toy(index: UInt64, seed: UInt64, likelihood: SystematicLikelihood, critical: Double, scale: Double,
                         upperLimit: Bool, testedTheta: Double?, generator: ToyDataGenerator? = nil) throws -> Toy {
@@ -94,7 +95,7 @@ public enum SystematicToys {
                                            shapeObservables: a0)) != nil else {
                 return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed)
             }
-            let best = likelihood.bestFit(scale: scale)
+            let best = likelihood.bestFit(scale: scale, start: x)
             guard best.status != .failed else { return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed) }
             var tested = Double.nan
             if let testedTheta {

@@ -86,9 +86,10 @@ public struct ToyRunner: Sendable {
                                                            trueTheta: configuration.truth, referenceData: reference)
             let dataGenerator = self.dataGenerator
             makeWorker = {
-                { index in
-                    let likelihood = SystematicLikelihood(model: generation.model, statistic: configuration.statistic)
-                    return Result {
+                // One likelihood per worker, reset by `setData` for each toy.
+                let likelihood = SystematicLikelihood(model: generation.model, statistic: configuration.statistic)
+                return { index in
+                    Result {
                         let toy = try generation.toy(index: index, seed: configuration.seed, likelihood: likelihood,
                                                      critical: configuration.criticalValue, scale: configuration.scale,
                                                      upperLimit: configuration.computesUpperLimit, testedTheta: configuration.testedTheta,

@@ -16,6 +16,20 @@ import Testing
         #expect(squares == (0..<1000).map { $0 * $0 })
     }
 
+    /// Per-worker state: made once per worker (at most `threads` times) and reused across items;
+    /// results in index order whatever the thread count.
+    @Test(arguments: [1, 2, 3])
+    func mapWithStateMakesOneStatePerWorker(threads: Int) {
+        let made = Counts(1)
+        let results = Parallel.map(200, threads: threads, state: { () -> [Int] in made.increment(0); return [] }) { scratch, i -> Int in
+            scratch.append(i)
+            return i * 3
+        }
+        #expect(results == (0..<200).map { $0 * 3 })
+        #expect(made.values[0] >= 1 && made.values[0] <= threads)
+        #expect(Parallel.map(0, threads: threads, state: { 0 }) { _, i in i }.isEmpty)
+    }
+
     @Test func forEachVisitsEveryIndexOnce() {
         let counts = Counts(1000)
         Parallel.forEach(1000, threads: 4) { counts.increment($0) }
