@@ -62,27 +62,10 @@ extension SystematicLikelihood {
         var tau = 0.0
         while tau <= 1e8 {
             w.lastDamping = tau
-            if factor(a, into: l, dimension: k, damping: tau) { return true }
+            if CholeskySolve.factor(a, into: l, dimension: k, damping: tau) { return true }
             tau = tau == 0 ? 1e-8 : tau * 10
         }
         return false
-    }
-
-    private func factor(_ a: UnsafeMutablePointer<Double>, into l: UnsafeMutablePointer<Double>, dimension k: Int, damping tau: Double) -> Bool {
-        for p in 0..<k {
-            for q in 0...p {
-                var sum = a[p * k + q]
-                if p == q && tau > 0 { sum += tau * max(abs(a[p * k + p]), 1e-12) }
-                for s in 0..<q { sum -= l[p * k + s] * l[q * k + s] }
-                if p == q {
-                    guard sum > 0, sum.isFinite else { return false }
-                    l[p * k + p] = sum.squareRoot()
-                } else {
-                    l[p * k + q] = sum / l[q * k + q]
-                }
-            }
-        }
-        return true
     }
 
     /// out = (L Lᵀ)⁻¹ v on the k free coordinates of `workspace.free` (full-length vectors, out 0
