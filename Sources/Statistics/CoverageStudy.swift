@@ -12,6 +12,9 @@ import GSL
 ///   independent toy set thrown at θ_true (toy indices from `criticalFirstIndex`, disjoint
 ///   from the coverage toys 0 ..< toys).
 ///   CLs is not defined for Feldman–Cousins (refused).
+/// With a `systematicModel` (shape systematics on `model`, its base) the toys are thrown at its
+/// profiled nuisances with every global observable fluctuated and fitted with every nuisance
+/// profiled (`ToyRunner.systematicModel`, docs/physics.md §16.7); CLs+b only.
 /// Coverage p = covered/N with the binomial error √(p(1 − p)/N).
 public struct CoverageStudy: Sendable {
     public enum Method: String, Sendable, Codable, CaseIterable {
@@ -42,14 +45,18 @@ public struct CoverageStudy: Sendable {
     public static func run(
         model: BinnedModel, statistic: TestStatistic = .poisson, confidenceLevel: Double = 0.90,
         method: Method, trueValue: Double, toys: Int, seed: UInt64, criticalToys: Int? = nil,
-        threads: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil, limitMethod: LimitMethod = .clsb
+        threads: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil, limitMethod: LimitMethod = .clsb,
+        scale: Double? = nil, systematicModel: SystematicModel? = nil
     ) throws -> CoverageStudy {
         guard toys > 0 else { throw StatisticsError("coverage needs at least one toy") }
+        guard systematicModel == nil || limitMethod == .clsb else {
+            throw StatisticsError("coverage with shape systematics is computed for CLs+b only")
+        }
         guard limitMethod == .clsb || method == .asimov else {
             throw StatisticsError("CLs applies to the asymptotic limit (method asimov); Feldman–Cousins orders by likelihood ratio, not CLs")
         }
         let configuration = try ToyConfiguration.profiled(
-            model: model, statistic: statistic, confidenceLevel: confidenceLevel, truth: trueValue, seed: seed,
+            model: model, statistic: statistic, confidenceLevel: confidenceLevel, truth: trueValue, seed: seed, scale: scale,
             computesUpperLimit: false, testedTheta: trueValue)
         var critical: Double
         var qA = Double.nan
@@ -62,12 +69,13 @@ public struct CoverageStudy: Sendable {
                 critical = clsThreshold(asimov: qA, alpha: 1 - confidenceLevel)
             }
         case .feldmanCousins:
-            let reference = try ToyRunner(configuration: configuration).run(
+            let reference = try ToyRunner(configuration: configuration, systematicModel: systematicModel).run(
                 totalToys: criticalToys ?? toys, firstIndex: criticalFirstIndex, threads: threads)
             let values = reference.filter { $0.status != .failed && $0.statisticAtTest.isFinite }.map(\.statisticAtTest).sorted()
             critical = Quantile.ofSorted(values, confidenceLevel)
         }
-        let results = try ToyRunner(configuration: configuration).run(totalToys: toys, threads: threads, progress: progress)
+        let results = try ToyRunner(configuration: configuration, systematicModel: systematicModel)
+            .run(totalToys: toys, threads: threads, progress: progress)
         let good = results.filter { $0.status != .failed && $0.statisticAtTest.isFinite }
         let covered = good.filter { toy in
             switch method {

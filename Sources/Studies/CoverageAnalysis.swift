@@ -10,8 +10,8 @@ import Output
 /// (Feldman & Cousins, PRD 57, 3873 (1998)) → `coverage_<scenario>_<model>.csv`. Each point
 /// (row r) uses the master seed `StudyContext.rowSeed(seed, row: r)` (the `seed` column): the
 /// points are independent, and each is reproduced by `nue coverage --seed <that seed>`. A scenario
-/// with systematics profiles every nuisance in the toys and the Asimov limit (`SystematicCoverage`,
-/// docs/physics.md §16.7; CLs+b only), and the table gains the column `systematics`.
+/// with systematics profiles every nuisance in the toys and the Asimov limit
+/// (`CoverageStudy.run(systematicModel:)`, docs/physics.md §16.7; CLs+b only), and the table gains the column `systematics`.
 enum CoverageAnalysis {
     static func run(_ context: StudyContext) throws -> AnalysisOutput {
         let card = context.card
@@ -69,15 +69,11 @@ enum CoverageAnalysis {
                                                              .text(variant.parameter.name), .text(method.rawValue), .text(String(seed)),
                                                              .number(ratio), .number(trueValue)]
                             do {
-                                let studyMethod: CoverageStudy.Method = method == .fc ? .feldmanCousins : .asimov
-                                let study = try systematic.map {
-                                    try SystematicCoverage.run(model: $0.model, statistic: statistic, confidenceLevel: card.cl, method: studyMethod,
-                                                               trueValue: theta, toys: count, seed: seed, criticalToys: criticalToys,
-                                                               threads: context.threads, scale: limit)
-                                } ?? CoverageStudy.run(
+                                let study = try CoverageStudy.run(
                                     model: fit.binnedModel, statistic: statistic, confidenceLevel: card.cl,
-                                    method: studyMethod, trueValue: theta, toys: count,
-                                    seed: seed, criticalToys: criticalToys, threads: context.threads, limitMethod: card.limit)
+                                    method: method == .fc ? .feldmanCousins : .asimov, trueValue: theta, toys: count,
+                                    seed: seed, criticalToys: criticalToys, threads: context.threads, limitMethod: card.limit,
+                                    scale: systematic == nil ? nil : limit, systematicModel: systematic?.model)
                                 cells += [.integer(study.toys), .integer(study.covered), AnalysisOutput.number(study.coverage),
                                           AnalysisOutput.number(study.coverageError), .number(card.cl),
                                           AnalysisOutput.number(study.criticalValue), .integer(study.failedFits),

@@ -14,7 +14,7 @@ import Statistics
 ///
 /// - at θ = the Asimov limit, the same toys again: the coverage of the Feldman–Cousins interval,
 ///   t(θ_A) ≤ c with c the CL-quantile of t from `toys.count` independent toys
-///   (`SystematicCoverage`), and c itself beside the asymptotic χ²₁ quantile.
+///   (`CoverageStudy.run(systematicModel:)`), and c itself beside the asymptotic χ²₁ quantile.
 ///
 /// Where the two agree, the asymptotic formulas hold with these systematics; where they do not,
 /// the table says by how much. Seeds: `toys.seed` + 2·(scenario index) for θ = 0, + 1 for the
@@ -47,9 +47,9 @@ enum SystematicsToysAnalysis {
                                                     seed: seed, threads: context.threads, scale: asimov.limit)
                 let atLimit = try SystematicToys.run(model: fit.model, trueTheta: asimov.limit, critical: asimov.criticalValue,
                                                      count: toys.count, seed: seed &+ 1, threads: context.threads, scale: asimov.limit)
-                let fc = try SystematicCoverage.run(model: fit.model, statistic: .poisson, confidenceLevel: card.cl, method: .feldmanCousins,
-                                                    trueValue: asimov.limit, toys: toys.count, seed: seed &+ 1, threads: context.threads,
-                                                    scale: asimov.limit)
+                let fc = try CoverageStudy.run(model: fit.model.base, statistic: .poisson, confidenceLevel: card.cl, method: .feldmanCousins,
+                                               trueValue: asimov.limit, toys: toys.count, seed: seed &+ 1, threads: context.threads,
+                                               scale: asimov.limit, systematicModel: fit.model)
                 let limits = atZero.filter { $0.status != .failed }.map(\.upperLimit).sorted()
                 let coverageToys = atLimit.filter { $0.status != .failed }
                 let covered = coverageToys.filter { $0.upperLimit >= asimov.limit }.count

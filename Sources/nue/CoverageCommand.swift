@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Statistics
+import Studies
 
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,28 +71,19 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let fit = try FitScenario(scenario)
-        let study: CoverageStudy
+        var systematic: SystematicModelFit?
         if !fit.study.systematics.isEmpty {
-            guard try toys <= 1_000_000, try (criticalToys ?? 0) <= 1_000_000 else {
-                throw CommandFailure("--toys and --critical-toys with --systematics must be ≤ 10⁶ (the toys are kept in memory), got \(try toys) and \(try criticalToys ?? 0)")
-            }
             guard scenario.limit == .clsb else {
                 throw CommandFailure("--limit cls with --systematics \(scenario.systematics): nue coverage profiles systematics with CLs+b only; use --limit clsb")
             }
-            let systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
-            study = try runtime {
-                try SystematicCoverage.run(model: systematic.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                           method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
-                                           toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count())
-            }
-        } else {
-            let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-            study = try runtime {
-                try CoverageStudy.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
-                                      method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
-                                      toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count(),
-                                      progress: progress.callback, limitMethod: scenario.limit)
-            }
+            systematic = try runtime { try fit.study.systematicFit(templates: fit.templates) }
+        }
+        let progress = ToyProgress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let study = try runtime {
+            try CoverageStudy.run(model: fit.model, statistic: fit.statistic, confidenceLevel: scenario.cl,
+                                  method: method == .fc ? .feldmanCousins : .asimov, trueValue: fit.theta(quoted: trueValue),
+                                  toys: toys, seed: seed, criticalToys: criticalToys, threads: try threadsOption.count(),
+                                  progress: progress.callback, limitMethod: scenario.limit, systematicModel: systematic?.model)
         }
         let output = Output(method: method.rawValue, limit_method: scenario.limit.rawValue, parameter: fit.parameterName, true_value: trueValue,
                             coverage: finite(study.coverage), coverage_error: finite(study.coverageError), toys: study.toys,

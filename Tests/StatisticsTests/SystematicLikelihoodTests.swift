@@ -158,7 +158,8 @@ struct SystematicLikelihoodTests {
         #expect(one.map(\.upperLimit) == atZero.prefix(8).map(\.upperLimit))
     }
 
-    /// `SystematicCoverage` on the toys of `toys()` at the Asimov limit (same seed, same indices):
+    /// `CoverageStudy` with the systematic model on the toys of `toys()` at the Asimov limit (same
+    /// seed, same indices):
     /// `.asimov` decides by q̃(θ_t) ≤ Φ⁻¹(CL)², a different computation from the upper limits'
     /// root search but the same event (q̃ increases above θ̂, and the limit solves q̃ = c), so it
     /// counts the same toys (±1 for a toy within the root tolerance). `.feldmanCousins`: the critical
@@ -170,9 +171,11 @@ struct SystematicLikelihoodTests {
         let asimov = try SystematicAsimovSensitivity.compute(model: model)
         let limits = try SystematicToys.run(model: model, trueTheta: asimov.limit, critical: asimov.criticalValue, count: 400, seed: 8, threads: 2)
         let byLimit = limits.filter { $0.status != .failed && $0.upperLimit >= asimov.limit }.count
-        let byStatistic = try SystematicCoverage.run(model: model, method: .asimov, trueValue: asimov.limit, toys: 400, seed: 8, threads: 2)
+        let byStatistic = try CoverageStudy.run(model: model.base, method: .asimov, trueValue: asimov.limit, toys: 400, seed: 8, threads: 2,
+                                                scale: asimov.limit, systematicModel: model)
         #expect(byStatistic.toys == 400 && abs(byStatistic.covered - byLimit) <= 1, "q̃: \(byStatistic.covered), limits: \(byLimit)")
-        let fc = try SystematicCoverage.run(model: model, method: .feldmanCousins, trueValue: asimov.limit, toys: 400, seed: 8, threads: 2)
+        let fc = try CoverageStudy.run(model: model.base, method: .feldmanCousins, trueValue: asimov.limit, toys: 400, seed: 8, threads: 2,
+                                       scale: asimov.limit, systematicModel: model)
         #expect(abs(fc.criticalValue - 2.706) < 0.9, "FC critical value \(fc.criticalValue)")
         #expect(abs(fc.coverage - 0.90) < 0.045, "FC coverage \(fc.covered)/\(fc.toys)")
         print("systematic coverage: asimov \(byStatistic.covered)/400 (limits \(byLimit)), FC c = \(fc.criticalValue), \(fc.covered)/\(fc.toys)")

@@ -30,7 +30,7 @@ import Statistics
     /// The profile Δχ² curve runs from 0 to 2.5× the Asimov limit on 61 points, so its 25th point
     /// sits at the limit, where the Brent crossing of `asimov` put Δχ² = Φ⁻¹(0.9)² = 1.6424: a
     /// profile fit there (a different computation: no root search) reproduces it to 10⁻⁶. The
-    /// toys and coverage rows are those of `SystematicToys` and `SystematicCoverage` called
+    /// toys and coverage rows are those of `SystematicToys` and `CoverageStudy` called
     /// directly with the row's seed, and carry the column `systematics`; the test-statistic band's
     /// median lies inside the toy limits' ±1σ.
     @Test func profileToysAndCoverageWithSystematics() throws {
@@ -64,8 +64,9 @@ import Statistics
         let coverage = try #require(outcome.outputs.first { $0.analysis == .coverage }?.table)
         let covered = try Self.numbers(coverage, "covered"), criticals = try Self.numbers(coverage, "critical_value")
         for (row, method) in [CoverageStudy.Method.asimov, .feldmanCousins].enumerated() {
-            let study = try SystematicCoverage.run(model: fit.model, method: method, trueValue: asimov.limit, toys: 20,
-                                                   seed: context.rowSeed(11, row: row), criticalToys: 20, threads: 2, scale: asimov.limit)
+            let study = try CoverageStudy.run(model: fit.model.base, method: method, trueValue: asimov.limit, toys: 20,
+                                              seed: context.rowSeed(11, row: row), criticalToys: 20, threads: 2, scale: asimov.limit,
+                                              systematicModel: fit.model)
             #expect(Double(study.covered) == covered[row] && study.criticalValue == criticals[row], "\(method)")
         }
     }
