@@ -30,16 +30,26 @@ extension SystematicLikelihood {
             if side == 0 {
                 let v = HistoSysInterpolation.polynomialWeights(alpha), sym = table + 2 * bins, asym = table + 3 * bins
                 let c = curvatureWeight * HistoSysInterpolation.polynomialCurvature(alpha)
-                for i in 0..<bins {
-                    values[i] += v.s * sym[i] + v.a * asym[i]
-                    muSecond[i] += c * asym[i]
-                }
                 if isBackground {
                     let b = w.shapeB + (s * J + p - 1 - K) * bins
-                    for i in 0..<bins { b[i] = v.ds * sym[i] + v.da * asym[i] }
+                    for i in 0..<bins {
+                        let si = sym[i], ai = asym[i]
+                        values[i] += v.s * si + v.a * ai
+                        muSecond[i] += c * ai
+                        b[i] = v.ds * si + v.da * ai
+                    }
+                } else if p == 0 {
+                    for i in 0..<bins {
+                        let si = sym[i], ai = asym[i]
+                        values[i] += v.s * si + v.a * ai
+                        muSecond[i] += c * ai
+                        a[i] += v.ds * si + v.da * ai
+                    }
                 } else {
                     for i in 0..<bins {
-                        let d1 = v.ds * sym[i] + v.da * asym[i]
+                        let si = sym[i], ai = asym[i], d1 = v.ds * si + v.da * ai
+                        values[i] += v.s * si + v.a * ai
+                        muSecond[i] += c * ai
                         a[i] += power * d1
                         aPrime[i] += slope * d1
                     }
@@ -49,6 +59,8 @@ extension SystematicLikelihood {
                 for i in 0..<bins { values[i] += alpha * delta[i] }
                 if isBackground {
                     (w.shapeB + (s * J + p - 1 - K) * bins).update(from: delta, count: bins)
+                } else if p == 0 {
+                    for i in 0..<bins { a[i] += delta[i] }
                 } else {
                     for i in 0..<bins {
                         a[i] += power * delta[i]
@@ -140,7 +152,21 @@ extension SystematicLikelihood {
             let column = w.columns + r * bins, weighted = w.weightedColumns + r * bins
             for i in 0..<bins { weighted[i] = f2[i] * column[i] }
             gradient[r] = DotProduct.sum(f1, column, count: bins)
-            for c in r..<D { hessian[r * D + c] = DotProduct.sum(weighted, w.columns + c * bins, count: bins) }
+        }
+        // Rows r, r + 1 together: each column c is loaded once for both.
+        var r = 0
+        while r < D {
+            let weighted = UnsafePointer(w.weightedColumns + r * bins)
+            guard r + 1 < D else {
+                hessian[r * D + r] = DotProduct.sum(weighted, w.columns + r * bins, count: bins)
+                break
+            }
+            let next = UnsafePointer(w.weightedColumns + (r + 1) * bins)
+            hessian[r * D + r] = DotProduct.sum(weighted, w.columns + r * bins, count: bins)
+            for c in (r + 1)..<D {
+                (hessian[r * D + c], hessian[(r + 1) * D + c]) = DotProduct.pair(weighted, next, w.columns + c * bins, count: bins)
+            }
+            r += 2
         }
         // f′ ∇²μ, upper triangle.
         if K > 1 { hessian[0] += n * DotProduct.sum(f1, w.aSecond, count: bins) }
