@@ -23,8 +23,9 @@ public enum BenchmarkSuite {
         public var fullChainToys: Int = 4
         /// ⁴²Ar/⁴²K decays per brute-force measurement (0: skip the argon figures).
         public var argonDecays: Int = 50_000_000
-        /// Toys of the systematics fit measurement (0: skip it).
-        public var systematicToys: Int = 200
+        /// Toys of the systematics fit measurement (0: skip it); 5 000 take ~0.5 s at ~10⁴ toy tests/s,
+        /// long enough for the timer.
+        public var systematicToys: Int = 5_000
         /// Where to write that measurement's pyhf workspace (for `scripts/pyhf_toy_rate.py`).
         public var systematicWorkspace: String?
 

@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
             help: "⁴²Ar/⁴²K decays per brute-force measurement, 0…10¹² (0: skip the argon figures).")
     var argonDecays: Double = 50_000_000
     @Option(help: "Toys of the systematics-fit measurement, 0…10⁶ (KamLAND > 3 MeV, three backgrounds, five systematics; 0: skip).")
-    var systematicToys: Double = 200
+    var systematicToys: Double = 5_000
     @Option(help: "Write that measurement's pyhf workspace here (make bench times pyhf on it: scripts/pyhf_toy_rate.py).")
     var systematicWorkspace: String?
     @OptionGroup var jsonOption: JSONOption
