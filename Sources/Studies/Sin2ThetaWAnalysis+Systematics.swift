@@ -6,8 +6,8 @@ extension Sin2ThetaWAnalysis {
     /// The ±1σ templates of every nuisance of a scenario's systematics for the sin²θ_W model
     /// S(s₀ ± δ) = S₀ ± δ S′ + δ² S″/2 (docs/physics.md §16.8): S₀, S′ and S″ each from templates
     /// refolded exactly at the nuisance's ±1σ at s₀ − h, s₀, s₀ + h (exposure fixed), and each
-    /// background's ±1σ template. The backgrounds do not follow sin²θ_W (their normalizations are
-    /// free within their constraints).
+    /// background's ±1σ template (`StudyContext.systematicTemplates`). The backgrounds do not follow
+    /// sin²θ_W (those of s₀ are used; their normalizations are free within their constraints).
     struct SystematicTerms {
         struct Pair {
             var up: [Double]
@@ -29,21 +29,9 @@ extension Sin2ThetaWAnalysis {
     /// The systematic terms of scenario `index` at sin²θ_W = `truth`, nil when it has no
     /// systematics. `kept`: the names of the backgrounds in the fit, in its order.
     static func systematicTerms(_ context: StudyContext, _ index: Int, truth: Double, kept: [String]) throws -> SystematicTerms? {
-        let card = context.card
-        let scenario = card.scenarios[index]
-        guard !card.systematicSelection(for: scenario).isNone else { return nil }
-        let exposure = try context.backgrounds(index).exposure
-        func refolds(_ sin2w: Double, backgrounds: Bool) throws -> SystematicTemplates {
-            let study = try card.studyScenario(scenario, spectrum: context.spectrum, model: .magneticMoment, sin2ThetaW: sin2w,
-                                               cardDirectory: context.cardDirectory)
-            return try SystematicTemplates.build(nominal: try context.templatesAtFixedExposure(index, sin2w: sin2w), scenario: study.simulation,
-                                                 backgrounds: backgrounds ? study.backgrounds : [], exposure: exposure,
-                                                 nuisances: study.systematics)
-        }
         let h = step
-        let low = try refolds(truth - h, backgrounds: false)
-        let mid = try refolds(truth, backgrounds: true)
-        let high = try refolds(truth + h, backgrounds: false)
+        guard let low = try context.systematicTemplates(index, sin2w: truth - h), let mid = try context.systematicTemplates(index, sin2w: truth),
+              let high = try context.systematicTemplates(index, sin2w: truth + h) else { return nil }
         func derivatives(_ l: [Double], _ m: [Double], _ u: [Double]) -> (slope: [Double], half: [Double]) {
             (zip(u, l).map { ($0 - $1) / (2 * h) }, m.indices.map { (u[$0] - 2 * m[$0] + l[$0]) / (2 * h * h) })
         }

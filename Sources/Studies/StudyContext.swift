@@ -88,18 +88,19 @@ final class StudyContext: @unchecked Sendable {
 
     /// The templates of scenario `index` at mediator mass `mass` refolded at each of its
     /// systematics' ±1σ (`SystematicTemplates`; one set serves every model and statistic of the
-    /// scenario, docs/physics.md §16.2), nil when it has none; at another `threshold` with the
-    /// scenario's exposure kept (`templatesAtFixedExposure`). Cached.
-    func systematicTemplates(_ index: Int, mass: Double = 0, threshold: Double? = nil) throws -> SystematicTemplates? {
-        let key = Key(scenario: index, mass: mass, threshold: threshold, sin2w: nil)
+    /// scenario, docs/physics.md §16.2), nil when it has none; at another `threshold` or sin²θ_W
+    /// with the scenario's exposure kept (`templatesAtFixedExposure`). Cached.
+    func systematicTemplates(_ index: Int, mass: Double = 0, threshold: Double? = nil,
+                             sin2w: Double? = nil) throws -> SystematicTemplates? {
+        let key = Key(scenario: index, mass: mass, threshold: threshold, sin2w: sin2w)
         lock.lock()
         if let cached = systematicCache[key] { lock.unlock(); return cached }
         lock.unlock()
         let study = try card.studyScenario(card.scenarios[index], spectrum: spectrum,
                                            model: try NewPhysicsModel(kind: .lightVector, mediatorMassMeV: mass), thresholdMeV: threshold,
-                                           cardDirectory: cardDirectory)
+                                           sin2ThetaW: sin2w, cardDirectory: cardDirectory)
         guard !study.systematics.isEmpty else { return nil }
-        let built = try SystematicTemplates.build(nominal: try templatesAtFixedExposure(index, mass: mass, threshold: threshold),
+        let built = try SystematicTemplates.build(nominal: try templatesAtFixedExposure(index, mass: mass, threshold: threshold, sin2w: sin2w),
                                                   scenario: study.simulation, backgrounds: study.backgrounds,
                                                   exposure: try backgrounds(index).exposure, nuisances: study.systematics)
         lock.lock()
