@@ -8,6 +8,12 @@ enum CholeskySolve {
             l.withUnsafeMutableBufferPointer { factor(a.baseAddress!, into: $0.baseAddress!, dimension: k) }
         }
         guard positive else { return nil }
+        return solve(factor: l, b, dimension: k)
+    }
+
+    /// x of L Lᵀ x = b for the lower-triangular factor L of `factor` (row-major k × k): forward and
+    /// back substitution.
+    static func solve(factor l: [Double], _ b: [Double], dimension k: Int) -> [Double] {
         var y = b
         for p in 0..<k { for s in 0..<p { y[p] -= l[p * k + s] * y[s] }; y[p] /= l[p * k + p] }
         for p in stride(from: k - 1, through: 0, by: -1) {

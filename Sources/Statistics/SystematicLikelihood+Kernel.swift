@@ -124,6 +124,7 @@ extension SystematicLikelihood {
             let term = e.mu > 0 ? statistic.binTerm(expected: e.mu, observed: d) : (value: 0, first: zeroFirst, second: 0)
             value += term.value
             guard derivatives else { continue }
+            w.expected[i] = e.mu
             w.binFirst[i] = term.first
             w.binSecond[i] = term.second
             w.aPrime[i] = e.aPrime

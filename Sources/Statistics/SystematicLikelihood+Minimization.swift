@@ -88,12 +88,15 @@ extension SystematicLikelihood {
             if decrement <= Self.convergedDecrement { converged = decrement > -1e-9; break }
             let gradient = w.currentGradient
             if decrement <= Self.finalStepDecrement, w.lastDamping == 0, !edges.isWorking {
-                var change = 0.0
+                var change = 0.0, clipped = false
                 for a in 0..<D {
                     trial[a] = w.active[a] ? point[a] : max(lowerBounds[a], point[a] + step[a])
+                    clipped = clipped || (!w.active[a] && point[a] + step[a] < lowerBounds[a])
                     change += gradient[a] * (trial[a] - point[a])
                 }
-                if let value = evaluate(at: trial, gradient: nil, hessian: nil), value <= current + 1e-4 * change {
+                let value = !clipped && edges.isEmpty && finalStepStaysInside()
+                    ? current - 0.5 * decrement : evaluate(at: trial, gradient: nil, hessian: nil)
+                if let value, value <= current + 1e-4 * change {
                     var slope = gradient[0]
                     for b in 0..<D { slope += w.currentHessian[b] * (trial[b] - point[b]) }
                     point.update(from: trial, count: D)
@@ -156,6 +159,25 @@ extension SystematicLikelihood {
         w.hessianAtWarmStart = !edges.isWorking
         let atBound = (0..<firstShapeIndex).contains { a in !held[a] && x̂[a] <= lowerBounds[a] }
         return Fit(parameters: x̂, value: current, status: atBound ? .atBound : .converged, iterations: iterations, thetaGradient: slope)
+    }
+
+    /// Whether the last step Δ = `workspace.step` from `workspace.point` keeps every bin at more than
+    /// half its μ_i to first order, μ_i + ∇μ_i·Δ > μ_i/2 (∇μ_i the columns of the last evaluation
+    /// with derivatives, the current point's). Then the final step's λ is the Newton model's,
+    /// λ − ½ decrement (ΔᵀHΔ = −∇λ·Δ for an undamped, unclipped step), exact to third order in Δ:
+    /// |Δ|³ ~ decrement^{3/2} ≲ 10⁻⁹ in λ (`SystematicToyFitTests` compares it with λ at x̂).
+    func finalStepStaysInside() -> Bool {
+        let w = workspace, bins = w.bins, change = w.expectedChange
+        change.update(repeating: 0, count: bins)
+        for a in 0..<w.parameters where w.step[a] != 0 {
+            let column = w.columns + a * bins, s = w.step[a]
+            for i in 0..<bins { change[i] += s * column[i] }
+        }
+        for i in 0..<bins {
+            let mu = w.expected[i]
+            guard mu + change[i] > 0.5 * mu || (mu == 0 && change[i] == 0) else { return false }
+        }
+        return true
     }
 
     /// GSL's Nelder–Mead over the free coordinates from `x` (steps: 0.1 of each prior σ, 0.1 for a

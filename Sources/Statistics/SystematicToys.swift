@@ -6,7 +6,7 @@ import Parallel
 ///
 /// For a true θ_t, the nuisances x̂(θ_t) are fitted to the reference data (the Asimov data set of
 /// θ = 0) with θ held at θ_t; each toy k then draws, from `RandomStream(seed: seed, index: firstIndex + k)`,
-/// its counts d_i ~ Poisson(μ_i(θ_t, x̂)) and every global observable around x̂ (n₀ ~ N(n̂, σ_n),
+/// its counts d_i ~ Poisson(μ_i(θ_t, x̂)) (`PoissonSampler`) and every global observable around x̂ (n₀ ~ N(n̂, σ_n),
 /// b₀_j ~ N(b̂_j, σ_j), a_s ~ N(α̂_s, 1); fixed ones stay), and is fitted: θ̂ ≥ 0, and the upper limit
 /// where λ_p(θ) − λ_p(θ̂) = c (Brent, as the Asimov limit). Each worker reuses one likelihood, reset
 /// by `setData` per toy; the same seed gives the same toys for any thread count.
@@ -47,6 +47,10 @@ public enum SystematicToys {
         /// x̂(θ_t) = (θ_t, n̂, b̂⃗, α̂⃗).
         public let nuisances: [Double]
         public let expected: [Double]
+        /// One Poisson sampler per bin of `expected` (as `ToyRunner`'s plain toys).
+        let samplers: [PoissonSampler]
+        /// Each toy's fit starts one Fisher-scoring step from x̂ (nil: at x̂).
+        let fisherStart: FisherScoringStart?
 
         /// - Parameter referenceData: the data the nuisances are fitted to (default: the Asimov data
         ///   of θ = 0).
@@ -64,13 +68,15 @@ public enum SystematicToys {
             self.trueTheta = trueTheta
             nuisances = conditional.parameters
             self.expected = expected
+            samplers = expected.map(PoissonSampler.init(mean:))
+            fisherStart = FisherScoringStart(model: model, statistic: statistic, truth: nuisances, expected: expected)
         }
 
         /// Toy `index`: drawn from `RandomStream(seed: seed, index: index)` — its counts by
         /// `generator` when given (full chain), else Poisson around `expected`; then the global
         /// observables from the same stream — and fitted with `likelihood` (of this model and
-        /// statistic; `setData` resets it, so a worker may reuse one), starting from the truth
-        /// (θ_t, x̂); `scale` starts the brackets.
+        /// statistic; `setData` resets it, so a worker may reuse one), starting one Fisher-scoring
+        /// step from the truth (θ_t, x̂) (`FisherScoringStart`); `scale` starts the brackets.
         /// - Throws: the generator's error, or `StatisticsError` for a generator with other bins.
         public func toy(index: UInt64, seed: UInt64, likelihood: SystematicLikelihood, critical: Double, scale: Double,
                         upperLimit: Bool, testedTheta: Double?, generator: ToyDataGenerator? = nil) throws -> Toy {
@@ -83,7 +89,7 @@ public enum SystematicToys {
                     throw StatisticsError("the toy generator returned \(data.count) bins, the model has \(expected.count)")
                 }
             } else {
-                data = expected.map { Double(stream.poisson(mean: $0)) }
+                data = samplers.map { $0.sample(stream) }
             }
             func observable(_ value: Double, _ c: GaussianConstraint) -> Double {
                 c.sigma > 0 && c.sigma.isFinite ? value + c.sigma * stream.gaussian() : value
@@ -95,7 +101,8 @@ public enum SystematicToys {
                                            shapeObservables: a0)) != nil else {
                 return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed)
             }
-            let best = likelihood.bestFit(scale: scale, start: x)
+            let start = fisherStart?.start(data: data, observables: [0, n0] + b0 + a0) ?? x
+            let best = likelihood.bestFit(scale: scale, start: start)
             guard best.status != .failed else { return Toy(thetaHat: .nan, upperLimit: .nan, status: .failed) }
             var tested = Double.nan
             if let testedTheta {

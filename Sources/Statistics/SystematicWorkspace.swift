@@ -40,6 +40,9 @@ final class SystematicWorkspace {
     let aSecond: UnsafeMutablePointer<Double>
     let binFirst: UnsafeMutablePointer<Double>
     let binSecond: UnsafeMutablePointer<Double>
+    /// μ_i at the last evaluation with derivatives, and ∇μ_i·Δ of a step from there.
+    let expected: UnsafeMutablePointer<Double>
+    let expectedChange: UnsafeMutablePointer<Double>
     /// f″_i ∂μ_i/∂x_a (D columns of N): the Hessian's Σ_i f″_i ∂_aμ_i ∂_bμ_i as two-way dot products.
     let weightedColumns: UnsafeMutablePointer<Double>
     /// The minimizer's point, trial point and step (D each), gradients (D) and Hessians (D²) at the
@@ -117,6 +120,8 @@ final class SystematicWorkspace {
         aSecond = buffer(n)
         binFirst = buffer(n)
         binSecond = buffer(n)
+        expected = buffer(n)
+        expectedChange = buffer(n)
         weightedColumns = buffer(d * n)
         point = buffer(d)
         trial = buffer(d)

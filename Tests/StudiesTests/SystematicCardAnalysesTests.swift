@@ -32,7 +32,7 @@ import Statistics
     /// profile fit there (a different computation: no root search) reproduces it to 10⁻⁶. The
     /// toys and coverage rows are those of `SystematicToys` and `CoverageStudy` called
     /// directly with the row's seed, and carry the column `systematics`; the test-statistic band's
-    /// median lies inside the toy limits' ±1σ.
+    /// median lies inside the toy limits' ±2σ.
     @Test func profileToysAndCoverageWithSystematics() throws {
         let (outcome, _) = try BackgroundBreakdownTests.run(Self.card)
         let asimovTable = try #require(outcome.outputs.first { $0.analysis == .asimov }?.table)
@@ -56,10 +56,13 @@ import Statistics
         let median = Quantile.ofSorted(direct.filter { $0.status != .failed }.map(\.upperLimit).sorted(), 0.5)
         #expect(abs(try Self.numbers(toys, "median")[0] / fit.base.quoted(median) - 1) < 1e-12)
         // The pyhf/RooStats band from toys with systematics: its median estimates the same median
-        // limit from largely the same background-only toys, so it lies inside the toy limits' ±1σ.
+        // limit from the same background-only toys, but with the 90 % quantile of q̃ at each grid
+        // point read from only 20 signal-plus-background toys: that quantile's standard error,
+        // √(0.9·0.1/20)/f_χ²₁(2.71) ≈ 1.1 in q̃, moves the limit by ≈ ±20 %, as wide as the toy
+        // limits' ±1σ band at 20 toys. So it lies inside their ±2σ band.
         let tsMedian = try Self.numbers(toys, "ts_median")[0]
-        let minus1 = try Self.numbers(toys, "minus1")[0], plus1 = try Self.numbers(toys, "plus1")[0]
-        #expect(tsMedian > minus1 && tsMedian < plus1, "ts median \(tsMedian), toy band \(minus1)…\(plus1)")
+        let minus2 = try Self.numbers(toys, "minus2")[0], plus2 = try Self.numbers(toys, "plus2")[0]
+        #expect(tsMedian > minus2 && tsMedian < plus2, "ts median \(tsMedian), toy band \(minus2)…\(plus2)")
 
         let coverage = try #require(outcome.outputs.first { $0.analysis == .coverage }?.table)
         let covered = try Self.numbers(coverage, "covered"), criticals = try Self.numbers(coverage, "critical_value")
