@@ -8,19 +8,19 @@ enum CholeskySolve {
             l.withUnsafeMutableBufferPointer { factor(a.baseAddress!, into: $0.baseAddress!, dimension: k) }
         }
         guard positive else { return nil }
-        return solve(factor: l, b, dimension: k)
+        var y = b
+        l.withUnsafeBufferPointer { l in y.withUnsafeMutableBufferPointer { solve(factor: l.baseAddress!, inPlace: $0.baseAddress!, dimension: k) } }
+        return y
     }
 
-    /// x of L Lᵀ x = b for the lower-triangular factor L of `factor` (row-major k × k): forward and
-    /// back substitution.
-    static func solve(factor l: [Double], _ b: [Double], dimension k: Int) -> [Double] {
-        var y = b
+    /// Overwrites b (k) with x of L Lᵀ x = b, L the lower-triangular factor of `factor` (row-major
+    /// k × k): forward and back substitution. Allocates nothing.
+    static func solve(factor l: UnsafePointer<Double>, inPlace y: UnsafeMutablePointer<Double>, dimension k: Int) {
         for p in 0..<k { for s in 0..<p { y[p] -= l[p * k + s] * y[s] }; y[p] /= l[p * k + p] }
         for p in stride(from: k - 1, through: 0, by: -1) {
             for s in (p + 1)..<k { y[p] -= l[s * k + p] * y[s] }
             y[p] /= l[p * k + p]
         }
-        return y
     }
 
     /// The lower-triangular L (row-major k × k into `l`) of A + τ diag(max(|A_pp|, 10⁻¹²)) = L Lᵀ

@@ -59,41 +59,40 @@ struct FisherScoringStart: Sendable {
     }
 
     /// x₁ for a toy's counts `data` and global observables a⃗ (`observables[a]` for a ≥ 1, index 0
-    /// unused); nil where some d_i > 0 has μ_i = 0.
+    /// unused); nil where some d_i > 0 has μ_i = 0. Allocates only its result.
     func start(data: [Double], observables: [Double]) -> [Double]? {
         let D = truth.count, bins = expected.count
-        var gradient = [Double](repeating: 0, count: D)
-        var slopes = [Double](repeating: 0, count: bins)
         let zeroFirst = statistic.binDerivatives(expected: 1, observed: 0).first
-        for i in 0..<bins {
-            let mu = expected[i], d = data[i]
-            if mu > 0 {
-                slopes[i] = statistic.binDerivatives(expected: mu, observed: d).first
-            } else {
-                guard d == 0 else { return nil }
-                slopes[i] = zeroFirst
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: bins + 2 * D) { scratch -> [Double]? in
+            let slopes = scratch.baseAddress!, gradient = slopes + bins, y = gradient + D
+            for i in 0..<bins {
+                let mu = expected[i], d = data[i]
+                if mu > 0 {
+                    slopes[i] = statistic.binDerivatives(expected: mu, observed: d).first
+                } else {
+                    guard d == 0 else { return nil }
+                    slopes[i] = zeroFirst
+                }
             }
-        }
-        columns.withUnsafeBufferPointer { columns in
-            slopes.withUnsafeBufferPointer { slopes in
+            columns.withUnsafeBufferPointer { columns in
                 for a in 0..<D {
-                    gradient[a] = DotProduct.sum(slopes.baseAddress!, columns.baseAddress! + a * bins, count: bins)
+                    gradient[a] = DotProduct.sum(slopes, columns.baseAddress! + a * bins, count: bins)
                         + 2 * inverseVariances[a] * (truth[a] - observables[a])
                 }
             }
+            var x = truth
+            /// x_t − (L Lᵀ)⁻¹ g over `indices` into x, the other coordinates at x_t.
+            func step(_ indices: [Int], _ factor: [Double]) {
+                for (r, a) in indices.enumerated() { y[r] = -gradient[a] }
+                factor.withUnsafeBufferPointer { CholeskySolve.solve(factor: $0.baseAddress!, inPlace: y, dimension: indices.count) }
+                for a in 0..<D { x[a] = truth[a] }
+                for (r, a) in indices.enumerated() { x[a] += y[r] }
+            }
+            step(free, freeFactor)
+            if x[0] < 0, !freeWithoutTheta.isEmpty { step(freeWithoutTheta, freeWithoutThetaFactor) }
+            x[0] = max(x[0], 0)
+            for a in 1..<firstShapeIndex { x[a] = max(x[a], 0) }
+            return x
         }
-        var x = step(gradient, free, freeFactor)
-        if x[0] < 0, !freeWithoutTheta.isEmpty { x = step(gradient, freeWithoutTheta, freeWithoutThetaFactor) }
-        x[0] = max(x[0], 0)
-        for a in 1..<firstShapeIndex { x[a] = max(x[a], 0) }
-        return x
-    }
-
-    /// x_t − (L Lᵀ)⁻¹ g over `indices`, the other coordinates at x_t.
-    private func step(_ gradient: [Double], _ indices: [Int], _ l: [Double]) -> [Double] {
-        let y = CholeskySolve.solve(factor: l, indices.map { -gradient[$0] }, dimension: indices.count)
-        var x = truth
-        for (r, a) in indices.enumerated() { x[a] += y[r] }
-        return x
     }
 }

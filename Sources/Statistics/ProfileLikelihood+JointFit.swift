@@ -28,16 +28,24 @@ extension ProfileLikelihood {
     /// curvature are the profile's at (θ̂, ν̂): λ with its logarithms, λ_θ, and λ_θθ by the Schur
     /// complement (`finishProfile`), from one more pass (docs/physics.md §7.3).
     ///
+    /// Starts at `jointStart` when it is set and possible, else at c = 0 and the nominal ν.
     /// - Returns: nil when Newton does not converge (the caller falls back to the nested search).
     func bestFitJoint() -> BestFit? {
         let m = freeCount, q = m + 1, p = nuisanceCount
         let nu = workingNuisances
         for a in 0..<p { nu[a] = globalVector[a] }
-        for a in 0..<m { nu[freeSlotList[a]] = nominalVector[freeSlotList[a]] }
         var c = 0.0
-        let tolerance = ProfileLikelihood.convergedDecrement
         var current = expectedCurrent, candidate = expectedTrial
-        guard accumulateJoint(c: c, nu: nu, expected: current) else { return nil }
+        if let start = jointStart, start.count == p + 1 {
+            c = max(0, start[0])
+            for a in 0..<m { nu[freeSlotList[a]] = max(0, start[1 + freeSlotList[a]]) }
+        }
+        if jointStart == nil || !accumulateJoint(c: c, nu: nu, expected: current) {
+            c = 0
+            for a in 0..<m { nu[freeSlotList[a]] = nominalVector[freeSlotList[a]] }
+            guard accumulateJoint(c: c, nu: nu, expected: current) else { return nil }
+        }
+        let tolerance = ProfileLikelihood.convergedDecrement
         var converged = false
         for _ in 0..<100 {
             atBound[0] = c <= 0

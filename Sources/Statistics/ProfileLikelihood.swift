@@ -41,6 +41,10 @@ public final class ProfileLikelihood {
     /// The global observables of the current data set.
     public private(set) var globalObservables: NuisanceParameters
 
+    /// Where the next joint fit (`bestFitJoint`) starts: (c = nθ, n, b₁…b_J), e.g. a toy's
+    /// Fisher-scoring step (`ToyRunner`); nil: c = 0 and the constraints' nominal values.
+    /// `setData` clears it.
+    var jointStart: [Double]?
     /// Nuisances that float: 0 stands for n, j + 1 for b_j.
     let freeSlots: [Int]
     /// Scratch and state in manually managed buffers, so the fit's inner loops run without
@@ -188,6 +192,7 @@ public final class ProfileLikelihood {
     }
 
     private func setLoadedData(total: Double, globalObservables observables: NuisanceParameters) {
+        jointStart = nil
         dataTotal = total
         globalObservables = observables
         globalVector[0] = observables.normalization

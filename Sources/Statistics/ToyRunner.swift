@@ -202,6 +202,9 @@ final class ToyWorker {
     let configuration: ToyConfiguration
     let expected: [Double]
     let samplers: [PoissonSampler]
+    /// The joint fit's start per toy: one Fisher-scoring step from (θ_truth, ν_gen) (nil where the
+    /// fit is not joint, `ProfileLikelihood.usesJointFit`).
+    let fisherStart: FisherScoringStart?
     let generator: ToyDataGenerator?
     let likelihood: ProfileLikelihood
     let stream: RandomStream
@@ -216,6 +219,12 @@ final class ToyWorker {
         samplers = expected.map(PoissonSampler.init(mean:))
         self.generator = generator
         likelihood = ProfileLikelihood(model: configuration.model, statistic: configuration.statistic)
+        let nuisances = configuration.generationNuisances
+        fisherStart = likelihood.usesJointFit
+            ? (try? SystematicModel(base: configuration.model, systematics: [])).flatMap {
+                FisherScoringStart(model: $0, statistic: configuration.statistic,
+                                   truth: [configuration.truth, nuisances.normalization] + nuisances.backgrounds, expected: expected)
+            } : nil
         stream = RandomStream(seed: configuration.seed, index: 0)
         counts = [Double](repeating: 0, count: configuration.model.binCount)
         constraintSigmas = [configuration.model.normalization.sigma] + configuration.model.backgrounds.map(\.constraint.sigma)
@@ -257,6 +266,10 @@ final class ToyWorker {
 
     private func fit(index: UInt64, observables: NuisanceParameters) -> ToyResult {
         counts.withUnsafeBufferPointer { likelihood.setData(counts: $0, globalObservables: observables) }
+        if let fisherStart, var x = fisherStart.start(data: counts, observables: [0, observables.normalization] + observables.backgrounds) {
+            x[0] *= x[1]
+            likelihood.jointStart = x
+        }
         let best = likelihood.bestFit(scale: configuration.scale)
         var status = best.status
         var limit = Double.nan

@@ -57,6 +57,39 @@ struct JointFitTests {
         #expect(atBound > 30)
     }
 
+    /// The toys' start (`ToyRunner`: one Fisher-scoring step from the generation point,
+    /// `jointStart`) leads to the minimum of the default start (c = 0, nominal ν): λ is jointly
+    /// convex in (c, ν), so only the path differs. 200 Poisson toys at θ = 0 and θ = 0.5, both
+    /// statistics: θ̂ to 10⁻⁵ σ_θ and λ̂ to 10⁻¹⁰, the tolerances of `jointEqualsNested` (both stop
+    /// at a decrement ≤ 10⁻¹²).
+    @Test("Joint best fit from the Fisher-scoring start equals the one from the nominal start", arguments: TestStatistic.allCases)
+    func fisherStartSameMinimum(statistic: TestStatistic) throws {
+        let model = try Self.model()
+        let likelihood = ProfileLikelihood(model: model, statistic: statistic)
+        let sigmas = [0.007, 0.5, 0.5, 0.04]
+        for truth in [0.0, 0.5] {
+            let expected = try model.asimovData(theta: truth)
+            let start = try #require(FisherScoringStart(model: try SystematicModel(base: model, systematics: []), statistic: statistic,
+                                                        truth: [truth, 1, 1, 1, 1], expected: expected))
+            for k in 0..<100 {
+                let stream = RandomStream(seed: 977, index: UInt64(k))
+                let data = expected.map { Double(stream.poisson(mean: $0)) }
+                let globals = sigmas.map { 1 + $0 * stream.gaussian() }
+                let observables = NuisanceParameters(normalization: globals[0], backgrounds: Array(globals.dropFirst()))
+                try likelihood.setData(data, globalObservables: observables)
+                let reference = try #require(likelihood.bestFitJoint())
+                var x = try #require(start.start(data: data, observables: [0] + globals))
+                x[0] *= x[1]
+                try likelihood.setData(data, globalObservables: observables)
+                likelihood.jointStart = x
+                let fromStart = try #require(likelihood.bestFitJoint())
+                let sigma = (2 / reference.curvature).squareRoot()
+                #expect(abs(fromStart.theta - reference.theta) < 1e-5 * sigma, "θ = \(truth), toy \(k): \(fromStart.theta) vs \(reference.theta)")
+                #expect(abs(fromStart.value - reference.value) < 1e-10 * max(1, reference.value), "θ = \(truth), toy \(k)")
+            }
+        }
+    }
+
     /// On a few toys, the joint minimum equals GSL's Nelder–Mead over (θ, n, b₁, b₂, b₃) with
     /// θ, b ≥ 0 by an infinite penalty (a third, derivative-free algorithm) to the simplex's own
     /// precision.
