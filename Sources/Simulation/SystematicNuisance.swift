@@ -56,9 +56,11 @@ public struct SystematicNuisance: Sendable, Equatable {
             values = [(.energyScale, 0.005), (.nonLinearity, 0.005), (.resolutionScale, 0.05), (.efficiency, 0.01), (.sourceShape, 1)]
         case "snoplus", "sno+":
             values = [(.energyScale, 0.02), (.nonLinearity, 0.01), (.resolutionScale, 0.10), (.efficiency, 0.02), (.sourceShape, 1)]
+        case "dune-lar", "dune":
+            values = [(.energyScale, 0.02), (.nonLinearity, 0.01), (.resolutionScale, 0.10), (.efficiency, 0.02), (.sourceShape, 1)]
         default:
             throw SimulationError.invalidParameter(name: "systematics defaults for detector '\(detector)'", value: .nan,
-                                    requirement: "exist for kamland, juno, snoplus only")
+                                    requirement: "exist for kamland, juno, snoplus, dune-lar only")
         }
         return try values.map { (kind, sigma) in try SystematicNuisance(kind, sigma: sigma) }
     }

@@ -88,7 +88,7 @@ public struct SystematicSelection: Sendable, Equatable, Codable {
             guard let items else {
                 guard let defaults else {
                     throw StudyError("\(option) preset: detector '\(detectorPreset ?? "custom")' has no systematics defaults "
-                                     + "(kamland, juno, snoplus have); name them with σ, e.g. energy-scale=0.01")
+                                     + "(kamland, juno, snoplus, dune-lar have); name them with σ, e.g. energy-scale=0.01")
                 }
                 return defaults.filter { hasSourceShape || $0.kind != .sourceShape }
             }

@@ -201,7 +201,9 @@ import Testing
             }
         }
         #expect(throws: SimulationError.self) { try SystematicNuisance(.energyScale, sigma: 0) }
-        #expect(throws: SimulationError.self) { try SystematicNuisance.defaults(detector: "dune-lar") }
-        #expect((try? SystematicNuisance.defaults(detector: "kamland").count) == 5)
+        #expect(throws: SimulationError.self) { try SystematicNuisance.defaults(detector: "ideal") }
+        for preset in ["kamland", "juno", "snoplus", "dune-lar"] {
+            #expect((try? SystematicNuisance.defaults(detector: preset).map(\.kind)) == SystematicNuisance.Kind.allCases, "\(preset)")
+        }
     }
 }
