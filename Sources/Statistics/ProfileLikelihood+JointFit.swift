@@ -36,11 +36,12 @@ extension ProfileLikelihood {
         for a in 0..<p { nu[a] = globalVector[a] }
         var c = 0.0
         var current = expectedCurrent, candidate = expectedTrial
-        if let start = jointStart, start.count == p + 1 {
+        let start = jointStart.flatMap { $0.count == p + 1 ? $0 : nil }
+        if let start {
             c = max(0, start[0])
             for a in 0..<m { nu[freeSlotList[a]] = max(0, start[1 + freeSlotList[a]]) }
         }
-        if jointStart == nil || !accumulateJoint(c: c, nu: nu, expected: current) {
+        if start == nil || !accumulateJoint(c: c, nu: nu, expected: current) {
             c = 0
             for a in 0..<m { nu[freeSlotList[a]] = nominalVector[freeSlotList[a]] }
             guard accumulateJoint(c: c, nu: nu, expected: current) else { return nil }

@@ -6,8 +6,8 @@ import Parallel
 ///
 /// For a true θ_t, the nuisances x̂(θ_t) are fitted to the reference data (the Asimov data set of
 /// θ = 0) with θ held at θ_t; each toy k then draws, from `RandomStream(seed: seed, index: firstIndex + k)`,
-/// its counts d_i ~ Poisson(μ_i(θ_t, x̂)) (`PoissonSampler`) and every global observable around x̂ (n₀ ~ N(n̂, σ_n),
-/// b₀_j ~ N(b̂_j, σ_j), a_s ~ N(α̂_s, 1); fixed ones stay), and is fitted: θ̂ ≥ 0, and the upper limit
+/// its counts d_i ~ Poisson(μ_i(θ_t, x̂)) (`PoissonSampler`) and every global observable around x̂
+/// (n₀ ~ N(n̂, σ_n), b₀_j ~ N(b̂_j, σ_j), a_s ~ N(α̂_s, 1); fixed ones stay), and is fitted: θ̂ ≥ 0, and the upper limit
 /// where λ_p(θ) − λ_p(θ̂) = c (Brent, as the Asimov limit). Each worker reuses one likelihood, reset
 /// by `setData` per toy; the same seed gives the same toys for any thread count.
 public enum SystematicToys {

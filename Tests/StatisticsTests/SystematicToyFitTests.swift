@@ -60,8 +60,9 @@ struct SystematicToyFitTests {
     /// Fits of the same toys from x₁ and from x_t reach the same minimum (λ is convex in the
     /// nuisances for a linear model, so the start decides only the path): λ̂ to 10⁻⁹, θ̂ to 10⁻⁵
     /// of the Asimov limit (a fit stops at a decrement ≤ 10⁻¹⁰, which leaves θ̂ within
-    /// √(2·10⁻¹⁰) σ_θ ≈ 1.4×10⁻⁵ σ_θ, and σ_θ ≈ limit/√2.71 = 0.61 limit). And each fit's λ̂, whose last step may be the Newton model's
-    /// λ − ½ decrement, equals λ evaluated at x̂ to 10⁻⁹ (third-order error, decrement ≤ 10⁻⁶).
+    /// √(2·10⁻¹⁰) σ_θ ≈ 1.4×10⁻⁵ σ_θ, and σ_θ ≈ limit/√2.71 = 0.61 limit). And each fit's λ̂,
+    /// whose last step may be the Newton model's λ − ½ decrement, equals λ evaluated at x̂ to 10⁻⁹
+    /// (third-order error, decrement ≤ 10⁻⁶).
     @Test("Fits from the Fisher start reach the minimum; the final step's λ is λ at x̂")
     func sameMinimum() throws {
         let model = try SystematicLikelihoodTests.model(linear: true)
