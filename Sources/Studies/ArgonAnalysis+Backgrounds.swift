@@ -34,17 +34,20 @@ extension ArgonAnalysis {
     /// - `nue-Ar40-CC`: N_Ar40 t dR/dE_vis (`SolarArgonAbsorptionRate`), isotropic (assumed);
     /// - `n-capture`: r × M × t captures at c_γ × 6.0989 MeV, isotropic.
     ///
-    /// Components switched off or with a zero rate are left out.
-    func extraBackgrounds(_ config: ArgonConfiguration, cosineCut c: Double, binning: Binning) throws -> [ArgonTemplate] {
+    /// Components switched off or with a zero rate are left out. At a systematic `shift` every
+    /// component is refolded through the shifted response and its efficiency scaled by (1 + e)
+    /// (docs/physics.md §16.2); rates and direction fractions do not move.
+    func extraBackgrounds(_ config: ArgonConfiguration, cosineCut c: Double, binning: Binning,
+                          shift: SystematicShift = .nominal) throws -> [ArgonTemplate] {
         let b = config.backgrounds
         let edges = binning.edges
         let r = config.resolution
-        let response = DetectorResponse(resolution: r, thresholdMeV: config.thresholdMeV, efficiency: 1)
-        let eff = config.detector.efficiency
+        let response = shift.applied(to: DetectorResponse(resolution: r, thresholdMeV: config.thresholdMeV, efficiency: 1))
+        let eff = config.detector.efficiency * response.efficiency
         let massKg = config.massKilotonnes * 1e6
         let seconds = config.liveTimeYears * PhysicalConstants.secondsPerYear
         let pass = IsotropicDirection.fractionPassing(cosineCut: c)
-        let responseKey = "\(r.stochastic)|\(r.constant)|\(r.noiseMeV)|\(config.thresholdMeV)|\(edges)"
+        let responseKey = "\(r.stochastic)|\(r.constant)|\(r.noiseMeV)|\(config.thresholdMeV)|\(edges)" + (shift.isNominal ? "" : "|\(shift)")
         var out: [ArgonTemplate] = []
         func isotropic(_ name: String, _ uncut: [Double], sigma: Double, _ reference: String, assumed: Bool) {
             guard uncut.reduce(0, +) > 0 else { return }

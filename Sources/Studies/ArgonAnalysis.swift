@@ -78,12 +78,14 @@ public final class ArgonAnalysis {
             + "\(config.signalEventsPer10kt ?? -1)|\(config.sourceDistanceMeters)|\(config.liveTimeYears)|\(config.binWidthMeV)"
     }
 
-    /// Signal templates after the cut cos θ_reco > c (cached).
-    public func signalTemplates(_ config: ArgonConfiguration, cosineCut c: Double) throws -> TemplateSet {
-        let base = key(config)
+    /// Signal templates after the cut cos θ_reco > c (cached), through the response at `shift`
+    /// (`Scenario.shifted(by:)`: energy map, resolution and efficiency scale, ⁸Li shape; the
+    /// exposure, hence the events per cm², kept; docs/physics.md §16.2).
+    public func signalTemplates(_ config: ArgonConfiguration, cosineCut c: Double, shift: SystematicShift = .nominal) throws -> TemplateSet {
+        let base = key(config) + (shift.isNominal ? "" : "|\(shift)")
         let cutKey = base + "|\(config.directionResolutionDegrees)|\(c)"
         if let t = cutCache[cutKey] { return t }
-        let scenario = try scenario(config)
+        let scenario = try scenario(config).shifted(by: shift)
         let uncut: TemplateSet
         if let t = uncutCache[base] { uncut = t } else {
             uncut = try scenario.templates()
@@ -97,8 +99,9 @@ public final class ArgonAnalysis {
 
     /// Expected ⁴²Ar/⁴²K counts per bin of the signal binning, before the direction cut
     /// (multiply by (1 − c)/2), with the configuration's rejection: N_decays/R × ε × P_i
-    /// (docs/physics.md §6.6; ε the detector efficiency, applied to signal and background alike).
-    public func backgroundCounts(_ config: ArgonConfiguration, binning: Binning) throws -> [Double] {
+    /// (docs/physics.md §6.6; ε the detector efficiency, applied to signal and background alike),
+    /// through the response at `shift` (P_i refolded, ε × (1 + e)).
+    public func backgroundCounts(_ config: ArgonConfiguration, binning: Binning, shift: SystematicShift = .nominal) throws -> [Double] {
         let chain = config.chain
         try chain.validate()
         // No activity (allowed: a background-free module) means no background, not a spectrum.
@@ -110,21 +113,37 @@ public final class ArgonAnalysis {
             visibleCache[vKey] = visible
         }
         let r = config.resolution
-        let fKey = vKey + "|\(r.stochastic)|\(r.constant)|\(r.noiseMeV)|\(binning.edges)"
+        let response = shift.applied(to: DetectorResponse(resolution: r, thresholdMeV: config.thresholdMeV, efficiency: 1))
+        let fKey = vKey + "|\(r.stochastic)|\(r.constant)|\(r.noiseMeV)|\(binning.edges)" + (shift.isNominal ? "" : "|\(shift)")
         let fractions: [Double]
         if let f = fractionCache[fKey] { fractions = f } else {
-            let response = DetectorResponse(resolution: r, thresholdMeV: config.thresholdMeV, efficiency: 1)
             fractions = try response.binFractions(of: visible, edges: binning.edges)
             fractionCache[fKey] = fractions
         }
-        let scale = chain.totalDecays * config.detector.efficiency
+        let scale = chain.totalDecays * config.detector.efficiency * response.efficiency
         return fractions.map { $0 * scale }
     }
 
-    /// The limit of one model at one cut. The fit: μ_i = n (S_i + Σ_k θ^k T_k,i) + Σ_j b_j B_j,i with
-    /// the 0.7 % pull on n and one Gaussian-constrained b_j per background (docs/physics.md §15.6):
-    /// ⁴²Ar/⁴²K with the sideband σ_b, the others with their cited or assumed σ_j.
-    public func evaluate(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind, cosineCut c: Double) throws -> ArgonPointResult {
+    /// The binned model of one point (docs/physics.md §15.6): μ_i = n (S_i + Σ_k θ^k T_k,i) + Σ_j b_j B_j,i
+    /// with the 0.7 % pull on n and one Gaussian-constrained b_j per background with events after the
+    /// cut — ⁴²Ar/⁴²K with the sideband σ_b, the others with their cited or assumed σ_j — in the rescaled
+    /// θ of `BinnedModel.rescaled` (`unit`), with the pieces a result reports.
+    struct PointModel {
+        var built: (model: BinnedModel, unit: Double)
+        var signal: TemplateSet
+        var templates: [ArgonTemplate]
+        var background: [Double]
+        var sideband: Double
+        var sigma: Double
+    }
+
+    /// The signal terms of `model` (θ = κ² or g²: T₁, and T₂ for the light vector).
+    static func terms(_ signal: TemplateSet, _ model: NewPhysicsModel.Kind) -> [[Double]] {
+        model == .magneticMoment ? [signal.magneticMomentPerKappaSquared]
+            : [signal.lightVectorLinearPerGSquared, signal.lightVectorQuadraticPerGFourth]
+    }
+
+    func pointModel(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind, cosineCut c: Double) throws -> PointModel {
         let signal = try signalTemplates(config, cosineCut: c)
         let pass = IsotropicDirection.fractionPassing(cosineCut: c)
         let uncutBackground = try backgroundCounts(config, binning: signal.binning)
@@ -132,9 +151,6 @@ public final class ArgonAnalysis {
         let background = uncutBackground.map { $0 * pass }
         let sideband = totalAbove * (1 - pass)
         let sigma = config.backgroundSigma ?? (sideband > 0 ? 1 / sideband.squareRoot() : .infinity)
-        let terms: [[Double]] = model == .magneticMoment
-            ? [signal.magneticMomentPerKappaSquared]
-            : [signal.lightVectorLinearPerGSquared, signal.lightVectorQuadraticPerGFourth]
         let argon42 = ArgonTemplate(name: "Ar42+K42", uncut: uncutBackground, cut: background, sigma: sigma, direction: "isotropic",
                                     reference: "\(config.activityBecquerelPerKilogram) Bq/kg Ar42 (DUNE simulation default), bulk K42 "
                                         + "fraction \(config.potassiumBulkFraction), rejection \(config.depletion); sideband-constrained",
@@ -143,13 +159,19 @@ public final class ArgonAnalysis {
         let backgrounds = templates.filter { $0.cut.reduce(0, +) > 0 }.map {
             BackgroundComponent(name: $0.name, template: $0.cut, constraint: GaussianConstraint(nominal: 1, sigma: $0.sigma))
         }
-        let built = try BinnedModel.rescaled(standardModel: signal.standardModel, parameterTerms: terms,
+        let built = try BinnedModel.rescaled(standardModel: signal.standardModel, parameterTerms: Self.terms(signal, model),
                                              normalization: GaussianConstraint(nominal: 1, sigma: config.normSigma),
                                              backgrounds: backgrounds)
-        let asimov = try AsimovSensitivity.compute(model: built.model, statistic: .poisson, confidenceLevel: config.cl)
-        return ArgonPointResult(model: model, limit: (Swift.max(0, asimov.limit) * built.unit).squareRoot(), cosineCut: c,
-                                signalEvents: signal.standardModel.reduce(0, +), backgroundEvents: background.reduce(0, +),
-                                sidebandEvents: sideband, backgroundSigma: sigma, components: templates.map(\.count))
+        return PointModel(built: built, signal: signal, templates: templates, background: background, sideband: sideband, sigma: sigma)
+    }
+
+    /// The limit of one model at one cut: the Asimov limit (`AsimovSensitivity`, Poisson) of `pointModel`.
+    public func evaluate(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind, cosineCut c: Double) throws -> ArgonPointResult {
+        let point = try pointModel(config, model: model, cosineCut: c)
+        let asimov = try AsimovSensitivity.compute(model: point.built.model, statistic: .poisson, confidenceLevel: config.cl)
+        return ArgonPointResult(model: model, limit: (Swift.max(0, asimov.limit) * point.built.unit).squareRoot(), cosineCut: c,
+                                signalEvents: point.signal.standardModel.reduce(0, +), backgroundEvents: point.background.reduce(0, +),
+                                sidebandEvents: point.sideband, backgroundSigma: point.sigma, components: point.templates.map(\.count))
     }
 
     /// Every background template of a point after the cut c (⁴²Ar/⁴²K first), for spectra and budgets.

@@ -58,11 +58,68 @@ enum ArgonStudyAnalysis {
                 context.progress("argon: brute force \(b.decays) decays, χ² = \(StudyContext.short(b.chi2))/\(b.ndf), p = \(StudyContext.short(b.p_value))")
             }
         }
+        var systematics: [ArgonSystematicsResult] = []
+        if let selection = block.systematics, !selection.isNone {
+            let nuisances = try selection.nuisances(detectorPreset: "dune-lar",
+                                                    hasSourceShape: try SourceShapeVariation.lithium8Measured.contains(context.spectrum),
+                                                    option: "argon.systematics")
+            systematics = try result.base.map { p in
+                try analysis.systematicLimits(base, model: p.model, cosineCut: p.cosineCut, systematics: nuisances)
+            }
+            context.progress("argon: base point with \(nuisances.count) systematics profiled")
+        }
         let table = try rejectionTable(result)
-        return AnalysisOutput(analysis: .argon, table: table, data: try plotData(result, base: base, analysis: analysis),
-                              results: try results(result, base: base, bruteForce: bruteForce),
-                              failures: result.rejections.filter { $0.failure != nil }.count,
-                              documents: [("conclusion.md", result.conclusion + "\n")])
+        var data = try plotData(result, base: base, analysis: analysis)
+        if !systematics.isEmpty { data.append(("systematics_argon", try systematicsTable(systematics))) }
+        let label = block.systematics?.label ?? ""
+        let conclusion = result.conclusion + (systematics.isEmpty ? "" : " " + systematicsSentence(systematics, label: label))
+        var details = try results(result, base: base, bruteForce: bruteForce, conclusion: conclusion)
+        if !systematics.isEmpty, case .object(var pairs) = details {
+            pairs.append(("systematics", systematicsJSON(systematics, label: label)))
+            details = .object(pairs)
+        }
+        return AnalysisOutput(analysis: .argon, table: table, data: data, results: details,
+                              failures: result.rejections.filter { $0.failure != nil }.count + systematics.map(\.failedFits).reduce(0, +),
+                              documents: [("conclusion.md", conclusion + "\n")])
+    }
+
+    /// `systematics_argon.csv`: per model at its base cut, the limit without shape systematics, with
+    /// all profiled, and with each held at nominal in turn.
+    static func systematicsTable(_ rows: [ArgonSystematicsResult]) throws -> ResultTable {
+        var table = try ResultTable(title: "DUNE-like argon: base-point limits with detector and source systematics (dune-lar defaults)",
+                                    columns: [.init("parameter"), .init("cos_cut", title: "cos θ cut"), .init("fixed"),
+                                              .init("limit"), .init("ratio_to_all", title: "limit / all profiled")])
+        for r in rows {
+            let lines = [("no shape systematics", r.limitWithoutSystematics), ("none fixed", r.limit)] + r.held.map { ($0.name, $0.limit) }
+            for (label, limit) in lines {
+                try table.append([.text(r.model.parameter.name), .number(r.cosineCut), .text(label), AnalysisOutput.number(limit),
+                                  AnalysisOutput.number(limit / r.limit)])
+            }
+        }
+        return table
+    }
+
+    /// `results.details.argon.systematics` of `result.json`.
+    static func systematicsJSON(_ rows: [ArgonSystematicsResult], label: String) -> JSONValue {
+        func num(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
+        return .object([("selection", .string(label)), ("base", .array(rows.map { r in
+            .object([("parameter", .string(r.model.parameter.name)), ("cos_cut", num(r.cosineCut)),
+                     ("limit_without_systematics", num(r.limitWithoutSystematics)), ("limit", num(r.limit)),
+                     ("held", .object(r.held.map { ($0.name, num($0.limit)) })), ("failed_fits", .number(Double(r.failedFits)))])
+        }))])
+    }
+
+    /// The conclusion's sentence on systematics: each model's base limit without and with them, and
+    /// the nuisance whose holding moves it most.
+    static func systematicsSentence(_ rows: [ArgonSystematicsResult], label: String) -> String {
+        let parts = rows.map { r -> String in
+            let top = r.held.min { $0.limit < $1.limit }
+            let name = r.model == .magneticMoment ? "μν" : "g", unit = r.model == .magneticMoment ? " μ_B" : ""
+            func q(_ x: Double) -> String { NumberFormatting.significant(x, digits: 3) + unit }
+            return "\(name) \(q(r.limitWithoutSystematics)) → \(q(r.limit))" + (top.map { " (holding \($0.name) recovers most)" } ?? "")
+        }
+        return "With the dune-lar detector and source systematics profiled at the base point (\(label); every σ assumed, "
+            + "docs/physics.md §16.4): " + parts.joined(separator: ", ") + "."
     }
 
     /// The scan files (one per scan and model) and the base-point spectrum.
@@ -130,7 +187,8 @@ enum ArgonStudyAnalysis {
     }
 
     /// `results.details.argon` of `result.json`.
-    static func results(_ r: ArgonStudy.Result, base: ArgonConfiguration, bruteForce: ArgonBruteForceCheck.Report?) throws -> JSONValue {
+    static func results(_ r: ArgonStudy.Result, base: ArgonConfiguration, bruteForce: ArgonBruteForceCheck.Report?,
+                        conclusion: String) throws -> JSONValue {
         func num(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
         let basePoints: [JSONValue] = r.base.map { p in
             .object([("model", .string(p.model.rawValue)), ("parameter", .string(p.model.parameter.name)), ("limit", num(p.limit)),
@@ -153,7 +211,7 @@ enum ArgonStudyAnalysis {
                 .object([("backgrounds", .string(row.label))]
                         + row.limits.sorted { $0.key.rawValue > $1.key.rawValue }.map { ($0.key.parameter.name, num($0.value)) })
             })),
-            ("conclusion", .string(r.conclusion)),
+            ("conclusion", .string(conclusion)),
         ]
         if let bruteForce { pairs.append(("brute_force", try JSONValue(encoding: bruteForce))) }
         return .object(pairs)

@@ -144,6 +144,11 @@ struct CardParser {
             throw StudyError(file: file, line: node.line, key: "limit",
                              message: "analysis '\(toys.rawValue)' with systematics computes CLs+b only; use limit: clsb")
         }
+        if hasSystematics, card.analyses.contains(.argon) {
+            throw StudyError(file: file, line: node.line, key: "systematics",
+                             message: "analysis 'argon' takes its module's systematics from argon.systematics (e.g. argon: {systematics: preset}); "
+                                 + "the top-level key would apply to its reference scenarios, which it fits without")
+        }
         if hasSystematics, let other = card.analyses.first(where: { !profilesSystematics.contains($0) }) {
             throw StudyError(file: file, line: node.line, key: "systematics",
                              message: "analysis '\(other.rawValue)' does not profile systematics yet "

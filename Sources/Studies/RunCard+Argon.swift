@@ -34,6 +34,9 @@ extension RunCard {
         public var seed: UInt64 = 1
         /// The backgrounds beyond ⁴²Ar/⁴²K (`argon.backgrounds`).
         public var backgrounds = ArgonBackgrounds()
+        /// Detector and source systematics profiled at the base point (`argon.systematics`, the
+        /// `dune-lar` defaults for `preset`; docs/physics.md §16.9); nil: none.
+        public var systematics: SystematicSelection?
 
         enum CodingKeys: String, CodingKey {
             case massKt = "mass_kt", activityBqPerKg = "activity_bq_per_kg", bulkFraction = "bulk_fraction", depletion
@@ -41,7 +44,7 @@ extension RunCard {
             case cosCut = "cos_cut", signalEventsPer10kt = "signal_events_per_10kt", exposure
             case sourceDistanceM = "source_distance_m", liveTimeYears = "live_time_years"
             case gammaContainment = "gamma_containment", backgroundSigma = "background_sigma", normSigma = "norm_sigma"
-            case scans, bruteForceDecays = "brute_force_decays", seed, backgrounds
+            case scans, bruteForceDecays = "brute_force_decays", seed, backgrounds, systematics
         }
 
         public init() {}
@@ -104,7 +107,7 @@ extension CardParser {
         let m = try node.mapping(allowed: ["mass_kt", "activity_bq_per_kg", "bulk_fraction", "depletion", "direction_resolution_deg",
                                            "resolution", "threshold_mev", "cos_cut", "signal_events_per_10kt", "exposure",
                                            "source_distance_m", "live_time_years", "gamma_containment", "background_sigma",
-                                           "norm_sigma", "scans", "brute_force_decays", "seed", "backgrounds"])
+                                           "norm_sigma", "scans", "brute_force_decays", "seed", "backgrounds", "systematics"])
         var a = RunCard.Argon()
         if let n = m.optional("mass_kt") { a.massKt = try n.double(.argonMassKilotonnes) }
         if let n = m.optional("activity_bq_per_kg") { a.activityBqPerKg = try n.double(.argonActivity) }
@@ -132,6 +135,7 @@ extension CardParser {
         }
         if let n = m.optional("seed") { a.seed = try n.unsignedInteger() }
         if let n = m.optional("backgrounds") { a.backgrounds = try argonBackgrounds(n) }
+        if let n = m.optional("systematics") { a.systematics = try systematicSelection(n) }
         return a
     }
 

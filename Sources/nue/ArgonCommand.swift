@@ -66,6 +66,8 @@ struct ArgonCommand: ParsableCommand {
     var ccTable: String?
     @Option(name: .customLong("cc-offset"), parsing: .unconditional, help: "E_ν − E_vis of CC events, MeV (default 1.504: total absorption).")
     var ccOffset: Double = ArgonBackgrounds().chargedCurrentOffsetMeV
+    @Option(help: "Detector and source systematics profiled at each model's cut: none (default), preset (the dune-lar defaults, every σ assumed: docs/physics.md §16.4), or comma-separated NAME[=SIGMA] from \(SystematicSelection.names.map(\.name).joined(separator: ", ")). Adds limit_with_systematics and the limit with each held (systematics_held).")
+    var systematics: String = "none"
     @Flag(name: .customLong("brute-force"), help: "Also simulate every decay and compare with the fast path.")
     var bruteForce = false
     @Option(parsing: .unconditional, help: "Decays for --brute-force (default: all decays of the live time, e.g. 2.9e11).")
@@ -86,6 +88,9 @@ struct ArgonCommand: ParsableCommand {
         let background_sigma: Double?
         let background_events_total: Double
         let components: [Component]
+        /// With --systematics: the limit with every nuisance profiled, and with each held at nominal.
+        let limit_with_systematics: Double?
+        let systematics_held: [String: Double]?
     }
 
     struct Component: Encodable {
@@ -115,6 +120,8 @@ struct ArgonCommand: ParsableCommand {
         let cl: Double
         let models: [String: ModelOutput]
         let brute_force: ArgonBruteForceCheck.Report?
+        /// The --systematics selection (nil for none).
+        let systematics: String?
     }
 
     func configuration() throws -> ArgonConfiguration {
@@ -169,8 +176,18 @@ struct ArgonCommand: ParsableCommand {
         let output = try runtime { () throws -> Output in
             let analysis = try ArgonAnalysis()
             try config.validate(kinematicLimitMeV: analysis.kinematicLimitMeV)
+            let selection = try SystematicSelection.parse(systematics)
+            let nuisances = selection.isNone ? [] : try selection.nuisances(
+                detectorPreset: "dune-lar", hasSourceShape: try SourceShapeVariation.lithium8Measured.contains(analysis.spectrum))
             var results: [NewPhysicsModel.Kind: ArgonPointResult] = [:]
-            for m in models { results[m] = try analysis.evaluate(config, model: m) }
+            var withSystematics: [NewPhysicsModel.Kind: ArgonSystematicsResult] = [:]
+            for m in models {
+                let r = try analysis.evaluate(config, model: m)
+                results[m] = r
+                if !nuisances.isEmpty {
+                    withSystematics[m] = try analysis.systematicLimits(config, model: m, cosineCut: r.cosineCut, systematics: nuisances)
+                }
+            }
             let primary = results[models[0]]!
             var check: ArgonBruteForceCheck.Report?
             if bruteForce {
@@ -189,6 +206,10 @@ struct ArgonCommand: ParsableCommand {
                                                        Component(name: $0.name, events: $0.events, events_before_cut: $0.eventsBeforeCut,
                                                                  sigma: finite($0.sigma), direction: $0.direction,
                                                                  rate_assumed: $0.rateIsAssumed, reference: $0.reference)
+                                                   },
+                                                   limit_with_systematics: withSystematics[m].flatMap { finite($0.limit) },
+                                                   systematics_held: withSystematics[m].map { s in
+                                                       Dictionary(uniqueKeysWithValues: s.held.map { ($0.name, $0.limit) })
                                                    })
             }
             return Output(limit_mu_nu: results[.magneticMoment].flatMap { finite($0.limit) },
@@ -198,7 +219,8 @@ struct ArgonCommand: ParsableCommand {
                           direction_resolution_deg: config.directionResolutionDegrees,
                           activity_bq_per_kg: config.activityBecquerelPerKilogram, bulk_fraction: config.potassiumBulkFraction,
                           mass_kt: config.massKilotonnes, signal_events_total: try analysis.totalSignalEvents(config),
-                          decays_total: config.chain.totalDecays, cl: config.cl, models: perModel, brute_force: check)
+                          decays_total: config.chain.totalDecays, cl: config.cl, models: perModel, brute_force: check,
+                          systematics: nuisances.isEmpty ? nil : selection.label)
         }
         if json { try printJSON(output) } else {
             print("DUNE-like LAr, \(output.mass_kt) kt, T_reco > \(output.threshold_mev) MeV, σ_θ = \(output.direction_resolution_deg)°, rejection \(output.depletion)")
@@ -206,6 +228,10 @@ struct ArgonCommand: ParsableCommand {
             for m in models {
                 guard let r = output.models[m.rawValue] else { continue }
                 print("\(m.rawValue): \(r.parameter) < \(r.limit.map { "\($0)" } ?? "n/a") (\(Int(config.cl * 100)) % CL)  cos θ > \(r.cos_cut)  signal \(r.signal_events)  background \(r.background_events_total)")
+                if let label = output.systematics {
+                    let held = (r.systematics_held ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \(format($0.value))" }.joined(separator: ", ")
+                    print("  with systematics (\(label)): \(r.parameter) < \(r.limit_with_systematics.map { "\($0)" } ?? "n/a"); each held: \(held)")
+                }
                 let width = max(11, r.components.map(\.name.count).max() ?? 0)
                 print("  " + "component".padding(toLength: width, withPad: " ", startingAt: 0) + "  after cut   before cut  σ          direction     reference")
                 for c in r.components {

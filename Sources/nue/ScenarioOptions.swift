@@ -51,7 +51,7 @@ struct ScenarioOptions: ParsableArguments {
         valueName: "preset|none|NAME,…"))
     var backgrounds: String?
     @Option(help: ArgumentHelp(
-        "Detector and source systematics profiled in the fit: none (default: the normalization pull alone), preset (the detector's: energy scale, non-linearity, resolution, efficiency, ⁸Li shape), or comma-separated NAME[=SIGMA] from \(SystematicSelection.names.map(\.name).joined(separator: ", ")) (docs/physics.md §16). Supported by sensitivity, export-pyhf and toys (CLs+b, no toy file yet).",
+        "Detector and source systematics profiled in the fit: none (default: the normalization pull alone), preset (the detector's: energy scale, non-linearity, resolution, efficiency, ⁸Li shape), or comma-separated NAME[=SIGMA] from \(SystematicSelection.names.map(\.name).joined(separator: ", ")) (docs/physics.md §16). Supported by sensitivity, export-pyhf, toys and coverage (CLs+b); nue argon takes its own.",
         valueName: "preset|none|NAME,…"))
     var systematics: String = "none"
 

@@ -19,6 +19,23 @@ import Testing
         #expect(background > 0 && background < decays * 0.25)
     }
 
+    /// `--systematics` profiles the nuisances at the model's cut (docs/physics.md §16.9): an efficiency
+    /// alone widens the limit, and held at nominal it gives back the plain limit (10⁻⁷, the fits'
+    /// agreement in `SystematicLikelihoodTests.noSystematics`); without the option no key appears.
+    @Test func systematicsOption() throws {
+        let base = ["argon", "--model", "magnetic-moment", "--cos-cut", "0.5", "--threshold", "5", "--bin-width", "1", "--json"]
+        let r = try CLIRunner.run(base + ["--systematics", "efficiency"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try r.json()
+        #expect(j["systematics"] as? String == "efficiency")
+        let m = try #require((j["models"] as? [String: Any])?["magnetic-moment"] as? [String: Any])
+        let plain = try #require(m["limit"] as? Double), with = try #require(m["limit_with_systematics"] as? Double)
+        let held = try #require((m["systematics_held"] as? [String: Any])?["efficiency"] as? Double)
+        #expect(with > plain * 1.0001 && abs(held / plain - 1) < 1e-7, "\(plain), \(with), \(held)")
+        let none = try CLIRunner.run(base)
+        #expect(try none.json()["systematics"] == nil)
+    }
+
     @Test func bruteForceOptionComparesWithFastPath() throws {
         let r = try CLIRunner.run(["argon", "--model", "magnetic-moment", "--cos-cut", "0", "--threshold", "1",
                                    "--brute-force", "--decays", "200000", "--threads", "2", "--json"])
@@ -41,6 +58,7 @@ import Testing
         (["--cos-cut", "-0.5", "--activity", "-1"], "--activity must be a number of Bq/kg ≥ 0, got -1.0"),
         (["--model", "axion"], "--model"),
         (["--energy-resolution", "0.1,-1"], "--energy-resolution"),
+        (["--systematics", "energy"], "--systematics takes preset, none, or NAME[=SIGMA] from: energy-scale"),
     ])
     func badInputIsAClearError(arguments: [String], message: String) throws {
         let r = try CLIRunner.run(["argon"] + arguments + ["--json"])

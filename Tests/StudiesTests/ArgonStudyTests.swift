@@ -114,6 +114,7 @@ import Testing
           cos_cut: auto
           background_sigma: sideband
           brute_force_decays: 100000
+          systematics: [efficiency, resolution]
           scans:
             depletion: {from: 1, to: 1.0e4, points: 3}
             direction_resolution_deg: [10, 40]
@@ -193,6 +194,16 @@ import Testing
         #expect(markdown.hasPrefix("# argon test\n\n## DUNE-like argon: rejection R"))
         let conclusion = try String(contentsOfFile: out.file("conclusion.md"), encoding: .utf8)
         #expect(conclusion.contains("KamLAND >3 MeV"))
+        // argon.systematics (docs/physics.md §16.9): per model the limit without shape systematics
+        // (the base point's limit of result.json, computed without the systematic model, to 10⁻¹²),
+        // with both profiled (wider) and with each held (in between).
+        let rows = try String(contentsOfFile: out.file("systematics_argon.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
+        #expect(rows.first == ["parameter", "cos_cut", "fixed", "limit", "ratio_to_all"] && rows.count == 1 + 4, "\(rows)")
+        let limits = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { (String($0[2]), Double($0[3]) ?? .nan) })
+        let none = try #require(limits["no shape systematics"]), all = try #require(limits["none fixed"])
+        #expect(all > none && [limits["efficiency"], limits["resolution"]].allSatisfy { $0.map { $0 <= all * (1 + 1e-6) && $0 >= none * (1 - 1e-6) } ?? false },
+                "\(limits)")
+        #expect(conclusion.contains("With the dune-lar detector and source systematics profiled"), "\(conclusion)")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.file("result.json")))) as? [String: Any])
         let provenance = try #require(json["provenance"] as? [String: Any])
@@ -204,6 +215,9 @@ import Testing
         #expect(results["failed_rows"] as? Int == 0)
         let argon = try #require((results["details"] as? [String: Any])?["argon"] as? [String: Any])
         #expect(argon["conclusion"] as? String == conclusion.trimmingCharacters(in: .newlines))
+        let basePoint = try #require((argon["base"] as? [[String: Any]])?.first?["limit"] as? Double)
+        #expect(abs(none / basePoint - 1) < 1e-12, "\(none) vs \(basePoint)")
+        #expect((argon["systematics"] as? [String: Any])?["selection"] as? String == "efficiency,resolution")
         let brute = try #require(argon["brute_force"] as? [String: Any])
         #expect(brute["decays"] as? Int == 100_000)
         #expect(try #require(brute["p_value"] as? Double) > 1e-4)
