@@ -12,8 +12,8 @@ extension ArgonAnalysis {
     /// nuisance profiled, §16.6). The constraints stay those of `pointModel` (the ⁴²Ar/⁴²K
     /// sideband σ at the nominal response); the direction response is not a nuisance. Also the
     /// limit with each nuisance held at nominal in turn.
-    /// - Throws: `StudyError` for a shift that removes or adds a background component, or a
-    ///   source-shape nuisance with a source outside the ⁸Li family; `StatisticsError` when a fit fails.
+    /// - Throws: `StudyError` for a shift that removes a background component, `SimulationError` for
+    ///   a source-shape nuisance with a source outside the ⁸Li family, `StatisticsError` when a fit fails.
     public func systematicLimits(_ config: ArgonConfiguration, model: NewPhysicsModel.Kind, cosineCut c: Double,
                                  systematics: [SystematicNuisance]) throws -> ArgonSystematicsResult {
         let point = try pointModel(config, model: model, cosineCut: c)
