@@ -1,5 +1,4 @@
 import GSL
-import Parallel
 
 /// Toy experiments of a `SystematicModel` (docs/physics.md §16.7): thrown at the profiled
 /// nuisances and fitted with every nuisance profiled.
@@ -23,18 +22,18 @@ public enum SystematicToys {
     /// `count` toys at θ_t (fitter units): θ̂ and, when `upperLimit`, the upper limit at critical
     /// value `critical`; with `testedTheta`, also q(θ_test) (one more profile fit: a toy hypothesis
     /// test, as pyhf's toy calculator makes). Toy k draws from stream index `firstIndex` + k, so
-    /// toy sets with disjoint index ranges are independent.
+    /// toy sets with disjoint index ranges are independent. Run by `ToyRunner` (results in memory).
     public static func run(model: SystematicModel, statistic: TestStatistic = .poisson, trueTheta: Double, critical: Double,
                            count: Int, seed: UInt64, threads: Int = 1, scale: Double? = nil, upperLimit: Bool = true,
                            testedTheta: Double? = nil, firstIndex: UInt64 = 0) throws -> [Toy] {
-        let generation = try Generation(model: model, statistic: statistic, trueTheta: trueTheta)
-        let start = scale ?? model.base.parameterScale
-        return Parallel.map(count, threads: threads, state: { SystematicLikelihood(model: model, statistic: statistic) }) { likelihood, k in
-            // Without a data generator a toy cannot throw.
-            (try? generation.toy(index: firstIndex &+ UInt64(k), seed: seed, likelihood: likelihood, critical: critical, scale: start,
-                                 upperLimit: upperLimit, testedTheta: testedTheta))
-                ?? Toy(thetaHat: .nan, upperLimit: .nan, status: .failed)
-        }
+        var configuration = try ToyConfiguration(model: model.base, statistic: statistic, truth: trueTheta,
+                                                 generationNuisances: model.base.nominalNuisances, seed: seed,
+                                                 scale: scale ?? model.base.parameterScale, computesUpperLimit: upperLimit,
+                                                 testedTheta: testedTheta)
+        configuration.criticalValue = critical
+        return try ToyRunner(configuration: configuration, systematicModel: model)
+            .run(totalToys: count, firstIndex: firstIndex, threads: threads)
+            .map { Toy(thetaHat: $0.thetaHat, upperLimit: $0.upperLimit, statisticAtTest: $0.statisticAtTest, status: $0.status) }
     }
 
     /// What every toy of a run at θ_t shares: the nuisances x̂(θ_t) fitted to the reference data
@@ -72,16 +71,19 @@ public enum SystematicToys {
             fisherStart = FisherScoringStart(model: model, statistic: statistic, truth: nuisances, expected: expected)
         }
 
-        /// Toy `index`: drawn from `RandomStream(seed: seed, index: index)` — its counts by
+        /// Toy `index`: drawn from `RandomStream(seed: seed, index: index)` (`stream` reseeded there
+        /// when given, so a worker reuses one) — its counts by
         /// `generator` when given (full chain), else Poisson around `expected`; then the global
         /// observables from the same stream — and fitted with `likelihood` (of this model and
         /// statistic; `setData` resets it, so a worker may reuse one), starting one Fisher-scoring
         /// step from the truth (θ_t, x̂) (`FisherScoringStart`); `scale` starts the brackets.
         /// - Throws: the generator's error, or `StatisticsError` for a generator with other bins.
         public func toy(index: UInt64, seed: UInt64, likelihood: SystematicLikelihood, critical: Double, scale: Double,
-                        upperLimit: Bool, testedTheta: Double?, generator: ToyDataGenerator? = nil) throws -> Toy {
+                        upperLimit: Bool, testedTheta: Double?, generator: ToyDataGenerator? = nil,
+                        stream reused: RandomStream? = nil) throws -> Toy {
             let x = nuisances, J = model.base.backgrounds.count, S = model.systematics.count
-            let stream = RandomStream(seed: seed, index: index)
+            let stream = reused ?? RandomStream(seed: seed, index: index)
+            if reused != nil { stream.reseed(seed: seed, index: index) }
             let data: [Double]
             if let generator {
                 data = try generator(stream, index)

@@ -86,14 +86,15 @@ public struct ToyRunner: Sendable {
                                                            trueTheta: configuration.truth, referenceData: reference)
             let dataGenerator = self.dataGenerator
             makeWorker = {
-                // One likelihood per worker, reset by `setData` for each toy.
+                // One likelihood and one stream per worker, reset for each toy.
                 let likelihood = SystematicLikelihood(model: generation.model, statistic: configuration.statistic)
+                let stream = RandomStream(seed: configuration.seed, index: 0)
                 return { index in
                     Result {
                         let toy = try generation.toy(index: index, seed: configuration.seed, likelihood: likelihood,
                                                      critical: configuration.criticalValue, scale: configuration.scale,
                                                      upperLimit: configuration.computesUpperLimit, testedTheta: configuration.testedTheta,
-                                                     generator: dataGenerator)
+                                                     generator: dataGenerator, stream: stream)
                         return ToyResult(index: index, thetaHat: toy.thetaHat, upperLimit: toy.upperLimit,
                                          statisticAtTest: toy.statisticAtTest, status: toy.status)
                     }
