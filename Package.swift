@@ -19,7 +19,9 @@ let package = Package(
         // The one parallel-map helper (workers, forEach, map in index order).
         .target(name: "Parallel"),
         .target(name: "Physics", dependencies: ["GSL"]),
-        .target(name: "Simulation", dependencies: ["GSL", "Output", "Parallel", "Physics"]),
+        // The exact background sampler's inner loop in C, with AVX2 where the processor has it.
+        .target(name: "CKernels"),
+        .target(name: "Simulation", dependencies: ["CKernels", "GSL", "Output", "Parallel", "Physics"]),
         .target(name: "Statistics", dependencies: ["GSL", "Output", "Parallel"]),
         .target(name: "Studies", dependencies: ["GSL", "Output", "Parallel", "Physics", "Simulation", "Statistics", "Yams"]),
         // Throughput measurements (`nue bench`), kept out of the library modules.

@@ -89,6 +89,12 @@ public final class RandomStream {
         mean > 0 ? gsl_ran_poisson(rng, mean) : 0
     }
 
+    /// Binomial count of `trials` with success probability `probability` ∈ [0, 1] (GSL's BTPE,
+    /// Kachitvichyanukul & Schmeiser 1988).
+    @inlinable public func binomial(probability: Double, trials: UInt32) -> UInt32 {
+        trials == 0 || probability <= 0 ? 0 : probability >= 1 ? trials : gsl_ran_binomial(rng, probability, trials)
+    }
+
     /// The raw 32-bit output of the generator.
     @inlinable public func nextWord() -> UInt {
         if let mtState { return cgsl_mt19937_get(mtState) }

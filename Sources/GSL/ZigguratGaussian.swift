@@ -30,9 +30,15 @@ public final class ZigguratGaussian: @unchecked Sendable {
     public let edges: [Double]
     /// Per layer: x_i/2²³, the step of x in j.
     @usableFromInline let step: UnsafeMutablePointer<Double>
+    /// Per word & 0x1FF (layer i, sign bit 8): ±step_i, so that j · signedStep is the signed x exactly.
+    @usableFromInline let signedStep: UnsafeMutablePointer<Double>
     /// Per layer: the least j with j · step_i ≥ x_{i+1} (the same floating-point product as the sample),
     /// so j below it is exactly x < x_{i+1}.
     @usableFromInline let coreLimit: UnsafeMutablePointer<UInt32>
+    /// `signedStep` (512 entries) and `coreLimit` (256) for a kernel that reads them; alive as long as
+    /// this instance (for ever for `shared`).
+    public var signedStepTable: UnsafePointer<Double> { UnsafePointer(signedStep) }
+    public var coreLimitTable: UnsafePointer<UInt32> { UnsafePointer(coreLimit) }
     /// f(x_i) for i = 0…256 (f(x₂₅₆) = 1), the wedges' bottoms and tops.
     @usableFromInline let height: UnsafeMutablePointer<Double>
 
@@ -53,11 +59,14 @@ public final class ZigguratGaussian: @unchecked Sendable {
             while j < 1 << 23, Double(j) * s < x[i + 1] { j += 1 }
             coreLimit[i] = j
         }
+        signedStep = .allocate(capacity: 2 * Self.layers)
+        for w in 0..<2 * Self.layers { signedStep[w] = w & 0x100 == 0 ? step[w & 0xFF] : -step[w & 0xFF] }
     }
 
     deinit {
         step.deallocate()
         coreLimit.deallocate()
+        signedStep.deallocate()
         height.deallocate()
     }
 
@@ -94,9 +103,9 @@ public final class ZigguratGaussian: @unchecked Sendable {
     /// draws (x < x_{i+1}). When not, `sample(firstWord:stream:)` completes the draw.
     @inlinable @inline(__always)
     public func core(word w: UInt32) -> (value: Double, accepted: Bool) {
-        let i = Int(w & 0xFF), j = w >> 9
-        let x = Double(j) * step[i]
-        return (Double(bitPattern: x.bitPattern | UInt64(w & 0x100) << 55), j < coreLimit[i])
+        let j = w >> 9
+        // ±step exactly: rounding is symmetric, so j · (−s) = −(j · s) bit for bit.
+        return (Double(j) * signedStep[Int(w & 0x1FF)], j < coreLimit[Int(w & 0xFF)])
     }
 
     /// A standard normal variate whose first word `w` is given (already read from the stream):

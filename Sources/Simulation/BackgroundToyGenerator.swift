@@ -3,14 +3,17 @@ import Parallel
 
 /// Full-chain toy data of background components: for each component j a Poisson number of
 /// *detected* events with mean b_j μ_j (μ_j its expected detected events, b_j a normalization,
-/// 1 by default), each drawn event by event by its `DetectedEnergySampler` (deposited energy, then
-/// the reconstructed energy through the response) and binned in reconstructed energy (the last bin
+/// 1 by default), each an exact draw of its `DetectedEnergySampler` (deposited energy, then the
+/// reconstructed energy through the response), binned in reconstructed energy (the last bin
 /// taking the overflow, as the templates). Exact event sampling, not binned Poisson shortcuts.
 ///
 /// Streams: component j uses the master word w_j = `SeedSequence(masterSeed: seed, index: 2⁶³ + j)`;
-/// its count comes from `RandomStream(seed: w_j, index: 2⁶⁴ − 1)` and its block b of `blockSize`
-/// events from `RandomStream(seed: w_j, index: b)`. Blocks run in parallel and their integer
-/// counts are summed in order, so a toy is the same bytes for any thread count.
+/// its count comes from `RandomStream(seed: w_j, index: 2⁶⁴ − 1)`. `histogram` draws the events
+/// entry by entry (`DetectedEnergySampler.histogram(events:seed:edges:threads:)`, on w_j);
+/// `forEachEvent`, which hands out the events themselves in a random order, draws block b of
+/// `blockSize` events from `RandomStream(seed: w_j, index: b)`. The two give the same counts per
+/// component and the same law, not the same draws. Work runs in parallel and integer counts are
+/// summed in a fixed order, so a toy is the same bytes for any thread count.
 public struct BackgroundToyGenerator: Sendable {
     public struct Component: Sendable {
         public var name: String
@@ -79,45 +82,19 @@ public struct BackgroundToyGenerator: Sendable {
         }
     }
 
-    /// One toy's background histogram in reconstructed energy.
+    /// One toy's background histogram in reconstructed energy: per component its Poisson count of
+    /// detected events, drawn entry by entry (`DetectedEnergySampler.histogram(events:seed:edges:threads:)`,
+    /// on the component's master word). The same law as the events of `forEachEvent(seed:)` and the
+    /// same counts per component, not the same draws.
     public func histogram(seed: UInt64, normalizations: [Double]? = nil) -> Histogram {
         let counts = eventCounts(seed: seed, normalizations: normalizations)
-        var list: [(component: Int, block: Int, events: Int)] = []
-        for (j, n) in counts.enumerated() {
-            var b = 0
-            while b * blockSize < n {
-                list.append((j, b, min(blockSize, n - b * blockSize)))
-                b += 1
-            }
-        }
-        let tasks = list
-        let components = self.components, edges = binning.edges
-        let fastBins = UniformBins(edges: edges)
-        let blocks: [[Double]] = Parallel.map(tasks.count, threads: threads) { k in
-            let task = tasks[k]
-            let bins = edges.count - 1
-            var local = [Double](repeating: 0, count: bins)
-            let sampler = components[task.component].sampler, seed = Self.componentSeed(seed, task.component)
-            if let fastBins {
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * bins + 4) { counts in
-                    counts.initialize(repeating: 0)
-                    Self.forEachChunk(of: sampler, seed: seed, block: task.block, events: task.events) { _, reco in
-                        fastBins.accumulate(reco, into: counts.baseAddress!)
-                    }
-                    for i in 0..<bins { local[i] = Double(counts[4 * i] + counts[4 * i + 1] + counts[4 * i + 2] + counts[4 * i + 3]) }
-                }
-            } else {
-                Self.forEachChunk(of: sampler, seed: seed, block: task.block, events: task.events) { _, reco in
-                    for x in reco { if let i = Binning.indexWithOverflow(of: x, edges: edges) { local[i] += 1 } }
-                }
-            }
-            return local
-        }
         var histogram = Histogram(binning: binning, collectsOverflow: true)
-        for block in blocks {
-            for i in block.indices where block[i] > 0 {
-                histogram.counts[i] += block[i]
-                histogram.sumOfSquaredWeights[i] += block[i]
+        for (j, n) in counts.enumerated() where n > 0 {
+            let component = components[j].sampler.histogram(events: n, seed: Self.componentSeed(seed, j), edges: binning.edges,
+                                                            threads: threads)
+            for i in component.indices where component[i] > 0 {
+                histogram.counts[i] += Double(component[i])
+                histogram.sumOfSquaredWeights[i] += Double(component[i])
             }
         }
         return histogram

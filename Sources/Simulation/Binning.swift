@@ -51,6 +51,12 @@ public struct Binning: Sendable, Codable, Equatable {
     /// convention, shared by templates, the ⁴²Ar/⁴²K fold, histograms and the brute force.
     @inlinable
     public static func indexWithOverflow(of x: Double, edges: [Double]) -> Int? {
+        edges.withUnsafeBufferPointer { indexWithOverflow(of: x, edges: $0) }
+    }
+
+    /// `indexWithOverflow(of:edges:)` reading the edges through a buffer the caller holds.
+    @inlinable
+    public static func indexWithOverflow(of x: Double, edges: UnsafeBufferPointer<Double>) -> Int? {
         guard x >= edges[0] else { return nil }
         var lo = 0, hi = edges.count - 2
         while lo < hi {

@@ -122,14 +122,7 @@ extension DetectedEnergySampler {
                   recoEnergies reco: UnsafeMutablePointer<Double>) {
         let k = alias.index(word: entryWord)
         if isCap(k), !capAccepts(k, energyMeV: energies[i], stream: stream) { energies[i] = depositedEnergy(stream: stream) }
-        let e = response.visibleEnergy(trueEnergyMeV: energies[i])
-        if response.resolution.isPerfect {
-            reco[i] = e
-            return
-        }
-        let sigma = response.resolution.sigmaMeV(at: e)
-        let core = gaussian.core(word: gaussianWord)
-        let x = e + sigma * (core.accepted ? core.value : gaussian.sample(firstWord: gaussianWord, stream: stream))
-        reco[i] = x >= response.thresholdMeV ? x : redrawnAboveThreshold(visibleEnergyMeV: e, sigmaMeV: sigma, stream: stream)
+        reco[i] = completedEvent(visibleEnergyMeV: response.visibleEnergy(trueEnergyMeV: energies[i]), gaussianWord: gaussianWord,
+                                 stream: stream)
     }
 }

@@ -67,6 +67,10 @@ public final class DetectedEnergySampler: @unchecked Sendable {
     /// Per cell: the squeeze s and b − s, for the cap's test s + u (b − s) < f(E).
     @usableFromInline let capFloor: UnsafeMutablePointer<Double>
     @usableFromInline let capSpan: UnsafeMutablePointer<Double>
+    /// The entries' weights (floors, caps, lines: the alias table's, unquantized), and their suffix
+    /// sums Σ_{j ≥ k} (for the multinomial split of `histogram(events:…)`).
+    let entryWeights: [Double]
+    let entryWeightsFrom: [Double]
     @usableFromInline let density: @Sendable (Double) -> Double
     @usableFromInline let gaussian = ZigguratGaussian.shared
 
@@ -138,6 +142,10 @@ public final class DetectedEnergySampler: @unchecked Sendable {
         detectedIntegral = response.efficiency * (detectedContinuum + detectedLines)
         detectedFraction = detectedIntegral / total
         alias = try AliasTable(weights: weights)
+        entryWeights = weights
+        var suffix = [Double](repeating: 0, count: weights.count + 1)
+        for k in weights.indices.reversed() { suffix[k] = suffix[k + 1] + weights[k] }
+        entryWeightsFrom = suffix
         cellCount = floors.count
         lowerEdge = a
         width = h

@@ -1,0 +1,40 @@
+#ifndef NUE_CKERNELS_H
+#define NUE_CKERNELS_H
+#include <stdint.h>
+
+/* The inner loop of nue's exact background sampler (Simulation/DetectedEnergySampler+Histogram.swift):
+   the proposals of one envelope entry, binned. Written once in C with two instruction sets, one
+   event per step and, with AVX2, four: both run the same floating-point operations in the same
+   order (no contraction into fused multiply-adds, correctly rounded square roots), so the counts
+   do not depend on the processor (SimulationTests/EntryKernelTests compares them). */
+
+/* 1 when the processor and the operating system support AVX2, else 0. */
+int nue_kernels_have_avx2(void);
+
+/* One entry's constants. */
+typedef struct {
+    double lowerEnergy, width;      /* E = lowerEnergy + width * u (MeV); a line: width 0 and no position word */
+    int64_t isLine;
+    double a2, b2, c2;              /* sigma(E)^2 = a2 E + b2 E^2 + c2 (identity energy map) */
+    double fastLow, fastHigh;       /* the fast path's E_reco range */
+    const double *edges;            /* the bin edges */
+    int64_t first, final;           /* the bins the fast path can reach */
+    const double *signedStep;       /* ZigguratGaussian: +-step by word & 0x1FF */
+    const uint32_t *coreLimit;      /* by word & 0xFF */
+} nue_entry_constants;
+
+/* m events of the entry from words (positions words[0..m) unless a line, then the first Gaussian
+   words): E to visible[i]; E_reco = E + sigma(E) z with z the ziggurat's core value. An event whose
+   core test passes and whose E_reco lies in [fastLow, fastHigh) is counted: local[0] += 1 and, for
+   each edge j in first+1..final with E_reco >= edges[j], local[j - first] += 1 (cumulative counts:
+   bin first + q holds local[q] - local[q + 1]); the other events' indices go to
+   flagged[], in order. reco[] (m values) is scratch. Returns the number flagged. */
+int64_t nue_entry_batch(const nue_entry_constants *c, int64_t m, const uint32_t *words, double *visible, double *reco,
+                        int64_t *local, int32_t *flagged, int avx2);
+
+/* Four xoshiro256++ generators side by side (Simulation/XoshiroLanes.swift): `state` holds s0[4],
+   s1[4], s2[4], s3[4]; writes `steps` steps of four 64-bit outputs (lane 0 … 3) to `out`. The same
+   words with or without AVX2 (integer operations only). */
+void nue_xoshiro_fill(uint64_t *state, uint64_t *out, int64_t steps, int avx2);
+
+#endif
