@@ -42,9 +42,10 @@ static inline int entry_event(const nue_entry_constants *c, int64_t i, uint32_t 
 }
 
 #if defined(__x86_64__)
-/* Two passes over the batch: E_reco and the fast-path mask of four events per step (stored), then per
-   edge e_j one pass adding the mask of E_reco >= e_j to a register: the cumulative counts
-   C_j = #{fast events with E_reco >= e_j}, whose differences are the bins' counts (no scatter). */
+/* Passes over the batch: the ziggurat's core values; E_reco and the fast-path mask, four events per
+   step (stored); then per edge e_j one pass adding the mask of E_reco >= e_j to a register: the
+   cumulative counts C_j = #{fast events with E_reco >= e_j}, whose differences are the bins' counts
+   (no scatter). */
 __attribute__((target("avx2"))) static int64_t entry_batch_avx2(const nue_entry_constants *c, int64_t m, const uint32_t *words,
                                                                 double *visible, double *reco, int64_t *local,
                                                                 int32_t *flagged, int64_t *flaggedCount) {
@@ -57,7 +58,18 @@ __attribute__((target("avx2"))) static int64_t entry_batch_avx2(const nue_entry_
     /* A flagged event's E_reco is replaced by -inf in reco[], so it passes no edge. */
     const __m256d minusInfinity = _mm256_set1_pd(-__builtin_inf());
     int64_t nf = 0, i = 0, fast = 0;
-    for (; i + 4 <= m; i += 4) {
+    /* At most 1024 events here (the caller's batches are 256); any rest goes one by one. */
+    const int64_t whole = (m < 1024 ? m : 1024) & ~(int64_t)3;
+    /* Pass 1: the ziggurat's core value and test of every event (table reads, one event per step). */
+    double z[1024];
+    uint8_t accepted[1024];
+    for (int64_t k = 0; k < whole; k++) {
+        uint32_t word = gaussians[k], j = word >> 9;
+        z[k] = (double)j * c->signedStep[word & 0x1FF];
+        accepted[k] = j < c->coreLimit[word & 0xFF];
+    }
+    /* Pass 2: E, sigma(E), E_reco and the fast-path mask, four events per step. */
+    for (; i < whole; i += 4) {
         __m256d t = lower;
         if (!c->isLine) {
             __m128i w = _mm_loadu_si128((const __m128i *)(positions + i));
@@ -65,23 +77,15 @@ __attribute__((target("avx2"))) static int64_t entry_batch_avx2(const nue_entry_
             t = _mm256_add_pd(lower, _mm256_mul_pd(width, u));
         }
         _mm256_storeu_pd(visible + i, t);
-        double z[4];
-        int accepted = 0;
-        for (int q = 0; q < 4; q++) {
-            uint32_t word = gaussians[i + q], j = word >> 9;
-            z[q] = (double)j * c->signedStep[word & 0x1FF];
-            accepted |= (j < c->coreLimit[word & 0xFF]) << q;
-        }
         __m256d variance = _mm256_add_pd(_mm256_add_pd(_mm256_mul_pd(a2, t), _mm256_mul_pd(_mm256_mul_pd(b2, t), t)), c2);
-        __m256d x = _mm256_add_pd(t, _mm256_mul_pd(_mm256_sqrt_pd(variance), _mm256_loadu_pd(z)));
-        __m256d range = _mm256_and_pd(_mm256_cmp_pd(x, fastLow, _CMP_GE_OQ), _mm256_cmp_pd(x, fastHigh, _CMP_LT_OQ));
-        int inside = accepted & _mm256_movemask_pd(range);
-        static const int64_t laneMasks[16][4] = {
-            {0, 0, 0, 0}, {-1, 0, 0, 0}, {0, -1, 0, 0}, {-1, -1, 0, 0}, {0, 0, -1, 0}, {-1, 0, -1, 0}, {0, -1, -1, 0},
-            {-1, -1, -1, 0}, {0, 0, 0, -1}, {-1, 0, 0, -1}, {0, -1, 0, -1}, {-1, -1, 0, -1}, {0, 0, -1, -1},
-            {-1, 0, -1, -1}, {0, -1, -1, -1}, {-1, -1, -1, -1}};
-        __m256d keep = _mm256_castsi256_pd(_mm256_loadu_si256((const __m256i *)laneMasks[inside]));
+        __m256d x = _mm256_add_pd(t, _mm256_mul_pd(_mm256_sqrt_pd(variance), _mm256_loadu_pd(z + i)));
+        uint32_t acceptedBytes;
+        memcpy(&acceptedBytes, accepted + i, 4);
+        __m256i acceptedLanes = _mm256_cmpgt_epi64(_mm256_cvtepu8_epi64(_mm_cvtsi32_si128((int)acceptedBytes)), _mm256_setzero_si256());
+        __m256d keep = _mm256_and_pd(_mm256_castsi256_pd(acceptedLanes),
+                                     _mm256_and_pd(_mm256_cmp_pd(x, fastLow, _CMP_GE_OQ), _mm256_cmp_pd(x, fastHigh, _CMP_LT_OQ)));
         _mm256_storeu_pd(reco + i, _mm256_blendv_pd(minusInfinity, x, keep));
+        int inside = _mm256_movemask_pd(keep);
         fast += __builtin_popcount((unsigned)inside);
         if (inside != 0xF)
             for (int q = 0; q < 4; q++)
