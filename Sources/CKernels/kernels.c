@@ -132,7 +132,7 @@ int64_t nue_entry_batch(const nue_entry_constants *c, int64_t m, const uint32_t 
 static inline uint64_t rotate_left(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 #if defined(__x86_64__)
-__attribute__((target("avx2"))) static void xoshiro_fill_avx2(uint64_t *state, uint64_t *out, int64_t steps) {
+__attribute__((target("avx2"))) static void xoshiro_fill_avx2(uint64_t *state, uint32_t *out, int64_t steps) {
     __m256i s0 = _mm256_loadu_si256((const __m256i *)state), s1 = _mm256_loadu_si256((const __m256i *)(state + 4));
     __m256i s2 = _mm256_loadu_si256((const __m256i *)(state + 8)), s3 = _mm256_loadu_si256((const __m256i *)(state + 12));
     for (int64_t n = 0; n < steps; n++) {
@@ -145,7 +145,7 @@ __attribute__((target("avx2"))) static void xoshiro_fill_avx2(uint64_t *state, u
         s0 = _mm256_xor_si256(s0, s3);
         s2 = _mm256_xor_si256(s2, t);
         s3 = _mm256_or_si256(_mm256_slli_epi64(s3, 45), _mm256_srli_epi64(s3, 19));
-        _mm256_storeu_si256((__m256i *)(out + 4 * n), result);
+        _mm256_storeu_si256((__m256i *)(out + 8 * n), result); /* x86 is little-endian: low halves first */
     }
     _mm256_storeu_si256((__m256i *)state, s0);
     _mm256_storeu_si256((__m256i *)(state + 4), s1);
@@ -154,7 +154,7 @@ __attribute__((target("avx2"))) static void xoshiro_fill_avx2(uint64_t *state, u
 }
 #endif
 
-void nue_xoshiro_fill(uint64_t *state, uint64_t *out, int64_t steps, int avx2) {
+void nue_xoshiro_fill(uint64_t *state, uint32_t *out, int64_t steps, int avx2) {
 #if defined(__x86_64__)
     if (avx2) {
         xoshiro_fill_avx2(state, out, steps);
@@ -174,7 +174,8 @@ void nue_xoshiro_fill(uint64_t *state, uint64_t *out, int64_t steps, int avx2) {
             s[0] ^= s[12];
             s[8] ^= t;
             s[12] = rotate_left(s[12], 45);
-            out[4 * n + lane] = result;
+            out[8 * n + 2 * lane] = (uint32_t)result;
+            out[8 * n + 2 * lane + 1] = (uint32_t)(result >> 32);
         }
     }
 }

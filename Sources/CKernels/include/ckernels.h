@@ -6,7 +6,7 @@
    the proposals of one envelope entry, binned. Written once in C with two instruction sets, one
    event per step and, with AVX2, four: both run the same floating-point operations in the same
    order (no contraction into fused multiply-adds, correctly rounded square roots), so the counts
-   do not depend on the processor (SimulationTests/EntryKernelTests compares them). */
+   do not depend on the processor (SimulationTests/DetectedEnergyHistogramTests compares them). */
 
 /* 1 when the processor and the operating system support AVX2, else 0. */
 int nue_kernels_have_avx2(void);
@@ -33,8 +33,8 @@ int64_t nue_entry_batch(const nue_entry_constants *c, int64_t m, const uint32_t 
                         int64_t *local, int32_t *flagged, int avx2);
 
 /* Four xoshiro256++ generators side by side (Simulation/XoshiroLanes.swift): `state` holds s0[4],
-   s1[4], s2[4], s3[4]; writes `steps` steps of four 64-bit outputs (lane 0 … 3) to `out`. The same
-   words with or without AVX2 (integer operations only). */
-void nue_xoshiro_fill(uint64_t *state, uint64_t *out, int64_t steps, int avx2);
+   s1[4], s2[4], s3[4]; writes `steps` steps of eight 32-bit words to `out`, per step lane 0's output's
+   low and high halves, then lane 1's, … The same words with or without AVX2 (integer operations). */
+void nue_xoshiro_fill(uint64_t *state, uint32_t *out, int64_t steps, int avx2);
 
 #endif
