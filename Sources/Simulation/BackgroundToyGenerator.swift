@@ -64,8 +64,7 @@ public struct BackgroundToyGenerator: Sendable {
 
     /// The events of block `block` (`events` of them) of a component whose master word is `seed`:
     /// sampled from `RandomStream(seed: seed, index: block)` in chunks of `chunkSize`, each handed to
-    /// `body` as (E, E_reco) buffers. `histogram` and `forEachEvent` both read blocks through this, so
-    /// they see the same events.
+    /// `body` as (E, E_reco) buffers (`forEachEvent`'s blocks).
     static func forEachChunk(of sampler: DetectedEnergySampler, seed: UInt64, block: Int, events: Int,
                              _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void) {
         let stream = RandomStream(seed: seed, index: UInt64(block))

@@ -44,17 +44,6 @@ import Testing
         }
     }
 
-    /// The O(1) bin index agrees with `Binning.indexWithOverflow` at every edge, next to it and at random points.
-    @Test func uniformBinsAgreeWithTheBinarySearch() throws {
-        let binning = try Binning.uniform(lower: 0.2, upper: 15.1, width: 0.1)
-        let fast = try #require(UniformBins(edges: binning.edges))
-        var values = binning.edges.flatMap { [$0, $0.nextUp, $0.nextDown] } + [-1, 0, 1e9, .greatestFiniteMagnitude]
-        let stream = RandomStream(seed: 5)
-        values += (0..<100_000).map { _ in 16 * stream.uniform() }
-        for x in values { #expect(fast.index(of: x) == binning.indexWithOverflow(of: x), "x = \(x)") }
-        #expect(UniformBins(edges: [0, 1, 3]) == nil)
-    }
-
     /// `histogram(seed:)` and `forEachEvent(seed:)` draw the same Poisson counts per component and
     /// the same law: every event handed out is detected (E_reco ≥ 0.6 MeV), the events come component
     /// by component, each toy's histogram holds as many events as `forEachEvent` hands out, and over
@@ -78,24 +67,5 @@ import Testing
         let chi2 = zip(fromEvents, fromHistogram).reduce(0.0) { $0 + ($1.0 + $1.1 > 0 ? pow($1.0 - $1.1, 2) / ($1.0 + $1.1) : 0) }
         let p = Distributions.chiSquaredSurvival(chi2, degreesOfFreedom: Double(g.binning.count - 1))
         #expect(p > 1e-3, "χ² = \(chi2), p = \(p)")
-    }
-
-    /// `UniformBins.accumulate` (no range checks, corrections next to edges, four sub-histograms)
-    /// counts every value where `Binning.indexWithOverflow` puts it: each edge, its neighbours, values
-    /// below and far above the range, and 10⁵ random values.
-    @Test func accumulateAgreesWithTheBinarySearch() throws {
-        let binning = try Binning.uniform(lower: 0.2, upper: 15.1, width: 0.1)
-        let fast = try #require(UniformBins(edges: binning.edges))
-        var values = binning.edges.flatMap { [$0, $0.nextUp, $0.nextDown] } + [-1, 0, 0.2.nextDown, 1e9, .greatestFiniteMagnitude]
-        let stream = RandomStream(seed: 6)
-        values += (0..<100_000).map { _ in 16 * stream.uniform() }
-        var expected = [Int](repeating: 0, count: binning.count)
-        for x in values { if let i = binning.indexWithOverflow(of: x) { expected[i] += 1 } }
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 4 * binning.count + 4)
-        defer { counts.deallocate() }
-        counts.initialize(repeating: 0, count: 4 * binning.count + 4)
-        values.withUnsafeBufferPointer { fast.accumulate($0, into: counts) }
-        let got = (0..<binning.count).map { counts[4 * $0] + counts[4 * $0 + 1] + counts[4 * $0 + 2] + counts[4 * $0 + 3] }
-        #expect(got == expected)
     }
 }

@@ -67,6 +67,24 @@ import Testing
         #expect(sampler.histogram(events: 1000, seed: 1, edges: Self.edges) != sampler.histogram(events: 1000, seed: 2, edges: Self.edges))
     }
 
+    /// Binning at the edges: with a perfect resolution E_reco = E, so lines at an edge, just below one
+    /// and just above one put every event in the bin `Binning.indexWithOverflow` gives that energy
+    /// (the kernel's comparisons and the completion's scan agree with the bisection at the edges);
+    /// on both instruction sets, every event counted.
+    @Test func linesOnTheEdgesFallInTheirBins() throws {
+        let response = DetectorResponse(resolution: .perfect, thresholdMeV: 0.6, efficiency: 1)
+        let energies = [Self.edges[2], Self.edges[5].nextDown, Self.edges[7].nextUp, Self.edges[Self.edges.count - 1]]
+        let sampler = try DetectedEnergySampler(range: 0...1, density: { _ in 0 }, continuumIntegral: 0,
+                                                lines: energies.map { .init(energyMeV: $0, weight: 1) }, response: response)
+        let allowed = Set(energies.compactMap { Binning.indexWithOverflow(of: $0, edges: Self.edges) })
+        #expect(allowed.count == 4)
+        for vectorized in [false, true] {
+            let counts = sampler.histogram(events: 4000, seed: 3, edges: Self.edges, vectorized: vectorized)
+            #expect(counts.reduce(0, +) == 4000)
+            for (i, n) in counts.enumerated() where n > 0 { #expect(allowed.contains(i), "bin \(i) holds \(n)") }
+        }
+    }
+
     /// The multinomial split: the counts sum to the events asked for; over the entries with
     /// N p_k ≥ 5 the Pearson χ² has p > 10⁻³, and the entries with N p_k < 5 together hold their
     /// summed mean within 5σ (binomial σ).
