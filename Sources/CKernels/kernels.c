@@ -1,5 +1,4 @@
 #include "ckernels.h"
-#include <string.h>
 
 /* Each product and sum rounded on its own: the two paths must give the same bits. */
 #pragma STDC FP_CONTRACT OFF
@@ -60,13 +59,13 @@ __attribute__((target("avx2"))) static int64_t entry_batch_avx2(const nue_entry_
     int64_t nf = 0, i = 0, fast = 0;
     /* At most 1024 events here (the caller's batches are 256); any rest goes one by one. */
     const int64_t whole = (m < 1024 ? m : 1024) & ~(int64_t)3;
-    /* Pass 1: the ziggurat's core value and test of every event (table reads, one event per step). */
+    /* Pass 1: the ziggurat's core value of every event, NaN when its core test fails (table reads, one
+       event per step): a NaN E_reco fails both range comparisons below, so the event is flagged. */
     double z[1024];
-    uint8_t accepted[1024];
     for (int64_t k = 0; k < whole; k++) {
         uint32_t word = gaussians[k], j = word >> 9;
-        z[k] = (double)j * c->signedStep[word & 0x1FF];
-        accepted[k] = j < c->coreLimit[word & 0xFF];
+        double value = (double)j * c->signedStep[word & 0x1FF];
+        z[k] = j < c->coreLimit[word & 0xFF] ? value : __builtin_nan("");
     }
     /* Pass 2: E, sigma(E), E_reco and the fast-path mask, four events per step. */
     for (; i < whole; i += 4) {
@@ -79,11 +78,7 @@ __attribute__((target("avx2"))) static int64_t entry_batch_avx2(const nue_entry_
         _mm256_storeu_pd(visible + i, t);
         __m256d variance = _mm256_add_pd(_mm256_add_pd(_mm256_mul_pd(a2, t), _mm256_mul_pd(_mm256_mul_pd(b2, t), t)), c2);
         __m256d x = _mm256_add_pd(t, _mm256_mul_pd(_mm256_sqrt_pd(variance), _mm256_loadu_pd(z + i)));
-        uint32_t acceptedBytes;
-        memcpy(&acceptedBytes, accepted + i, 4);
-        __m256i acceptedLanes = _mm256_cmpgt_epi64(_mm256_cvtepu8_epi64(_mm_cvtsi32_si128((int)acceptedBytes)), _mm256_setzero_si256());
-        __m256d keep = _mm256_and_pd(_mm256_castsi256_pd(acceptedLanes),
-                                     _mm256_and_pd(_mm256_cmp_pd(x, fastLow, _CMP_GE_OQ), _mm256_cmp_pd(x, fastHigh, _CMP_LT_OQ)));
+        __m256d keep = _mm256_and_pd(_mm256_cmp_pd(x, fastLow, _CMP_GE_OQ), _mm256_cmp_pd(x, fastHigh, _CMP_LT_OQ));
         _mm256_storeu_pd(reco + i, _mm256_blendv_pd(minusInfinity, x, keep));
         int inside = _mm256_movemask_pd(keep);
         fast += __builtin_popcount((unsigned)inside);

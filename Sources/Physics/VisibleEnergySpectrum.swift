@@ -78,10 +78,16 @@ public struct VisibleEnergySpectrum: Sendable {
     }
 
     /// ρ(E) at visible energy `e` (MeV), per MeV.
+    /// Branches whose support (0, T₀) does not hold E − c E_γ are skipped without evaluating them
+    /// (their term is 0); the samplers' density tests call this.
     public func density(visibleEnergy e: Double) -> Double {
         var sum = 0.0
-        for (c, pi) in zip(components, probabilities) {
-            sum += pi * c.branch.density(kineticEnergy: e - gammaContainment * c.branch.gammaEnergy)
+        components.withUnsafeBufferPointer { c in
+            for i in c.indices {
+                let t = e - gammaContainment * c[i].branch.gammaEnergy
+                guard t >= 0, t < c[i].branch.endpointKineticEnergy else { continue }
+                sum += probabilities[i] * c[i].branch.density(kineticEnergy: t)
+            }
         }
         return sum
     }
