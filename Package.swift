@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Physics", dependencies: ["GSL"]),
         // The exact background sampler's inner loop in C, with AVX2 where the processor has it.
-        .target(name: "CKernels"),
+        .target(name: "CKernels", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Simulation", dependencies: ["CKernels", "GSL", "Output", "Parallel", "Physics"]),
         .target(name: "Statistics", dependencies: ["GSL", "Output", "Parallel"]),
         .target(name: "Studies", dependencies: ["GSL", "Output", "Parallel", "Physics", "Simulation", "Statistics", "Yams"]),

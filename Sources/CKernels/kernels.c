@@ -1,4 +1,5 @@
 #include "ckernels.h"
+#include <math.h>
 
 /* Each product and sum rounded on its own: the two paths must give the same bits. */
 #pragma STDC FP_CONTRACT OFF
@@ -120,6 +121,44 @@ int64_t nue_entry_batch(const nue_entry_constants *c, int64_t m, const uint32_t 
     for (; i < m; i++)
         if (entry_event(c, i, c->isLine ? 0 : words[i], gaussians[i], visible, local)) flagged[nf++] = (int32_t)i;
     return nf;
+}
+
+int64_t nue_entry_complete(const nue_entry_constants *c, int64_t m, const uint32_t *words, const double *visible,
+                           int64_t nf, const int32_t *flagged, const uint32_t *extra, int64_t *local,
+                           int32_t *rest, uint8_t *kinds, double *values, double *sigmas) {
+    const uint32_t *gaussians = c->isLine ? words : words + m;
+    int64_t nr = 0;
+    for (int64_t f = 0; f < nf; f++) {
+        int32_t i = flagged[f];
+        double t = visible[i];
+        double sigma = square_root(c->a2 * t + c->b2 * t * t + c->c2);
+        uint32_t word = gaussians[i], layer = word & 0xFF, j = word >> 9;
+        double x = (double)j * c->signedStep[layer];
+        int kind = NUE_RECO_KNOWN;
+        if (j >= c->coreLimit[layer]) {
+            if (layer == 0) {
+                kind = NUE_FIRST_WORD;
+            } else {
+                double y = c->height[layer] + ((double)extra[f] * 0x1p-32) * (c->height[layer + 1] - c->height[layer]);
+                if (!(y < exp(-0.5 * x * x))) kind = NUE_FRESH_DRAW;
+            }
+        }
+        double r = 0;
+        if (kind == NUE_RECO_KNOWN) {
+            r = t + sigma * ((word & 0x100) ? -x : x);
+            if (r >= c->fastLow && r < c->fastHigh) {
+                local[0] += 1;
+                for (int64_t e = c->first + 1; e <= c->final; e++) local[e - c->first] += r >= c->edges[e];
+                continue;
+            }
+        }
+        rest[nr] = i;
+        kinds[nr] = (uint8_t)kind;
+        values[nr] = r;
+        sigmas[nr] = sigma;
+        nr++;
+    }
+    return nr;
 }
 
 /* xoshiro256++ (Blackman & Vigna, ACM TOMS 47, 36 (2021)): output rotl(s0 + s3, 23) + s0, then

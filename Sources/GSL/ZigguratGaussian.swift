@@ -35,10 +35,11 @@ public final class ZigguratGaussian: @unchecked Sendable {
     /// Per layer: the least j with j · step_i ≥ x_{i+1} (the same floating-point product as the sample),
     /// so j below it is exactly x < x_{i+1}.
     @usableFromInline let coreLimit: UnsafeMutablePointer<UInt32>
-    /// `signedStep` (512 entries) and `coreLimit` (256) for a kernel that reads them; alive as long as
-    /// this instance (for ever for `shared`).
+    /// `signedStep` (512 entries), `coreLimit` (256) and `height` (257) for a kernel that reads them;
+    /// alive as long as this instance (for ever for `shared`).
     public var signedStepTable: UnsafePointer<Double> { UnsafePointer(signedStep) }
     public var coreLimitTable: UnsafePointer<UInt32> { UnsafePointer(coreLimit) }
+    public var heightTable: UnsafePointer<Double> { UnsafePointer(height) }
     /// f(x_i) for i = 0…256 (f(x₂₅₆) = 1), the wedges' bottoms and tops.
     @usableFromInline let height: UnsafeMutablePointer<Double>
 

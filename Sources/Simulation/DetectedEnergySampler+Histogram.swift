@@ -22,8 +22,9 @@ extension DetectedEnergySampler {
     ///    cap's tested against ρ·A), E_reco from the Gaussian as in `sample(stream:)`, and binned by
     ///    comparing E_reco with the few edges its entry can reach (E_reco of a core ziggurat draw is
     ///    within r·σ of E'); groups of `entriesPerGroup` entries run in parallel, group g taking the
-    ///    floors' and lines' words (E, the first Gaussian word) from `XoshiroLanes(seed:, index: g)` and
-    ///    every other word (caps, ziggurat wedges and tails, redraws below the threshold) from
+    ///    floors' and lines' words (E, the first Gaussian word, then one word per batch's flagged
+    ///    event for its wedge test) from `XoshiroLanes(seed:, index: g)` and every other word (caps,
+    ///    restarts after a rejected wedge, the tail, redraws below the threshold) from
     ///    `RandomStream(seed:, index: g)`;
     /// 3. the rejected cap proposals are replaced by as many events of `sample(count:…)` (from
     ///    `RandomStream(seed:, index: 2⁶⁴ − 3)`): accepted proposals are independent draws of the
@@ -103,8 +104,12 @@ extension DetectedEnergySampler {
     /// E_reco from a core ziggurat draw, flagged when the draw is not a core one or E_reco leaves
     /// [max(e_lo, thr), e_{hi+1}) (e_lo…e_hi: the bins a core draw can reach), else counted as the
     /// cumulative #{E_reco ≥ e_j} per edge, whose differences are the bins' counts. Flagged events
-    /// are completed here (`completedEvent`); caps, entries reaching more than `localBins` bins and
-    /// non-identity energy maps go through `accumulateOneByOne`.
+    /// go to `nue_entry_complete` (a failed core test in layers ≥ 1 takes its wedge test there, with
+    /// one more word from the lanes per flagged event), and what it returns is completed here: E_reco
+    /// outside the entry's bins binned, below the threshold redrawn (`redrawnAboveThreshold`), after a
+    /// rejected wedge a new Gaussian, in layer 0 the ziggurat's own completion (`completedEvent`).
+    /// Caps, entries reaching more than `localBins` bins and non-identity energy maps go through
+    /// `accumulateOneByOne`.
     func accumulate(entry k: Int, events n: Int, words lanes: inout XoshiroLanes, stream: RandomStream,
                     edges e: UnsafeBufferPointer<Double>, counts: UnsafeMutablePointer<Int>, vectorized: Bool) -> Int {
         let cells = cellCount
@@ -128,15 +133,20 @@ extension DetectedEnergySampler {
             lowerEnergy: lo, width: h, isLine: isLine ? 1 : 0,
             a2: resolution.stochastic * resolution.stochastic, b2: resolution.constant * resolution.constant,
             c2: resolution.noiseMeV * resolution.noiseMeV, fastLow: fastLow, fastHigh: fastHigh, edges: e.baseAddress!,
-            first: Int64(first), final: Int64(final), signedStep: gaussian.signedStepTable, coreLimit: gaussian.coreLimitTable)
+            first: Int64(first), final: Int64(final), signedStep: gaussian.signedStepTable, coreLimit: gaussian.coreLimitTable,
+            height: gaussian.heightTable)
         let wordsPerEvent = isLine ? 1 : 2
         let batch = Self.batchSize, avx2: Int32 = vectorized ? 1 : 0
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * batch) { wordBuffer in
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * batch) { visibleBuffer in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: batch) { flaggedBuffer in
+        // Words: 2 per event, then one per flagged event; doubles: E, E_reco scratch, and E_reco and σ
+        // of the events returned by nue_entry_complete; indices: flagged, then returned.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * batch) { wordBuffer in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * batch) { doubleBuffer in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * batch) { indexBuffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: batch) { kindBuffer in
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: Self.localBins) { localBuffer in
-            let words = wordBuffer.baseAddress!, visible = visibleBuffer.baseAddress!, reco = visible + batch
-            let flagged = flaggedBuffer.baseAddress!
+            let words = wordBuffer.baseAddress!, extra = words + 2 * batch
+            let visible = doubleBuffer.baseAddress!, reco = visible + batch, values = visible + 2 * batch, sigmas = visible + 3 * batch
+            let flagged = indexBuffer.baseAddress!, rest = flagged + batch, kinds = kindBuffer.baseAddress!
             let local = localBuffer.baseAddress!
             local.initialize(repeating: 0, count: Self.localBins)
             var done = 0
@@ -145,15 +155,31 @@ extension DetectedEnergySampler {
                 lanes.fill(words, count: wordsPerEvent * m)
                 let gaussians = words + (wordsPerEvent - 1) * m
                 let flaggedCount = nue_entry_batch(&constants, Int64(m), words, visible, reco, local, flagged, avx2)
-                for f in 0..<Int(flaggedCount) {
-                    let i = Int(flagged[f])
-                    let r = completedEvent(visibleEnergyMeV: visible[i], gaussianWord: gaussians[i], stream: stream)
-                    if r >= e[first], r < fastHigh {
-                        var b = first
-                        while b < final, r >= e[b + 1] { b += 1 }
-                        counts[b] += 1
-                    } else if let b = Binning.indexWithOverflow(of: r, edges: e) {
-                        counts[b] += 1
+                if flaggedCount > 0 {
+                    lanes.fill(extra, count: Int(flaggedCount))
+                    let restCount = nue_entry_complete(&constants, Int64(m), words, visible, flaggedCount, flagged, extra, local,
+                                                       rest, kinds, values, sigmas)
+                    for f in 0..<Int(restCount) {
+                        let i = Int(rest[f])
+                        let r: Double
+                        switch Int32(kinds[f]) {
+                        case Int32(NUE_RECO_KNOWN):
+                            r = values[f] >= thr ? values[f]
+                                : redrawnAboveThreshold(visibleEnergyMeV: visible[i], sigmaMeV: sigmas[f], stream: stream)
+                        case Int32(NUE_FRESH_DRAW):
+                            r = completedEvent(visibleEnergyMeV: visible[i], sigmaMeV: sigmas[f],
+                                               gaussianWord: UInt32(truncatingIfNeeded: stream.nextWord()), stream: stream)
+                        default:
+                            r = completedEvent(visibleEnergyMeV: visible[i], sigmaMeV: sigmas[f], gaussianWord: gaussians[i],
+                                               stream: stream)
+                        }
+                        if r >= e[first], r < fastHigh {
+                            var b = first
+                            while b < final, r >= e[b + 1] { b += 1 }
+                            counts[b] += 1
+                        } else if let b = Binning.indexWithOverflow(of: r, edges: e) {
+                            counts[b] += 1
+                        }
                     }
                 }
                 done += m
@@ -162,6 +188,7 @@ extension DetectedEnergySampler {
             for q in 0...(final - first) {
                 counts[first + q] += Int(local[q] - (q < final - first ? local[q + 1] : 0))
             }
+        }
         }
         }
         }
@@ -193,8 +220,14 @@ extension DetectedEnergySampler {
     /// `stream`; below the threshold, `redrawnAboveThreshold`. E' itself for a perfect resolution.
     @inlinable
     func completedEvent(visibleEnergyMeV e: Double, gaussianWord word: UInt32, stream: RandomStream) -> Double {
+        completedEvent(visibleEnergyMeV: e, sigmaMeV: response.resolution.sigmaMeV(at: e), gaussianWord: word, stream: stream)
+    }
+
+    /// `completedEvent(visibleEnergyMeV:gaussianWord:stream:)` with σ(E') (MeV) already computed.
+    @inlinable
+    func completedEvent(visibleEnergyMeV e: Double, sigmaMeV sigma: Double, gaussianWord word: UInt32,
+                        stream: RandomStream) -> Double {
         if response.resolution.isPerfect { return e }
-        let sigma = response.resolution.sigmaMeV(at: e)
         let core = gaussian.core(word: word)
         let x = e + sigma * (core.accepted ? core.value : gaussian.sample(firstWord: word, stream: stream))
         return x >= response.thresholdMeV ? x : redrawnAboveThreshold(visibleEnergyMeV: e, sigmaMeV: sigma, stream: stream)

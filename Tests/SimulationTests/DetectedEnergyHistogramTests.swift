@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import GSL
 import Physics
@@ -83,6 +84,81 @@ import Testing
             #expect(counts.reduce(0, +) == 4000)
             for (i, n) in counts.enumerated() where n > 0 { #expect(allowed.contains(i), "bin \(i) holds \(n)") }
         }
+    }
+
+    /// The kernel's wedge test (`nue_entry_complete`): 100 000 words that fail the ziggurat's core
+    /// test in layers 1…255 (layer, sign and j ∈ [limit_i, 2²³) drawn here), completed with σ = 1 at
+    /// E = 0 so that E_reco is z (the fast range empty: every event comes back). A word of layer i is
+    /// x uniform on [a_i, b_i) = [limit_i, 2²³) · step_i, accepted with probability (f(x) − f_i) /
+    /// (f_{i+1} − f_i) (f = e^{−x²/2}, f_i the layer's heights). By quadrature per layer: P(accept)
+    /// and the mean and variance of |z| when accepted. The accepted count against Σ P (binomial σ),
+    /// the sum of accepted |z| against Σ mean (its σ), both within 4σ; every accepted z has the
+    /// word's sign and lies in [a_i, b_i]; no word of layer ≥ 1 comes back as layer 0's.
+    @Test func wedgeTestOfTheCompletionFollowsTheGaussian() throws {
+        let zig = ZigguratGaussian.shared
+        let step = zig.signedStepTable, limit = zig.coreLimitTable, height = zig.heightTable
+        let integrator = Integrator()
+        var acceptance = [Double](repeating: 0, count: 256), mean = acceptance, variance = acceptance
+        for i in 1..<256 {
+            let a = Double(limit[i]) * step[i], b = 8_388_608 * step[i], lo = height[i], hi = height[i + 1]
+            func w(_ x: Double) -> Double { (exp(-0.5 * x * x) - lo) / (hi - lo) }
+            let p = try integrator.qag(w, from: a, to: b).value
+            let m1 = try integrator.qag({ $0 * w($0) }, from: a, to: b).value / p
+            let m2 = try integrator.qag({ $0 * $0 * w($0) }, from: a, to: b).value / p
+            acceptance[i] = p / (b - a)
+            mean[i] = m1
+            variance[i] = m2 - m1 * m1
+        }
+        let stream = RandomStream(seed: 77)
+        let n = 100_000, batch = 256
+        var words = [UInt32](repeating: 0, count: batch), extra = words, visible = [Double](repeating: 0, count: batch), reco = visible
+        var flagged = [Int32](repeating: 0, count: batch), rest = flagged, kinds = [UInt8](repeating: 0, count: batch)
+        var values = [Double](repeating: 0, count: batch), sigmas = values, local = [Int64](repeating: 0, count: 16)
+        let edges = [0.0, 1.0]
+        var expectedAccepted = 0.0, acceptedVariance = 0.0, accepted = 0, sumOfX = 0.0, expectedSum = 0.0, sumVariance = 0.0
+        var wrong = 0, layerZero = 0
+        try edges.withUnsafeBufferPointer { e in
+            var constants = nue_entry_constants(
+                lowerEnergy: 0, width: 0, isLine: 1, a2: 0, b2: 0, c2: 1, fastLow: .infinity, fastHigh: .infinity,
+                edges: e.baseAddress!, first: 0, final: 0, signedStep: step, coreLimit: limit, height: height)
+            for _ in 0..<(n / batch) {
+                for k in 0..<batch {
+                    let layer = 1 + UInt32(stream.uniform() * 255)
+                    let sign = UInt32(stream.nextWord() & 1)
+                    let j = limit[Int(layer)] + UInt32(stream.uniform() * Double(8_388_608 - limit[Int(layer)]))
+                    words[k] = j << 9 | sign << 8 | layer
+                    extra[k] = UInt32(truncatingIfNeeded: stream.nextWord())
+                }
+                let nf = nue_entry_batch(&constants, Int64(batch), words, &visible, &reco, &local, &flagged, 0)
+                try #require(nf == Int64(batch))
+                let nr = nue_entry_complete(&constants, Int64(batch), words, visible, nf, flagged, extra, &local,
+                                            &rest, &kinds, &values, &sigmas)
+                try #require(nr == Int64(batch))
+                for f in 0..<batch {
+                    let word = words[Int(rest[f])], layer = Int(word & 0xFF)
+                    expectedAccepted += acceptance[layer]
+                    acceptedVariance += acceptance[layer] * (1 - acceptance[layer])
+                    switch Int32(kinds[f]) {
+                    case Int32(NUE_RECO_KNOWN):
+                        let z = values[f], x = abs(z)
+                        accepted += 1
+                        sumOfX += x
+                        expectedSum += mean[layer]
+                        sumVariance += variance[layer]
+                        let a = Double(limit[layer]) * step[layer], b = 8_388_608 * step[layer]
+                        if (z < 0) != (word & 0x100 != 0) || x < a || x > b || sigmas[f] != 1 { wrong += 1 }
+                    case Int32(NUE_FIRST_WORD): layerZero += 1
+                    default: break
+                    }
+                }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(layerZero == 0)
+        #expect(abs(Double(accepted) - expectedAccepted) <= 4 * acceptedVariance.squareRoot(),
+                "accepted \(accepted), expected \(expectedAccepted) ± \(acceptedVariance.squareRoot())")
+        #expect(abs(sumOfX - expectedSum) <= 4 * sumVariance.squareRoot(),
+                "Σ|z| \(sumOfX), expected \(expectedSum) ± \(sumVariance.squareRoot())")
     }
 
     /// The multinomial split: the counts sum to the events asked for; over the entries with
