@@ -19,7 +19,7 @@ let package = Package(
         // The one parallel-map helper (workers, forEach, map in index order).
         .target(name: "Parallel"),
         .target(name: "Physics", dependencies: ["GSL"]),
-        // The exact background sampler's inner loop in C, with AVX2 where the processor has it.
+        // The exact background sampler's inner loop and wedge tests in C, with AVX2 where the processor has it.
         .target(name: "CKernels", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Simulation", dependencies: ["CKernels", "GSL", "Output", "Parallel", "Physics"]),
         .target(name: "Statistics", dependencies: ["GSL", "Output", "Parallel"]),

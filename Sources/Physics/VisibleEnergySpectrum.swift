@@ -78,8 +78,7 @@ public struct VisibleEnergySpectrum: Sendable {
     }
 
     /// ρ(E) at visible energy `e` (MeV), per MeV.
-    /// Branches whose support (0, T₀) does not hold E − c E_γ are skipped without evaluating them
-    /// (their term is 0); the samplers' density tests call this.
+    /// Branches whose support [0, T₀) does not hold E − c E_γ are skipped (their term is 0).
     public func density(visibleEnergy e: Double) -> Double {
         var sum = 0.0
         components.withUnsafeBufferPointer { c in

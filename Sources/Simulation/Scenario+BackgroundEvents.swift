@@ -11,9 +11,9 @@ extension Scenario {
     /// ε ∫ρ P(detected) (midpoint sum over its envelope cells), which equals the template's
     /// `eventsAboveThreshold` to 10⁻³ (`BackgroundFullChainTests`). A component that cannot reach
     /// the threshold gives no source. `cells`: each sampler's envelope cells (`DetectedEnergySampler`),
-    /// 8192 by default: cap proposals, each evaluating the density (microseconds for β spectra with
-    /// their Fermi function), fall with the cell width, and at JUNO > 0.2 MeV 8192 cells draw the
-    /// toys ~10 % faster than 2048 for ~0.6 s more set-up and ~11 MB (outputs/bench/README.md).
+    /// 8192 by default: cap proposals, each evaluating the density (~0.1–0.3 µs for β spectra with
+    /// their Fermi function), fall with the cell width; at JUNO > 0.2 MeV 8192 cells give 14 % more
+    /// toys per second than 2048 for ~0.5 s more set-up and ~11 MB (outputs/bench/README.md).
     public func backgroundToyComponents(_ definitions: [BackgroundDefinition], exposure: BackgroundExposure,
                                         cells: Int = 8192) throws -> [BackgroundToyGenerator.Component] {
         let response = self.response
