@@ -26,6 +26,12 @@ int nue_kernels_have_avx2(void) { return 0; }
 
 static inline double square_root(double x) { return __builtin_elementwise_sqrt(x); }
 
+/* A fast event (E_reco = x in [fastLow, fastHigh)) added to the cumulative counts local[]. */
+static inline void count_fast(const nue_entry_constants *c, double x, int64_t *local) {
+    local[0] += 1;
+    for (int64_t e = c->first + 1; e <= c->final; e++) local[e - c->first] += x >= c->edges[e];
+}
+
 /* Event i, one at a time. Returns 1 when flagged. */
 static inline int entry_event(const nue_entry_constants *c, int64_t i, uint32_t position, uint32_t word, double *visible,
                               int64_t *local) {
@@ -36,8 +42,7 @@ static inline int entry_event(const nue_entry_constants *c, int64_t i, uint32_t 
     int accepted = j < c->coreLimit[word & 0xFF];
     double x = t + square_root(c->a2 * t + c->b2 * t * t + c->c2) * z;
     if (!(accepted && x >= c->fastLow && x < c->fastHigh)) return 1;
-    local[0] += 1;
-    for (int64_t e = c->first + 1; e <= c->final; e++) local[e - c->first] += x >= c->edges[e];
+    count_fast(c, x, local);
     return 0;
 }
 
@@ -147,8 +152,7 @@ int64_t nue_entry_complete(const nue_entry_constants *c, int64_t m, const uint32
         if (kind == NUE_RECO_KNOWN) {
             r = t + sigma * ((word & 0x100) ? -x : x);
             if (r >= c->fastLow && r < c->fastHigh) {
-                local[0] += 1;
-                for (int64_t e = c->first + 1; e <= c->final; e++) local[e - c->first] += r >= c->edges[e];
+                count_fast(c, r, local);
                 continue;
             }
         }
